@@ -15,6 +15,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/components/**/*.test.{ts,tsx}', 'src/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/setup/jsdom.ts'],
+          // refine's packages ship CJS next to ESM; left to Node they would load a second copy
+          // of react-router and lose the router context
+          server: { deps: { inline: [/@refinedev\//] } },
         },
       },
       {

@@ -44,11 +44,15 @@ function dataRoot(): string {
   return path.join(tmpdir(), `loconomy-admin-${tag}`);
 }
 
+export function makeInstance(name: string, port: number, apiPort: number, root = dataRoot()): Instance {
+  const dir = path.join(root, name);
+  return { name, port, apiPort, dataDir: path.join(dir, 'pgdata'), logFile: path.join(dir, 'postgres.log') };
+}
+
 export function instance(name = process.env.LOCONOMY_DB_INSTANCE ?? 'dev'): Instance {
   const p = ports[name];
   if (!p) throw new Error(`unknown database instance "${name}" (known: ${Object.keys(ports).join(', ')})`);
-  const dir = path.join(dataRoot(), name);
-  return { name, ...p, dataDir: path.join(dir, 'pgdata'), logFile: path.join(dir, 'postgres.log') };
+  return makeInstance(name, p.port, p.apiPort);
 }
 
 export function dbUrl(inst: Instance, database = 'postgres', user = 'postgres', password = 'postgres'): string {

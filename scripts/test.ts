@@ -1,0 +1,139 @@
+// `npm test`: every layer a change can break, in order — static checks, pgTAP, Vitest,
+// Playwright — against a test cluster built from scratch, so demo data is never touched.
+// `npm test -- db unit` runs only the named phases.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { dbUrl, instance, repoRoot } from '../supabase/local/config.ts';
+import * as cluster from '../supabase/local/cluster.ts';
+import { resetDatabase, withClient } from '../supabase/local/database.ts';
+import { runSqlFile } from '../supabase/local/migrate.ts';
+import { startLocalApi, type RunningApi } from './local-api.ts';
+
+const phases = ['static', 'db', 'unit', 'e2e'] as const;
+type Phase = (typeof phases)[number];
+const wanted = process.argv.slice(2).filter((a): a is Phase => (phases as readonly string[]).includes(a));
+const run = new Set<Phase>(wanted.length ? wanted : phases);
+const inst = instance('test');
+const resultsDir = path.join(repoRoot, 'test-results');
+const counts = { passed: 0, failed: 0 };
+
+function sh(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+  console.log(`\n$ ${cmd} ${args.join(' ')}`);
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: repoRoot, stdio: 'inherit', env: { ...process.env, ...env } });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+function readJson<T>(file: string): T | null {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : null;
+}
+
+async function staticChecks() {
+  const tsc = await sh('npx', ['tsc', '-b', '--noEmit']);
+  const lint = await sh('npx', ['eslint', '.', '--max-warnings=0']);
+  if (tsc || lint) throw new Error('type-check or lint failed');
+}
+
+async function buildTestDatabase() {
+  await cluster.start(inst);
+  await resetDatabase(inst, { log: () => {} });
+  await withClient(dbUrl(inst), async (c) => {
+    await c.query('create extension if not exists pgtap with schema extensions');
+    const helpers = path.join(repoRoot, 'supabase/tests/helpers');
+    if (existsSync(helpers)) {
+      for (const f of readdirSync(helpers).filter((f) => f.endsWith('.sql')).sort()) {
+        await runSqlFile(c, path.join(helpers, f));
+      }
+    }
+  });
+  console.log(`test database built: ${dbUrl(inst)}`);
+}
+
+async function pgTap() {
+  const files = readdirSync(path.join(repoRoot, 'supabase/tests'))
+    .filter((f) => f.endsWith('.test.sql'))
+    .sort()
+    .map((f) => `supabase/tests/${f}`);
+  let out = '';
+  const code = await new Promise<number>((resolve) => {
+    const args = ['-h', '127.0.0.1', '-p', String(inst.port), '-U', 'postgres', '-d', 'postgres', '--ext', '.sql', ...files];
+    console.log(`\n$ pg_prove ${args.join(' ')}`);
+    const child = spawn('pg_prove', args, { cwd: repoRoot, env: { ...process.env, PGPASSWORD: 'postgres' } });
+    child.stdout.on('data', (d) => {
+      out += d;
+      process.stdout.write(d);
+    });
+    child.stderr.on('data', (d) => process.stderr.write(d));
+    child.on('exit', (c) => resolve(c ?? 1));
+  });
+  const tests = Number(/Tests=(\d+)/.exec(out)?.[1] ?? 0);
+  const failedTests = [...out.matchAll(/Failed (\d+)\/\d+ subtests/g)].reduce((n, m) => n + Number(m[1]), 0);
+  counts.passed += tests - failedTests;
+  counts.failed += failedTests + (code && !failedTests ? 1 : 0);
+  if (code) throw new Error('pgTAP failed');
+}
+
+async function vitest(env: NodeJS.ProcessEnv) {
+  const out = path.join(resultsDir, 'vitest.json');
+  const code = await sh('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], env);
+  const report = readJson<{ numPassedTests: number; numFailedTests: number }>(out);
+  counts.passed += report?.numPassedTests ?? 0;
+  counts.failed += report?.numFailedTests ?? (code ? 1 : 0);
+  if (code) throw new Error('Vitest failed');
+}
+
+async function playwright(env: NodeJS.ProcessEnv) {
+  const build = await sh('npx', ['vite', 'build', '--logLevel', 'warn'], env);
+  if (build) throw new Error('production build failed');
+  const out = path.join(resultsDir, 'playwright.json');
+  const code = await sh('npx', ['playwright', 'test'], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+  const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(out);
+  counts.passed += (report?.stats.expected ?? 0) + (report?.stats.flaky ?? 0);
+  counts.failed += report?.stats.unexpected ?? (code ? 1 : 0);
+  if (code) throw new Error('Playwright failed');
+}
+
+async function main() {
+  rmSync(resultsDir, { recursive: true, force: true });
+  mkdirSync(resultsDir, { recursive: true });
+  let api: RunningApi | null = null;
+  const failures: string[] = [];
+  const attempt = async (name: string, fn: () => Promise<void>) => {
+    try {
+      await fn();
+    } catch (err) {
+      failures.push(`${name}: ${(err as Error).message}`);
+    }
+  };
+  try {
+    if (run.has('static')) await attempt('static', staticChecks);
+    const needsStack = run.has('db') || run.has('unit') || run.has('e2e');
+    if (needsStack) await buildTestDatabase();
+    if (run.has('db')) await attempt('pgTAP', pgTap);
+    const env: NodeJS.ProcessEnv = {
+      LOCONOMY_TEST_DB_URL: dbUrl(inst),
+      // until the local API exists the app still needs a URL and key to build against
+      VITE_SUPABASE_URL: `http://127.0.0.1:${inst.apiPort}`,
+      VITE_SUPABASE_ANON_KEY: 'local-test-anon-key',
+    };
+    if (run.has('unit') || run.has('e2e')) {
+      api = await startLocalApi(inst);
+      if (api) Object.assign(env, api.env);
+    }
+    if (run.has('unit')) await attempt('Vitest', () => vitest(env));
+    if (run.has('e2e')) await attempt('Playwright', () => playwright(env));
+  } catch (err) {
+    failures.push((err as Error).message);
+  } finally {
+    await api?.close();
+    if (!process.env.KEEP_TEST_STACK) cluster.stop(inst);
+  }
+  console.log('');
+  for (const f of failures) console.error(`FAILED ${f}`);
+  console.log(`${counts.passed} passed, ${counts.failed} failed`);
+  process.exit(failures.length ? 1 : 0);
+}
+
+main();
