@@ -9,6 +9,7 @@ import * as cluster from '../supabase/local/cluster.ts';
 import { resetDatabase, withClient } from '../supabase/local/database.ts';
 import { runSqlFile } from '../supabase/local/migrate.ts';
 import { startLocalApi, type RunningApi } from './local-api.ts';
+import { checkTypes } from './typegen.ts';
 
 const phases = ['static', 'db', 'unit', 'e2e'] as const;
 type Phase = (typeof phases)[number];
@@ -111,7 +112,18 @@ async function main() {
     if (run.has('static')) await attempt('static', staticChecks);
     const needsStack = run.has('db') || run.has('unit') || run.has('e2e');
     if (needsStack) await buildTestDatabase();
-    if (run.has('db')) await attempt('pgTAP', pgTap);
+    if (run.has('db')) {
+      await attempt('pgTAP', pgTap);
+      await attempt('typegen', async () => {
+        if (checkTypes(dbUrl(inst))) {
+          counts.passed += 1;
+          console.log('\nsrc/types/database.ts matches the migrated database');
+        } else {
+          counts.failed += 1;
+          throw new Error('src/types/database.ts is out of date: run `npm run db:migrate && npm run typegen` and commit it');
+        }
+      });
+    }
     const env: NodeJS.ProcessEnv = {
       LOCONOMY_TEST_DB_URL: dbUrl(inst),
       // until the local API exists the app still needs a URL and key to build against
