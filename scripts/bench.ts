@@ -1,0 +1,69 @@
+// `npm run bench`: the figures we hold ourselves to, printed rather than asserted.
+// Sections: the production bundle (initial JS per route), then whatever benchmark files the
+// local stack ships (supabase/local/**/bench.ts), each run in its own process.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { repoRoot } from '../supabase/local/config.ts';
+
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  isDynamicEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+function bundle() {
+  console.log('== production bundle ==');
+  execFileSync(process.execPath, [path.join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--manifest', '--logLevel', 'error'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+    env: { ...process.env, VITE_SUPABASE_URL: 'http://127.0.0.1:54321', VITE_SUPABASE_ANON_KEY: 'bench' },
+  });
+  const dist = path.join(repoRoot, 'dist');
+  const manifest = JSON.parse(readFileSync(path.join(dist, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+  const gz = (file: string) => gzipSync(readFileSync(path.join(dist, file))).length;
+  // initial JS = the entry and everything it imports statically; lazy routes come later
+  const initial = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || initial.has(chunk.file)) return;
+    initial.add(chunk.file);
+    chunk.imports?.forEach(visit);
+  };
+  Object.entries(manifest)
+    .filter(([, c]) => c.isEntry)
+    .forEach(([k]) => visit(k));
+  const initialGzip = [...initial].reduce((n, f) => n + gz(f), 0);
+  const js = readdirSync(path.join(dist, 'assets')).filter((f) => f.endsWith('.js'));
+  const largest = js.map((f) => ({ f, size: statSync(path.join(dist, 'assets', f)).size })).sort((a, b) => b.size - a.size)[0];
+  console.log(`initial JS (login and home route), gzip: ${kb(initialGzip)} in ${initial.size} chunk(s); target for home: < 450 KB`);
+  console.log(`largest chunk: ${largest.f} ${kb(largest.size)} raw, ${kb(gz(`assets/${largest.f}`))} gzip`);
+  console.log(`JS chunks: ${js.length}`);
+}
+
+function localStackBenches() {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === '.data' || entry.name === 'node_modules') continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name === 'bench.ts') found.push(full);
+    }
+  };
+  const root = path.join(repoRoot, 'supabase/local');
+  if (existsSync(root)) walk(root);
+  for (const file of found.sort()) {
+    console.log(`\n== ${path.relative(repoRoot, file)} ==`);
+    const res = spawnSync(path.join(repoRoot, 'node_modules/.bin/tsx'), [file], { cwd: repoRoot, stdio: 'inherit' });
+    if (res.status !== 0) process.exitCode = 1;
+  }
+}
+
+bundle();
+localStackBenches();
