@@ -569,14 +569,32 @@ as $$
   )
 $$;
 
--- staff holding `permission` and either super_admin or in the row's tenant. A plain SQL
--- function on purpose (no SECURITY DEFINER, no SET): the planner inlines it, so inside a
--- policy the two (select …) calls become init plans evaluated once per query, not per row.
-create function private.staff_can(permission text, row_tenant_id uuid) returns boolean
-language sql stable
+-- the tenants in which the caller holds `permission`: every tenant for a super admin, the
+-- caller's own tenant for other staff with it, none otherwise. Policies use it as
+--   tenant_id = any ((select private.staff_tenant_ids('x.y'))::uuid[])
+-- which runs once per query (an init plan) and can use the tenant_id indexes.
+create function private.staff_tenant_ids(permission text) returns uuid[]
+language plpgsql stable security definer
+set search_path = ''
 as $$
-  select (select private.has_permission(permission))
-     and ((select private.is_super_admin()) or row_tenant_id = (select private.current_tenant_id()))
+begin
+  if not private.has_permission(staff_tenant_ids.permission) then
+    return '{}';
+  end if;
+  if private.is_super_admin() then
+    return array(select t.id from public.tenants t);
+  end if;
+  return array[private.current_tenant_id()];
+end
+$$;
+
+-- staff holding `permission` and either super_admin or in the row's tenant (for guards and
+-- RPCs checking one row; in policies prefer the staff_tenant_ids form above)
+create function private.staff_can(permission text, row_tenant_id uuid) returns boolean
+language sql stable security definer
+set search_path = ''
+as $$
+  select coalesce(staff_can.row_tenant_id = any (private.staff_tenant_ids(staff_can.permission)), false)
 $$;
 
 -- Triggers ------------------------------------------------------------------------------
@@ -761,6 +779,7 @@ revoke all on all functions in schema private from public, anon;
 grant execute on function
   private.current_user_id(), private.current_tenant_id(), private.current_user_role(),
   private.is_super_admin(), private.has_permission(text), private.staff_can(text, uuid),
+  private.staff_tenant_ids(text),
   private.tenant_of_user(uuid), private.jwt_sub(), private.is_api_client(),
   private.effective_permissions(uuid)
   to authenticated, service_role;
@@ -782,8 +801,8 @@ create policy "Super admins can create tenants" on public.tenants
   with check ((select private.is_super_admin()));
 create policy "Staff with tenants.manage can update their tenant" on public.tenants
   for update to authenticated
-  using (private.staff_can('tenants.manage', id))
-  with check (private.staff_can('tenants.manage', id));
+  using (id = any ((select private.staff_tenant_ids('tenants.manage'))::uuid[]))
+  with check (id = any ((select private.staff_tenant_ids('tenants.manage'))::uuid[]));
 
 -- users
 create policy "Users can read their own row" on public.users
@@ -791,18 +810,18 @@ create policy "Users can read their own row" on public.users
   using (id = (select private.current_user_id()));
 create policy "Staff with users.read can read users of their tenant" on public.users
   for select to authenticated
-  using (private.staff_can('users.read', tenant_id));
+  using (tenant_id = any ((select private.staff_tenant_ids('users.read'))::uuid[]));
 create policy "Staff with users.manage can create users in their tenant" on public.users
   for insert to authenticated
-  with check (private.staff_can('users.manage', tenant_id));
+  with check (tenant_id = any ((select private.staff_tenant_ids('users.manage'))::uuid[]));
 create policy "Users can update their own row" on public.users
   for update to authenticated
   using (id = (select private.current_user_id()))
   with check (id = (select private.current_user_id()));
 create policy "Staff with users.manage can update users of their tenant" on public.users
   for update to authenticated
-  using (private.staff_can('users.manage', tenant_id))
-  with check (private.staff_can('users.manage', tenant_id));
+  using (tenant_id = any ((select private.staff_tenant_ids('users.manage'))::uuid[]))
+  with check (tenant_id = any ((select private.staff_tenant_ids('users.manage'))::uuid[]));
 
 -- user_profiles
 create policy "Users can read their own profile" on public.user_profiles
@@ -810,7 +829,7 @@ create policy "Users can read their own profile" on public.user_profiles
   using (user_id = (select private.current_user_id()));
 create policy "Staff with users.read can read profiles of their tenant" on public.user_profiles
   for select to authenticated
-  using (private.staff_can('users.read', tenant_id));
+  using (tenant_id = any ((select private.staff_tenant_ids('users.read'))::uuid[]));
 create policy "Users can create their own profile" on public.user_profiles
   for insert to authenticated
   with check (user_id = (select private.current_user_id()));
@@ -820,8 +839,8 @@ create policy "Users can update their own profile" on public.user_profiles
   with check (user_id = (select private.current_user_id()));
 create policy "Staff with users.manage can update profiles of their tenant" on public.user_profiles
   for update to authenticated
-  using (private.staff_can('users.manage', tenant_id))
-  with check (private.staff_can('users.manage', tenant_id));
+  using (tenant_id = any ((select private.staff_tenant_ids('users.manage'))::uuid[]))
+  with check (tenant_id = any ((select private.staff_tenant_ids('users.manage'))::uuid[]));
 
 -- user_sessions
 create policy "Users can read their own sessions" on public.user_sessions
@@ -829,7 +848,7 @@ create policy "Users can read their own sessions" on public.user_sessions
   using (user_id = (select private.current_user_id()));
 create policy "Staff with users.read can read sessions of their tenant" on public.user_sessions
   for select to authenticated
-  using (private.staff_can('users.read', tenant_id));
+  using (tenant_id = any ((select private.staff_tenant_ids('users.read'))::uuid[]));
 create policy "Users can record their own sessions" on public.user_sessions
   for insert to authenticated
   with check (user_id = (select private.current_user_id()));
@@ -839,8 +858,8 @@ create policy "Users can update their own sessions" on public.user_sessions
   with check (user_id = (select private.current_user_id()));
 create policy "Staff with users.manage can end sessions of their tenant" on public.user_sessions
   for update to authenticated
-  using (private.staff_can('users.manage', tenant_id))
-  with check (private.staff_can('users.manage', tenant_id));
+  using (tenant_id = any ((select private.staff_tenant_ids('users.manage'))::uuid[]))
+  with check (tenant_id = any ((select private.staff_tenant_ids('users.manage'))::uuid[]));
 
 -- permissions (global catalogue: readable by signed-in users, written by super admins)
 create policy "Signed-in users can read the permission catalogue" on public.permissions
@@ -878,22 +897,22 @@ create policy "Users can read their own permission overrides" on public.user_per
   using (user_id = (select private.current_user_id()));
 create policy "Staff with permissions.manage can read overrides of their tenant" on public.user_permissions
   for select to authenticated
-  using (private.staff_can('permissions.manage', tenant_id));
+  using (tenant_id = any ((select private.staff_tenant_ids('permissions.manage'))::uuid[]));
 create policy "Staff with permissions.manage can grant overrides to others in their tenant" on public.user_permissions
   for insert to authenticated
-  with check (private.staff_can('permissions.manage', tenant_id) and user_id <> (select private.current_user_id()));
+  with check (tenant_id = any ((select private.staff_tenant_ids('permissions.manage'))::uuid[]) and user_id <> (select private.current_user_id()));
 create policy "Staff with permissions.manage can change overrides of others in their tenant" on public.user_permissions
   for update to authenticated
-  using (private.staff_can('permissions.manage', tenant_id) and user_id <> (select private.current_user_id()))
-  with check (private.staff_can('permissions.manage', tenant_id) and user_id <> (select private.current_user_id()));
+  using (tenant_id = any ((select private.staff_tenant_ids('permissions.manage'))::uuid[]) and user_id <> (select private.current_user_id()))
+  with check (tenant_id = any ((select private.staff_tenant_ids('permissions.manage'))::uuid[]) and user_id <> (select private.current_user_id()));
 create policy "Staff with permissions.manage can remove overrides of others in their tenant" on public.user_permissions
   for delete to authenticated
-  using (private.staff_can('permissions.manage', tenant_id) and user_id <> (select private.current_user_id()));
+  using (tenant_id = any ((select private.staff_tenant_ids('permissions.manage'))::uuid[]) and user_id <> (select private.current_user_id()));
 
 -- audit_logs (read only; rows without a tenant are for super admins)
 create policy "Staff with audit.read can read audit logs of their tenant" on public.audit_logs
   for select to authenticated
-  using (private.staff_can('audit.read', tenant_id));
+  using (tenant_id = any ((select private.staff_tenant_ids('audit.read'))::uuid[]));
 
 -- RPCs ---------------------------------------------------------------------------------
 
