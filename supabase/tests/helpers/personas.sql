@@ -124,6 +124,115 @@ begin
 end
 $$;
 
+-- The standard personas of the access matrices. Tenant 'loconomy': customer, customer2,
+-- provider, operations, finance, product (admins with that staff_role), super_admin.
+-- Tenant 'other': other_admin (tenant admin, every permission there), other_provider,
+-- other_customer. Emails end in @test.loconomy.local.
+create or replace function tests.create_personas() returns void
+language plpgsql security definer
+set search_path = ''
+as $$
+begin
+  perform tests.create_supabase_user('customer');
+  perform tests.create_supabase_user('customer2');
+  perform tests.create_supabase_user('provider', role => 'provider');
+  perform tests.create_supabase_user('operations', role => 'admin', staff_role => 'operations');
+  perform tests.create_supabase_user('finance', role => 'admin', staff_role => 'finance');
+  perform tests.create_supabase_user('product', role => 'admin', staff_role => 'product');
+  perform tests.create_supabase_user('super_admin', role => 'super_admin');
+  perform tests.create_supabase_user('other_admin', role => 'admin', tenant_slug => 'other');
+  perform tests.create_supabase_user('other_provider', role => 'provider', tenant_slug => 'other');
+  perform tests.create_supabase_user('other_customer', tenant_slug => 'other');
+end
+$$;
+
+-- Personas plus a small marketplace with fixed ids (f0000000-0000-4000-8000-000000000NNN):
+--   001 region us-west (active), 002 region eu-test (inactive), 003 city san-francisco
+--   010 category home, 011 category plumbing (child), 012 category archived (inactive)
+--   020 tag emergency, 021 tag weekend
+--   101 listing active (provider), 102 listing draft (provider), 103 listing active (other_provider)
+--   listing_tags: (101,020) (102,020) (103,020)
+--   201 availability provider Mon 09-17, 202 provider Tue 09-12 inactive, 203 other_provider Mon
+--   211 override provider, 213 override other_provider
+--   301 booking completed (customer→101), 302 pending (customer→101), 303 completed (other_customer→103),
+--   304 completed (customer→101), 305 completed (customer→101, not reviewed)
+--   401 review on 301 (visible), 402 review on 304 (hidden), 403 review on 303 (visible)
+--   501 vote by customer2 on 401, 503 vote by other_provider on 403
+--   601 user_permissions: operations revoke files.read; 603: other_customer grant users.read
+--   701 session of customer, 703 session of other_customer
+create or replace function tests.create_marketplace_fixture() returns void
+language plpgsql security definer
+set search_path = ''
+as $$
+declare
+  v_sf extensions.geography := extensions.st_setsrid(extensions.st_makepoint(-122.4194, 37.7749), 4326)::extensions.geography;
+  v_monday timestamptz := date_trunc('week', now()) + interval '14 days 10 hours';
+begin
+  perform tests.create_personas();
+  insert into public.regions (id, code, name, country_code, currency, timezone, ccpa_applies, is_active) values
+    ('f0000000-0000-4000-8000-000000000001', 'us-west', 'US West', 'US', 'USD', 'America/Los_Angeles', true, true),
+    ('f0000000-0000-4000-8000-000000000002', 'eu-test', 'EU Test', 'DE', 'EUR', 'Europe/Berlin', false, false);
+  insert into public.cities (id, region_id, name, slug, location) values
+    ('f0000000-0000-4000-8000-000000000003', 'f0000000-0000-4000-8000-000000000001', 'San Francisco', 'san-francisco', v_sf);
+  insert into public.categories (id, parent_id, name, slug, is_active) values
+    ('f0000000-0000-4000-8000-000000000010', null, 'Home', 'home', true);
+  insert into public.categories (id, parent_id, name, slug, is_active) values
+    ('f0000000-0000-4000-8000-000000000011', 'f0000000-0000-4000-8000-000000000010', 'Plumbing', 'plumbing', true),
+    ('f0000000-0000-4000-8000-000000000012', null, 'Archived', 'archived', false);
+  insert into public.tags (id, name, slug) values
+    ('f0000000-0000-4000-8000-000000000020', 'Emergency', 'emergency'),
+    ('f0000000-0000-4000-8000-000000000021', 'Weekend', 'weekend');
+  insert into public.listings (id, provider_id, category_id, city_id, title, slug, description, status,
+                               price_cents, location, service_radius_m, keywords, moderation_status) values
+    ('f0000000-0000-4000-8000-000000000101', tests.get_user_id('provider'), 'f0000000-0000-4000-8000-000000000011',
+     'f0000000-0000-4000-8000-000000000003', 'Fast leak repair', 'fixture-fast-leak-repair',
+     'Leaking pipes fixed the same day', 'active', 12000, v_sf, 20000, '{pipes,water}', 'approved'),
+    ('f0000000-0000-4000-8000-000000000102', tests.get_user_id('provider'), 'f0000000-0000-4000-8000-000000000011',
+     null, 'Boiler service draft', 'fixture-boiler-draft', 'Annual boiler check', 'draft', 9000, v_sf, 10000, '{}', 'pending'),
+    ('f0000000-0000-4000-8000-000000000103', tests.get_user_id('other_provider'), 'f0000000-0000-4000-8000-000000000010',
+     null, 'Garden design', 'fixture-garden-design', 'Gardens planned and planted', 'active', 30000, v_sf, 30000, '{garden}', 'approved');
+  insert into public.listing_tags (listing_id, tag_id) values
+    ('f0000000-0000-4000-8000-000000000101', 'f0000000-0000-4000-8000-000000000020'),
+    ('f0000000-0000-4000-8000-000000000102', 'f0000000-0000-4000-8000-000000000020'),
+    ('f0000000-0000-4000-8000-000000000103', 'f0000000-0000-4000-8000-000000000020');
+  insert into public.provider_availability (id, provider_id, day_of_week, start_time, end_time, is_active) values
+    ('f0000000-0000-4000-8000-000000000201', tests.get_user_id('provider'), 1, '09:00', '17:00', true),
+    ('f0000000-0000-4000-8000-000000000202', tests.get_user_id('provider'), 2, '09:00', '12:00', false),
+    ('f0000000-0000-4000-8000-000000000203', tests.get_user_id('other_provider'), 1, '08:00', '12:00', true);
+  insert into public.availability_overrides (id, provider_id, override_date, reason) values
+    ('f0000000-0000-4000-8000-000000000211', tests.get_user_id('provider'), current_date + 30, 'Holiday'),
+    ('f0000000-0000-4000-8000-000000000213', tests.get_user_id('other_provider'), current_date + 30, 'Holiday');
+  insert into public.bookings (id, listing_id, customer_id, status, scheduled_start, scheduled_end, service_location,
+                               subtotal_cents, platform_fee_cents, processing_fee_cents, tax_cents, total_cents) values
+    ('f0000000-0000-4000-8000-000000000301', 'f0000000-0000-4000-8000-000000000101', tests.get_user_id('customer'), 'completed',
+     v_monday - interval '7 days', v_monday - interval '7 days' + interval '2 hours', v_sf, 12000, 1200, 380, 960, 14540),
+    ('f0000000-0000-4000-8000-000000000302', 'f0000000-0000-4000-8000-000000000101', tests.get_user_id('customer'), 'pending',
+     v_monday, v_monday + interval '2 hours', v_sf, 12000, 1200, 380, 960, 14540),
+    ('f0000000-0000-4000-8000-000000000303', 'f0000000-0000-4000-8000-000000000103', tests.get_user_id('other_customer'), 'completed',
+     v_monday - interval '7 days', v_monday - interval '7 days' + interval '3 hours', v_sf, 30000, 3000, 900, 2400, 36300),
+    ('f0000000-0000-4000-8000-000000000304', 'f0000000-0000-4000-8000-000000000101', tests.get_user_id('customer'), 'completed',
+     v_monday - interval '14 days', v_monday - interval '14 days' + interval '2 hours', v_sf, 12000, 1200, 380, 960, 14540),
+    ('f0000000-0000-4000-8000-000000000305', 'f0000000-0000-4000-8000-000000000101', tests.get_user_id('customer'), 'completed',
+     v_monday - interval '21 days', v_monday - interval '21 days' + interval '2 hours', v_sf, 12000, 1200, 380, 960, 14540);
+  insert into public.reviews (id, booking_id, rating, comment, hidden_at, hidden_reason) values
+    ('f0000000-0000-4000-8000-000000000401', 'f0000000-0000-4000-8000-000000000301', 5, 'Great work', null, null),
+    ('f0000000-0000-4000-8000-000000000402', 'f0000000-0000-4000-8000-000000000304', 1, 'Spam spam', now(), 'spam'),
+    ('f0000000-0000-4000-8000-000000000403', 'f0000000-0000-4000-8000-000000000303', 4, 'Lovely garden', null, null);
+  insert into public.review_votes (id, review_id, user_id, is_helpful) values
+    ('f0000000-0000-4000-8000-000000000501', 'f0000000-0000-4000-8000-000000000401', tests.get_user_id('customer2'), true),
+    ('f0000000-0000-4000-8000-000000000503', 'f0000000-0000-4000-8000-000000000403', tests.get_user_id('other_provider'), true);
+  insert into public.user_permissions (id, user_id, permission_id, kind, reason)
+  select 'f0000000-0000-4000-8000-000000000601', tests.get_user_id('operations'), p.id, 'revoke', 'fixture'
+    from public.permissions p where p.key = 'files.read';
+  insert into public.user_permissions (id, user_id, permission_id, kind, reason)
+  select 'f0000000-0000-4000-8000-000000000603', tests.get_user_id('other_customer'), p.id, 'grant', 'fixture'
+    from public.permissions p where p.key = 'users.read';
+  insert into public.user_sessions (id, user_id, ip_address, user_agent) values
+    ('f0000000-0000-4000-8000-000000000701', tests.get_user_id('customer'), '203.0.113.5', 'fixture'),
+    ('f0000000-0000-4000-8000-000000000703', tests.get_user_id('other_customer'), '203.0.113.6', 'fixture');
+end
+$$;
+
 create or replace function tests.authenticate_as(identifier text) returns void
 language plpgsql
 as $$
