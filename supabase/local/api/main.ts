@@ -1,0 +1,53 @@
+// npm run api -- --db-url <url> [--admin-db-url <url>] [--port 54321] [--jwt-secret s] [--schemas public,…] [--enable-signup]
+// Env: SUPABASE_DB_URL, SUPABASE_ADMIN_DB_URL, PORT, JWT_SECRET, PGRST_DB_SCHEMAS.
+import { parseArgs } from 'node:util';
+import { dbUrl, instance, LOCAL_JWT_SECRET } from '../config.ts';
+import { localKeys } from './keys.ts';
+import { startApi } from './server.ts';
+
+const { values } = parseArgs({
+  options: {
+    'db-url': { type: 'string' },
+    'admin-db-url': { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'jwt-secret': { type: 'string' },
+    schemas: { type: 'string' },
+    'pool-size': { type: 'string' },
+    'enable-signup': { type: 'boolean' },
+  },
+});
+
+const inst = instance();
+const url = values['db-url'] ?? process.env.SUPABASE_DB_URL ?? dbUrl(inst, 'postgres', 'authenticator', 'postgres');
+const secret = values['jwt-secret'] ?? process.env.JWT_SECRET ?? LOCAL_JWT_SECRET;
+const schemas = (values.schemas ?? process.env.PGRST_DB_SCHEMAS ?? 'public').split(',').map((s) => s.trim()).filter(Boolean);
+
+const api = await startApi({
+  dbUrl: url,
+  adminDbUrl: values['admin-db-url'] ?? process.env.SUPABASE_ADMIN_DB_URL,
+  port: Number(values.port ?? process.env.PORT ?? inst.apiPort),
+  host: values.host,
+  jwtSecret: secret,
+  schemas,
+  poolSize: values['pool-size'] ? Number(values['pool-size']) : undefined,
+  enableSignup: values['enable-signup'] ?? false,
+});
+
+const keys = localKeys(secret);
+console.log(`API URL:          ${api.url}`);
+console.log(`REST:             ${api.url}/rest/v1  (schemas: ${schemas.join(', ')})`);
+console.log(`Auth:             ${api.url}/auth/v1`);
+console.log(`anon key:         ${keys.anonKey}`);
+console.log(`service_role key: ${keys.serviceRoleKey}`);
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: stopping the API`);
+  await api.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -1,0 +1,89 @@
+// INSERT (with upsert), UPDATE and DELETE statements. The JSON body is one bind parameter
+// expanded by json_populate_record(set), so values keep PostgreSQL's own type conversion.
+import { ApiError } from './errors.ts';
+import { conditionSql } from './build-filter.ts';
+import { ident, qident, type Params } from './sql.ts';
+import type { Table } from '../schema-cache.ts';
+import type { Condition } from './types.ts';
+
+export type Returning = 'rows' | 'none';
+
+function checkColumns(table: Table, cols: string[]) {
+  for (const c of cols) {
+    if (!table.col.has(c)) {
+      throw new ApiError(400, 'PGRST204', `Could not find the '${c}' column of '${table.name}' in the schema cache`);
+    }
+  }
+}
+
+// the target is aliased by its own name so error messages read "column services.x …"
+const alias = (t: Table) => ident(t.name);
+const returningSql = (t: Table, r: Returning) => (r === 'rows' ? ` RETURNING ${alias(t)}.*` : ' RETURNING 1');
+
+export interface InsertOptions {
+  /** the JSON array of objects */
+  body: string;
+  columns: string[];
+  onConflict?: string[];
+  resolution?: 'merge' | 'ignore';
+  missingDefault: boolean;
+  rowCount: number;
+  returning: Returning;
+}
+
+function defaultExpr(p: Params, table: Table, col: string): string {
+  const c = table.col.get(col)!;
+  // catalog text (pg_get_expr of the column default), not request input
+  if (c.default !== null) return c.default;
+  if (c.identity) return `nextval(pg_get_serial_sequence(${p.add(`${ident(table.schema)}.${ident(table.name)}`)}, ${p.add(col)}))`;
+  return 'NULL';
+}
+
+export function insertSql(p: Params, table: Table, o: InsertOptions): string {
+  checkColumns(table, o.columns);
+  const target = `${qident(table.schema, table.name)} AS ${alias(table)}`;
+  if (o.columns.length === 0) {
+    if (o.rowCount > 1) throw new ApiError(400, 'PGRST102', 'Cannot insert several rows without any columns');
+    return `INSERT INTO ${target} DEFAULT VALUES${returningSql(table, o.returning)}`;
+  }
+  const cols = o.columns.map(ident).join(', ');
+  const rowType = `NULL::${qident(table.schema, table.name)}`;
+  let source: string;
+  if (o.missingDefault) {
+    const picks = o.columns.map(
+      (c) => `CASE WHEN ("pgrst_e"."v"::jsonb) ? ${p.add(c, 'text')} THEN "pgrst_r".${ident(c)} ELSE ${defaultExpr(p, table, c)} END`,
+    );
+    source = `SELECT ${picks.join(', ')} FROM json_array_elements(${p.add(o.body, 'json')}) AS "pgrst_e"("v"), LATERAL json_populate_record(${rowType}, "pgrst_e"."v") AS "pgrst_r"`;
+  } else {
+    source = `SELECT ${cols} FROM json_populate_recordset(${rowType}, ${p.add(o.body, 'json')}) AS "pgrst_r"`;
+  }
+  let sql = `INSERT INTO ${target} (${cols}) ${source}`;
+  if (o.resolution) {
+    const conflict = o.onConflict ?? table.pk;
+    checkColumns(table, conflict);
+    if (conflict.length === 0) throw new ApiError(400, 'PGRST100', `Upsert on '${table.name}' needs on_conflict: it has no primary key`);
+    const updates = o.columns.filter((c) => !conflict.includes(c));
+    sql += ` ON CONFLICT (${conflict.map(ident).join(', ')})`;
+    sql += o.resolution === 'ignore' || updates.length === 0
+      ? ' DO NOTHING'
+      : ` DO UPDATE SET ${updates.map((c) => `${ident(c)} = EXCLUDED.${ident(c)}`).join(', ')}`;
+  }
+  return sql + returningSql(table, o.returning);
+}
+
+export function updateSql(p: Params, table: Table, body: string, columns: string[], where: Condition[], returning: Returning): string {
+  checkColumns(table, columns);
+  const target = `${qident(table.schema, table.name)} AS ${alias(table)}`;
+  const conds = where.map((c) => conditionSql(p, table.name, c, table));
+  if (columns.length === 0) {
+    // nothing to change: PostgREST answers as if no row matched
+    return `SELECT ${alias(table)}.* FROM ${target} WHERE FALSE`;
+  }
+  const sets = columns.map((c) => `${ident(c)} = "pgrst_b".${ident(c)}`).join(', ');
+  return `UPDATE ${target} SET ${sets} FROM json_populate_record(NULL::${qident(table.schema, table.name)}, ${p.add(body, 'json')}) AS "pgrst_b" WHERE ${conds.join(' AND ')}${returningSql(table, returning)}`;
+}
+
+export function deleteSql(p: Params, table: Table, where: Condition[], returning: Returning): string {
+  const conds = where.map((c) => conditionSql(p, table.name, c, table));
+  return `DELETE FROM ${qident(table.schema, table.name)} AS ${alias(table)} WHERE ${conds.join(' AND ')}${returningSql(table, returning)}`;
+}

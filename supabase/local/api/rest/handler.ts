@@ -1,0 +1,207 @@
+// /rest/v1: one request = one transaction as the caller's role, with the request's claims,
+// headers, method and path set locally; PostgreSQL (RLS, grants) decides what is allowed.
+import type { IncomingMessage } from 'node:http';
+import type pg from 'pg';
+import { ApiError } from './errors.ts';
+import { checkContentType, insertPayload, parseJson, rpcArgs, updatePayload } from './body.ts';
+import { deleteSql, insertSql, updateSql } from './build-mutate.ts';
+import { callCte, chooseFunction } from './build-rpc.ts';
+import { buildPlan, type ReadPlan } from './plan.ts';
+import { levelSql } from './build-read.ts';
+import { combineRange } from './prefer.ts';
+import { chooseSchema, describeRequest, type RestRequest } from './request.ts';
+import { finishResponse, type Outcome } from './respond.ts';
+import { Params, qident } from './sql.ts';
+import { countSql, countStatement, readStatement, scalarStatement, type ResultRow } from './statement.ts';
+import type { DbPool } from '../pool.ts';
+import type { Claims } from '../jwt.ts';
+import { qualified, type Func, type SchemaCache, type Table } from '../schema-cache.ts';
+
+export interface Identity {
+  role: string;
+  claims: Claims;
+}
+
+export interface RestDeps {
+  pool: DbPool;
+  cache: () => SchemaCache;
+  schemas: string[];
+  readBody: () => Promise<string>;
+}
+
+export interface RestResponse {
+  status: number;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+interface PlannedCount {
+  sql: string;
+  values: unknown[];
+  exactSql: string;
+  exactValues: unknown[];
+}
+
+interface Statement {
+  sql: string;
+  values: unknown[];
+  plannedCount?: PlannedCount;
+  kind: 'rows' | 'object' | 'scalar' | 'void' | 'mutation';
+  table?: Table;
+  plan?: ReadPlan;
+}
+
+function findTable(cache: SchemaCache, schema: string, name: string): Table {
+  const t = cache.tables.get(qualified(schema, name));
+  if (!t) {
+    throw new ApiError(404, 'PGRST205', `Could not find the table '${schema}.${name}' in the schema cache`, null,
+      'If the table was just created, reload the schema cache (NOTIFY pgrst, \'reload schema\').');
+  }
+  return t;
+}
+
+function pageOf(r: RestRequest, plan: ReadPlan) {
+  const { offset, limit } = combineRange(r.range, plan.limit, plan.offset);
+  plan.offset = offset || undefined;
+  plan.limit = limit;
+  return offset;
+}
+
+async function buildStatement(deps: RestDeps, r: RestRequest): Promise<Statement & { offset: number }> {
+  const cache = deps.cache();
+  const p = new Params();
+  const count = r.prefer.count === 'exact' || r.prefer.count === 'estimated';
+  const stripNulls = r.media.stripNulls;
+  if (r.rpc) return rpcStatement(deps, r, cache, p, count, stripNulls);
+  const table = findTable(cache, r.schema, r.target);
+  const from = qident(table.schema, table.name);
+  const plan = buildPlan(cache, table, r.query);
+  if (r.readOnly) {
+    const offset = pageOf(r, plan);
+    const sql = readStatement(p, plan, from, { alias: table.name, count: r.prefer.count === 'exact', stripNulls });
+    const planned = r.prefer.count === 'planned' || r.prefer.count === 'estimated' ? plannedCount(plan, from, table.name) : undefined;
+    return { sql, values: p.values, plannedCount: planned, kind: 'rows', table, plan, offset };
+  }
+  const representation = r.prefer.return === 'representation' || r.prefer.return === 'headers-only';
+  const returning = representation ? 'rows' : 'none';
+  let mutation: string;
+  if (r.method === 'POST') {
+    const payload = insertPayload(parseJson(await deps.readBody(), false), r.query.columns);
+    mutation = insertSql(p, table, {
+      ...payload,
+      onConflict: r.query.onConflict,
+      resolution: r.prefer.resolution === 'merge-duplicates' ? 'merge' : r.prefer.resolution === 'ignore-duplicates' ? 'ignore' : undefined,
+      missingDefault: r.prefer.missing === 'default',
+      returning,
+    });
+  } else if (r.method === 'PATCH') {
+    const payload = updatePayload(parseJson(await deps.readBody(), false));
+    mutation = updateSql(p, table, payload.body, payload.columns, plan.where, returning);
+  } else {
+    mutation = deleteSql(p, table, plan.where, returning);
+  }
+  if (plan.limit !== undefined || plan.offset !== undefined) {
+    throw new ApiError(400, 'PGRST109', 'limit/offset on PATCH and DELETE are not supported by the local API');
+  }
+  const cte = `"pgrst_source" AS (${mutation})`;
+  if (!representation) return { sql: countStatement(cte), values: p.values, kind: 'mutation', table, offset: 0 };
+  // the representation is read back from the mutated rows; top-level filters were the mutation's
+  const readPlan: ReadPlan = { ...plan, where: [] };
+  if (r.prefer.return === 'headers-only') {
+    readPlan.select = table.pk.map((c) => ({ kind: 'field' as const, field: { name: c, json: [] } }));
+    readPlan.embeds = [];
+  }
+  const sql = readStatement(p, readPlan, '"pgrst_source"', { alias: table.name, cte, count: false, stripNulls });
+  return { sql, values: p.values, kind: 'mutation', table, plan: readPlan, offset: 0 };
+}
+
+function plannedCount(plan: ReadPlan, from: string, alias: string) {
+  const p = new Params();
+  const rows = levelSql(p, plan, { from, alias, countOnly: true });
+  const exact = new Params();
+  return { sql: `EXPLAIN (FORMAT JSON) ${rows}`, values: p.values, exactSql: countSql(exact, plan, from, alias), exactValues: exact.values };
+}
+
+async function rpcStatement(deps: RestDeps, r: RestRequest, cache: SchemaCache, p: Params, count: boolean, stripNulls: boolean) {
+  const candidates = cache.funcs.get(qualified(r.schema, r.target));
+  let args: string;
+  let names: string[];
+  let rawBody = false;
+  if (r.method === 'POST') {
+    const value = parseJson(await deps.readBody(), true);
+    const obj = rpcArgs(value);
+    args = JSON.stringify(value);
+    names = obj ? Object.keys(obj) : [];
+    rawBody = !obj;
+  } else {
+    args = JSON.stringify(Object.fromEntries(r.query.rpcArgs));
+    names = [...r.query.rpcArgs.keys()];
+  }
+  const fn: Func = chooseFunction(candidates, r.schema, r.target, names, rawBody);
+  const cte = callCte(p, fn, args, names);
+  if (fn.returns === 'void') return { sql: scalarStatement(cte, false), values: p.values, kind: 'void' as const, offset: 0, fn };
+  if (fn.returns === 'scalar') return { sql: scalarStatement(cte, fn.returnsSet), values: p.values, kind: 'scalar' as const, offset: 0, fn };
+  const plan = buildPlan(cache, fn.returnTable, r.query);
+  const offset = pageOf(r, plan);
+  const sql = readStatement(p, plan, '"pgrst_source"', { alias: fn.name, cte, count, stripNulls });
+  return { sql, values: p.values, kind: fn.returnsSet ? ('rows' as const) : ('object' as const), plan, offset, fn };
+}
+
+function setupSql(deps: RestDeps, r: RestRequest, id: Identity, req: IncomingMessage, path: string) {
+  const settings: [string, string][] = [
+    ['role', id.role],
+    ['request.jwt.claims', JSON.stringify(id.claims)],
+    ['request.headers', JSON.stringify(req.headers)],
+    ['request.method', r.method],
+    ['request.path', path],
+    ['search_path', `"${r.schema.replace(/"/g, '""')}", public, extensions`],
+    ...(deps.cache().roles.get(id.role) ?? []),
+  ];
+  const values: string[] = [];
+  const calls = settings.map(([k, v]) => {
+    values.push(k, v);
+    return `set_config($${values.length - 1}, $${values.length}, true)`;
+  });
+  return { sql: `SELECT ${calls.join(', ')}`, values };
+}
+
+export async function handleRest(
+  deps: RestDeps, req: IncomingMessage, path: string, search: URLSearchParams, id: Identity,
+): Promise<RestResponse> {
+  const method = req.method ?? 'GET';
+  // on GET /rpc/fn, query parameters named like one of fn's arguments are arguments
+  const isRpcArg = (name: string) => {
+    const fnName = decodeURIComponent(path.split('/').filter(Boolean)[1] ?? '');
+    const schema = chooseSchema(method, req.headers, deps.schemas);
+    return !!deps.cache().funcs.get(qualified(schema, fnName))?.some((f) => f.args.some((a) => a.name === name));
+  };
+  const r = describeRequest(method, path, search, req.headers, deps.schemas, isRpcArg);
+  if (!r.readOnly) checkContentType(req.headers['content-type']);
+  const st = await buildStatement(deps, r);
+  const fn = (st as { fn?: Func }).fn;
+  // stable/immutable functions run read-only even when POSTed, as in PostgREST
+  const readOnly = r.readOnly || (fn !== undefined && fn.volatility !== 'v');
+  const setup = setupSql(deps, r, id, req, path);
+  return deps.pool.transaction(readOnly, async (c: pg.PoolClient) => {
+    await c.query(setup.sql, setup.values);
+    const { rows } = await c.query<ResultRow>(st.sql, st.values);
+    let planned: number | undefined;
+    if (st.plannedCount) planned = await runPlanned(c, st.plannedCount, r.prefer.count === 'estimated');
+    const outcome: Outcome = finishResponse(r, st.kind, rows[0], st.offset, planned, st.table);
+    return { value: outcome.response, commit: outcome.commit };
+  });
+}
+
+/** "estimated" counts exactly below this many planned rows, and trusts the planner above */
+const ESTIMATED_EXACT_BELOW = 1000;
+
+async function runPlanned(c: pg.PoolClient, q: PlannedCount, estimated: boolean): Promise<number> {
+  const { rows } = await c.query(q.sql, q.values);
+  const plan = rows[0]['QUERY PLAN'] as { Plan: { 'Plan Rows': number } }[];
+  const estimate = plan[0].Plan['Plan Rows'];
+  if (estimated && estimate < ESTIMATED_EXACT_BELOW) {
+    const exact = await c.query(q.exactSql, q.exactValues);
+    return Number(exact.rows[0].count);
+  }
+  return estimate;
+}

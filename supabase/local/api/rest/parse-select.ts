@@ -1,0 +1,133 @@
+// `select=` grammar: columns, aliases, casts, JSON paths, embedded resources with hints.
+import { parseError } from './errors.ts';
+import type { Field, SelectItem } from './types.ts';
+
+class Cursor {
+  pos = 0;
+  constructor(readonly src: string) {}
+  peek(n = 1) {
+    return this.src.slice(this.pos, this.pos + n);
+  }
+  eat(s: string) {
+    if (this.src.startsWith(s, this.pos)) {
+      this.pos += s.length;
+      return true;
+    }
+    return false;
+  }
+  done() {
+    return this.pos >= this.src.length;
+  }
+  fail(expecting: string): never {
+    const near = this.src.slice(this.pos, this.pos + 20) || 'end of input';
+    throw parseError(`"failed to parse select parameter (${this.src})" (line 1, column ${this.pos + 1})`, `unexpected "${near}" expecting ${expecting}`);
+  }
+}
+
+// PostgREST's field names: letters, digits, _, $ and space, or a double-quoted name.
+const NAME = /[\p{L}\p{N}_$ ]/u;
+
+export function readName(c: Cursor): string {
+  if (c.eat('"')) {
+    let out = '';
+    while (!c.done()) {
+      const ch = c.peek();
+      if (ch === '\\' && c.src[c.pos + 1] === '"') {
+        out += '"';
+        c.pos += 2;
+      } else if (ch === '"') {
+        c.pos++;
+        return out;
+      } else {
+        out += ch;
+        c.pos++;
+      }
+    }
+    c.fail('closing quote');
+  }
+  const start = c.pos;
+  while (!c.done() && NAME.test(c.peek())) c.pos++;
+  const name = c.src.slice(start, c.pos).trim();
+  if (!name) c.fail('field name');
+  return name;
+}
+
+function readJsonKey(c: Cursor): string {
+  if (c.peek() === '"') return readName(c);
+  const start = c.pos;
+  while (!c.done() && /[^,:()>\-!.]/.test(c.peek())) c.pos++;
+  // negative array indexes such as ->-1
+  if (c.pos === start && c.peek() === '-') {
+    c.pos++;
+    while (!c.done() && /\d/.test(c.peek())) c.pos++;
+  }
+  const key = c.src.slice(start, c.pos);
+  if (!key) c.fail('json key');
+  return key;
+}
+
+export function readJsonPath(c: Cursor): Field['json'] {
+  const json: Field['json'] = [];
+  for (;;) {
+    if (c.eat('->>')) json.push({ arrow: '->>', key: readJsonKey(c) });
+    else if (c.eat('->')) json.push({ arrow: '->', key: readJsonKey(c) });
+    else return json;
+  }
+}
+
+const CAST = /^[A-Za-z_][A-Za-z0-9_]*(\[\])?/;
+
+function readItems(c: Cursor, nested: boolean): SelectItem[] {
+  const items: SelectItem[] = [];
+  for (;;) {
+    items.push(readItem(c));
+    if (c.eat(',')) continue;
+    if (nested ? c.peek() === ')' : c.done()) return items;
+    c.fail(nested ? '"," or ")"' : '"," or end of input');
+  }
+}
+
+function readItem(c: Cursor): SelectItem {
+  if (c.eat('*')) return { kind: 'star' };
+  if (c.peek(3) === '...') c.fail('field (spread embedding is not supported locally)');
+  let name = readName(c);
+  let alias: string | undefined;
+  if (c.peek(2) !== '::' && c.eat(':')) {
+    alias = name;
+    if (c.eat('*')) c.fail('field name');
+    name = readName(c);
+  }
+  const hints: string[] = [];
+  while (c.eat('!')) hints.push(readName(c));
+  if (c.eat('(')) {
+    const select = c.peek() === ')' ? [] : readItems(c, true);
+    if (!c.eat(')')) c.fail('")"');
+    let join: 'inner' | 'left' | undefined;
+    let hint: string | undefined;
+    for (const h of hints) {
+      if (h === 'inner' || h === 'left') join = h;
+      else if (hint === undefined) hint = h;
+      else c.fail('a single hint');
+    }
+    return { kind: 'embed', name, alias, hint, join, select };
+  }
+  if (hints.length) c.fail('"("');
+  const json = readJsonPath(c);
+  let cast: string | undefined;
+  if (c.eat('::')) {
+    const m = CAST.exec(c.src.slice(c.pos));
+    if (!m) c.fail('type name');
+    cast = m[0];
+    c.pos += cast.length;
+  }
+  if (c.peek() === '(' || c.peek() === '.') c.fail('"," (aggregates are not supported locally)');
+  return { kind: 'field', field: { name, json }, alias, cast };
+}
+
+export function parseSelect(src: string): SelectItem[] {
+  if (src.trim() === '') return [{ kind: 'star' }];
+  const c = new Cursor(src);
+  return readItems(c, false);
+}
+
+export { Cursor };

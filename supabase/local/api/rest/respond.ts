@@ -1,0 +1,115 @@
+// Status, headers and body from a statement's result row, with PostgREST's rules for
+// Content-Range, 206/416, single objects (PGRST116), return=…, tx=rollback and response GUCs.
+import { ApiError } from './errors.ts';
+import { toCsv } from './csv.ts';
+import type { RestRequest } from './request.ts';
+import type { ResultRow } from './statement.ts';
+import type { Table } from '../schema-cache.ts';
+
+export interface Outcome {
+  response: { status: number; headers: Record<string, string>; body?: string };
+  commit: boolean;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+function gucHeaders(raw: string | null): Record<string, string> {
+  if (!raw) return {};
+  try {
+    const list = JSON.parse(raw) as Record<string, string>[];
+    if (!Array.isArray(list)) throw new Error('not an array');
+    return Object.assign({}, ...list.map((o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, String(v)]))));
+  } catch {
+    throw new ApiError(500, 'PGRST111', 'response.headers guc must be a JSON array composed of objects with a single key and a string value');
+  }
+}
+
+function contentRange(lower: number, n: number, total: number | undefined): string {
+  const range = n === 0 ? '*' : `${lower}-${lower + n - 1}`;
+  return `${range}/${total ?? '*'}`;
+}
+
+function singleOrFail(body: string, n: number): string {
+  if (n !== 1) {
+    throw new ApiError(406, 'PGRST116', 'JSON object requested, multiple (or no) rows returned', `The result contains ${n} rows`);
+  }
+  // json_agg of one row is "[<row>]"
+  return body.slice(1, -1);
+}
+
+function locationOf(r: RestRequest, table: Table | undefined, body: string): string | undefined {
+  if (!table?.pk.length) return undefined;
+  const rows = JSON.parse(body) as Record<string, unknown>[];
+  if (rows.length !== 1) return undefined;
+  const qs = table.pk.map((c) => `${encodeURIComponent(c)}=eq.${encodeURIComponent(String(rows[0][c]))}`).join('&');
+  return `/${encodeURIComponent(r.target)}?${qs}`;
+}
+
+export function finishResponse(
+  r: RestRequest, kind: 'rows' | 'object' | 'scalar' | 'void' | 'mutation', row: ResultRow, offset: number,
+  planned: number | undefined, table: Table | undefined,
+): Outcome {
+  const n = Number(row.n);
+  const total = row.total !== null ? Number(row.total) : planned;
+  const headers: Record<string, string> = { ...gucHeaders(row.headers) };
+  const applied = [...r.prefer.applied];
+  let status = 200;
+  let body = row.body ?? undefined;
+  let commit = r.prefer.tx !== 'rollback';
+  const single = r.media.kind === 'object';
+
+  if (r.prefer.handling === 'strict' && r.prefer.maxAffected !== undefined && kind === 'mutation' && n > r.prefer.maxAffected) {
+    throw new ApiError(400, 'PGRST124', 'Query result exceeds max-affected preference constraint', `The query affects ${n} rows`);
+  }
+
+  if (kind === 'void') {
+    status = 204;
+    body = undefined;
+  } else if (kind === 'scalar') {
+    headers['Content-Type'] = JSON_TYPE;
+  } else if (kind === 'rows' || kind === 'object') {
+    if (total !== undefined && offset > total && !r.rpc) {
+      throw new ApiError(416, 'PGRST103', 'Requested range not satisfiable', `An offset of ${offset} was requested, but there are only ${total} rows.`);
+    }
+    headers['Content-Range'] = contentRange(offset, n, total);
+    if (single || kind === 'object') body = kind === 'object' && !single ? (n === 1 ? body!.slice(1, -1) : 'null') : singleOrFail(body!, n);
+    else if (total !== undefined && n < total) status = 206;
+  } else {
+    // mutations
+    const isInsert = r.method === 'POST';
+    headers['Content-Range'] = isInsert ? `*/${total ?? '*'}` : contentRange(0, n, total);
+    if (single && body !== undefined) {
+      try {
+        body = singleOrFail(body, n);
+      } catch (e) {
+        // the mutation did not touch exactly one row: undo it, as PostgREST does
+        commit = false;
+        throw e;
+      }
+    } else if (single && n !== 1) {
+      throw new ApiError(406, 'PGRST116', 'JSON object requested, multiple (or no) rows returned', `The result contains ${n} rows`);
+    }
+    if (r.prefer.return === 'headers-only') {
+      const loc = body !== undefined ? locationOf(r, table, body) : undefined;
+      if (loc) headers['Location'] = loc;
+      body = undefined;
+    } else if (r.prefer.return !== 'representation') body = undefined;
+    status = isInsert ? 201 : body === undefined ? 204 : 200;
+  }
+
+  if (body !== undefined && r.media.kind === 'csv' && kind !== 'scalar') {
+    headers['Content-Type'] = 'text/csv; charset=utf-8';
+    body = toCsv(body);
+  } else if (body !== undefined) {
+    headers['Content-Type'] ??= JSON_TYPE;
+    if (single || kind === 'object') headers['Content-Type'] = 'application/vnd.pgrst.object+json; charset=utf-8';
+  }
+  if (applied.length) headers['Preference-Applied'] = applied.join(', ');
+  if (row.status) {
+    const s = Number(row.status);
+    if (!Number.isInteger(s) || s < 100 || s > 599) throw new ApiError(500, 'PGRST112', 'response.status guc must be a valid status code');
+    status = s;
+  }
+  if (r.method === 'HEAD') body = undefined;
+  return { response: { status, headers, body }, commit };
+}

@@ -1,0 +1,42 @@
+// The outer SELECT every REST statement ends with: one row carrying the total count, the
+// page size, the json body and the response GUCs functions may have set.
+import { levelSql } from './build-read.ts';
+import type { Params } from './sql.ts';
+import type { ReadPlan } from './plan.ts';
+
+const GUCS = `current_setting('response.headers', true) AS "headers", current_setting('response.status', true) AS "status"`;
+
+export interface ResultRow {
+  total: string | null;
+  n: string;
+  body: string | null;
+  headers: string | null;
+  status: string | null;
+}
+
+export function countSql(p: Params, plan: ReadPlan, from: string, alias: string): string {
+  return `SELECT count(*) FROM (${levelSql(p, plan, { from, alias, countOnly: true })}) AS "pgrst_c"`;
+}
+
+/** Rows of `plan` read from `from` (a table or the pgrst_source CTE) as a json array. */
+export function readStatement(
+  p: Params, plan: ReadPlan, from: string, o: { alias: string; cte?: string; count: boolean; stripNulls: boolean },
+): string {
+  const inner = levelSql(p, plan, { from, alias: o.alias, paginate: true });
+  const total = o.count ? `(${countSql(p, plan, from, o.alias)})` : 'NULL::int8';
+  const agg = `COALESCE(json_agg("pgrst_t"), '[]')`;
+  const body = o.stripNulls ? `json_strip_nulls(${agg})` : agg;
+  const withCte = o.cte ? `WITH ${o.cte} ` : '';
+  return `${withCte}SELECT ${total} AS "total", count(*) AS "n", ${body}::text AS "body", ${GUCS} FROM (${inner}) AS "pgrst_t"`;
+}
+
+/** A mutation whose rows are not returned: only how many there were. */
+export function countStatement(cte: string): string {
+  return `WITH ${cte} SELECT NULL::int8 AS "total", count(*) AS "n", NULL::text AS "body", ${GUCS} FROM "pgrst_source"`;
+}
+
+/** A scalar function: its value (or set of values) as json. */
+export function scalarStatement(cte: string, set: boolean): string {
+  const body = set ? `COALESCE(json_agg("pgrst_scalar"), '[]')::text` : `(array_agg(to_json("pgrst_scalar")))[1]::text`;
+  return `WITH ${cte} SELECT NULL::int8 AS "total", count(*) AS "n", ${body} AS "body", ${GUCS} FROM "pgrst_source"`;
+}

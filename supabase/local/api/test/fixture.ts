@@ -1,0 +1,100 @@
+// Test fixture: a fresh database (bootstrap.sql + fixture.sql) on the test cluster and an API
+// server on a random port. LOCONOMY_TEST_DB_URL points at the cluster (superuser URL).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import pg from 'pg';
+import { withClient } from '../../database.ts';
+import { bootstrapFile, runSqlFile } from '../../migrate.ts';
+import { localKeys } from '../keys.ts';
+import { startApi, type ApiOptions, type ApiServer } from '../server.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const adminClusterUrl = process.env.LOCONOMY_TEST_DB_URL ?? 'postgresql://postgres:postgres@127.0.0.1:54332/postgres';
+
+export function urlFor(base: string, database: string, user?: string, password?: string): string {
+  const u = new URL(base);
+  u.pathname = `/${database}`;
+  if (user) u.username = user;
+  if (password) u.password = password;
+  return u.toString();
+}
+
+class NoWebSocket {
+  constructor() {
+    throw new Error('realtime is not part of the local API');
+  }
+}
+
+export interface Fixture {
+  api: ApiServer;
+  url: string;
+  database: string;
+  anonKey: string;
+  serviceKey: string;
+  /** superuser URL of the fixture database */
+  adminUrl: string;
+  logs: string[];
+  client(key?: string): SupabaseClient;
+  signIn(email: string, password: string): Promise<SupabaseClient>;
+  sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<T[]>;
+  stop(): Promise<void>;
+}
+
+export async function createFixtureDatabase(name: string, extraSql: string[] = []): Promise<string> {
+  const database = `api_fixture_${name}_${process.pid}`;
+  await withClient(adminClusterUrl, async (c) => {
+    await c.query(`drop database if exists ${pg.escapeIdentifier(database)} with (force)`);
+    await c.query(`create database ${pg.escapeIdentifier(database)}`);
+  });
+  await withClient(urlFor(adminClusterUrl, database), async (c) => {
+    await runSqlFile(c, bootstrapFile);
+    await runSqlFile(c, path.join(here, 'fixture.sql'));
+    for (const f of extraSql) await runSqlFile(c, f);
+  });
+  return database;
+}
+
+export async function dropFixtureDatabase(database: string) {
+  await withClient(adminClusterUrl, (c) => c.query(`drop database if exists ${pg.escapeIdentifier(database)} with (force)`));
+}
+
+export async function startFixture(name: string, opts: Partial<ApiOptions> = {}): Promise<Fixture> {
+  const database = await createFixtureDatabase(name);
+  const adminUrl = urlFor(adminClusterUrl, database);
+  const logs: string[] = [];
+  const api = await startApi({
+    dbUrl: urlFor(adminClusterUrl, database, 'authenticator', 'postgres'),
+    port: 0,
+    log: (m) => logs.push(m),
+    ...opts,
+  });
+  const { anonKey, serviceRoleKey } = localKeys();
+  const client = (key = anonKey) =>
+    createClient(api.url, key, {
+      auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+      // Node 20 has no WebSocket; the API has no realtime, so a stand-in that never connects
+      realtime: { transport: NoWebSocket as unknown as typeof WebSocket },
+    });
+  return {
+    api,
+    url: api.url,
+    database,
+    anonKey,
+    serviceKey: serviceRoleKey,
+    adminUrl,
+    logs,
+    client,
+    async signIn(email, password) {
+      const c = client();
+      const { error } = await c.auth.signInWithPassword({ email, password });
+      if (error) throw error;
+      return c;
+    },
+    sql: (text, values) => withClient(adminUrl, async (c) => (await c.query(text, values)).rows),
+    async stop() {
+      await api.close();
+      await dropFixtureDatabase(database);
+    },
+  };
+}
