@@ -755,13 +755,14 @@ alter table public.payout_transactions enable row level security;
 alter table public.usage_logs enable row level security;
 
 -- Helper predicates -------------------------------------------------------------------
--- (staff checks use private.staff_can(permission, tenant_id); ownership uses private.current_user_id())
+-- Staff: tenant_id = any ((select private.staff_tenant_ids('<permission>'))::uuid[]), evaluated once per
+-- query (init plan) and index-friendly; owners: (select private.current_user_id()).
 
 -- Policies ----------------------------------------------------------------------------
 create policy "Users can read their own subscriptions" on public.subscriptions
   for select to authenticated using (user_id = (select private.current_user_id()));
 create policy "Staff with finance.read can read subscriptions of their tenant" on public.subscriptions
-  for select to authenticated using (private.staff_can('finance.read', tenant_id));
+  for select to authenticated using (tenant_id = any ((select private.staff_tenant_ids('finance.read'))::uuid[]));
 
 create policy "Users can read their own payment methods" on public.payment_methods
   for select to authenticated using (user_id = (select private.current_user_id()));
@@ -772,48 +773,47 @@ create policy "Users can choose their own default payment method" on public.paym
 create policy "Users can remove their own payment methods" on public.payment_methods
   for delete to authenticated using (user_id = (select private.current_user_id()));
 create policy "Staff with finance.read can read payment methods of their tenant" on public.payment_methods
-  for select to authenticated using (private.staff_can('finance.read', tenant_id));
+  for select to authenticated using (tenant_id = any ((select private.staff_tenant_ids('finance.read'))::uuid[]));
 
 create policy "Users can read their own issued invoices" on public.invoices
   for select to authenticated using (user_id = (select private.current_user_id()) and status <> 'draft');
 create policy "Staff with finance.read can read invoices of their tenant" on public.invoices
-  for select to authenticated using (private.staff_can('finance.read', tenant_id));
+  for select to authenticated using (tenant_id = any ((select private.staff_tenant_ids('finance.read'))::uuid[]));
 
 create policy "Users can read the items of their own issued invoices" on public.invoice_items
   for select to authenticated using (
     exists (select 1 from public.invoices i
              where i.id = invoice_id and i.user_id = (select private.current_user_id()) and i.status <> 'draft'));
 create policy "Staff with finance.read can read invoice items of their tenant" on public.invoice_items
-  for select to authenticated using (private.staff_can('finance.read', tenant_id));
+  for select to authenticated using (tenant_id = any ((select private.staff_tenant_ids('finance.read'))::uuid[]));
 
 create policy "Providers can read their own payouts" on public.payouts
   for select to authenticated using (user_id = (select private.current_user_id()));
 create policy "Staff with finance.read can read payouts of their tenant" on public.payouts
-  for select to authenticated using (private.staff_can('finance.read', tenant_id));
+  for select to authenticated using (tenant_id = any ((select private.staff_tenant_ids('finance.read'))::uuid[]));
 
 create policy "Users can read their own transactions" on public.transactions
   for select to authenticated using (user_id = (select private.current_user_id()));
 create policy "Staff with finance.read can read transactions of their tenant" on public.transactions
-  for select to authenticated using (private.staff_can('finance.read', tenant_id));
+  for select to authenticated using (tenant_id = any ((select private.staff_tenant_ids('finance.read'))::uuid[]));
 
 create policy "Providers can read what their own payouts settle" on public.payout_transactions
   for select to authenticated using (
     exists (select 1 from public.payouts p
              where p.id = payout_id and p.user_id = (select private.current_user_id())));
 create policy "Staff with finance.read can read payout settlements of their tenant" on public.payout_transactions
-  for select to authenticated using (private.staff_can('finance.read', tenant_id));
+  for select to authenticated using (tenant_id = any ((select private.staff_tenant_ids('finance.read'))::uuid[]));
 create policy "Staff with finance.reconcile can link transactions to payouts of their tenant" on public.payout_transactions
   for insert to authenticated with check (
-    private.staff_can('finance.reconcile', tenant_id)
-    and exists (select 1 from public.payouts p
-                 where p.id = payout_id and private.staff_can('finance.reconcile', p.tenant_id)));
+    -- tenant_id is the payout's (set by trigger before this check)
+    tenant_id = any ((select private.staff_tenant_ids('finance.reconcile'))::uuid[]));
 create policy "Staff with finance.reconcile can unlink transactions from payouts of their tenant" on public.payout_transactions
-  for delete to authenticated using (private.staff_can('finance.reconcile', tenant_id));
+  for delete to authenticated using (tenant_id = any ((select private.staff_tenant_ids('finance.reconcile'))::uuid[]));
 
 create policy "Users can read their own usage" on public.usage_logs
   for select to authenticated using (user_id = (select private.current_user_id()));
 create policy "Staff with finance.read can read usage of their tenant" on public.usage_logs
-  for select to authenticated using (private.staff_can('finance.read', tenant_id));
+  for select to authenticated using (tenant_id = any ((select private.staff_tenant_ids('finance.read'))::uuid[]));
 
 -- RPCs --------------------------------------------------------------------------------
 -- Finance compares a payout with the transactions it settles: equal → reconciled,

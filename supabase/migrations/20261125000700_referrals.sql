@@ -293,7 +293,7 @@ alter table public.referrals enable row level security;
 alter table public.referral_rewards enable row level security;
 
 -- Helper predicates -------------------------------------------------------------------
--- (staff: private.staff_can('referrals.manage', tenant_id))
+-- (staff: tenant_id = any ((select private.staff_tenant_ids('<permission>'))::uuid[]) — one init plan per query)
 
 -- Policies ----------------------------------------------------------------------------
 create policy "Users can read running referral programs of their tenant" on public.referral_programs
@@ -301,26 +301,26 @@ create policy "Users can read running referral programs of their tenant" on publ
     tenant_id = (select private.current_tenant_id()) and is_active
     and starts_at <= now() and (ends_at is null or ends_at > now()));
 create policy "Staff with referrals.manage can read referral programs of their tenant" on public.referral_programs
-  for select to authenticated using (private.staff_can('referrals.manage', tenant_id));
+  for select to authenticated using (tenant_id = any ((select private.staff_tenant_ids('referrals.manage'))::uuid[]));
 create policy "Staff with referrals.manage can create referral programs for their tenant" on public.referral_programs
-  for insert to authenticated with check (private.staff_can('referrals.manage', tenant_id));
+  for insert to authenticated with check (tenant_id = any ((select private.staff_tenant_ids('referrals.manage'))::uuid[]));
 create policy "Staff with referrals.manage can update referral programs of their tenant" on public.referral_programs
   for update to authenticated
-  using (private.staff_can('referrals.manage', tenant_id))
-  with check (private.staff_can('referrals.manage', tenant_id));
+  using (tenant_id = any ((select private.staff_tenant_ids('referrals.manage'))::uuid[]))
+  with check (tenant_id = any ((select private.staff_tenant_ids('referrals.manage'))::uuid[]));
 create policy "Staff with referrals.manage can delete referral programs of their tenant" on public.referral_programs
-  for delete to authenticated using (private.staff_can('referrals.manage', tenant_id));
+  for delete to authenticated using (tenant_id = any ((select private.staff_tenant_ids('referrals.manage'))::uuid[]));
 
 create policy "Users can read their own referral codes" on public.referral_codes
   for select to authenticated using (user_id = (select private.current_user_id()));
 create policy "Users can create their own referral codes" on public.referral_codes
   for insert to authenticated with check (user_id = (select private.current_user_id()));
 create policy "Staff with referrals.manage can read referral codes of their tenant" on public.referral_codes
-  for select to authenticated using (private.staff_can('referrals.manage', tenant_id));
+  for select to authenticated using (tenant_id = any ((select private.staff_tenant_ids('referrals.manage'))::uuid[]));
 create policy "Staff with referrals.manage can update referral codes of their tenant" on public.referral_codes
   for update to authenticated
-  using (private.staff_can('referrals.manage', tenant_id))
-  with check (private.staff_can('referrals.manage', tenant_id));
+  using (tenant_id = any ((select private.staff_tenant_ids('referrals.manage'))::uuid[]))
+  with check (tenant_id = any ((select private.staff_tenant_ids('referrals.manage'))::uuid[]));
 
 create policy "Users can read referrals they made or received" on public.referrals
   for select to authenticated using (
@@ -328,20 +328,20 @@ create policy "Users can read referrals they made or received" on public.referra
 create policy "Users can record that they were referred" on public.referrals
   for insert to authenticated with check (referred_user_id = (select private.current_user_id()));
 create policy "Staff with referrals.manage can read referrals of their tenant" on public.referrals
-  for select to authenticated using (private.staff_can('referrals.manage', tenant_id));
+  for select to authenticated using (tenant_id = any ((select private.staff_tenant_ids('referrals.manage'))::uuid[]));
 create policy "Staff with referrals.manage can update referrals of their tenant" on public.referrals
   for update to authenticated
-  using (private.staff_can('referrals.manage', tenant_id))
-  with check (private.staff_can('referrals.manage', tenant_id));
+  using (tenant_id = any ((select private.staff_tenant_ids('referrals.manage'))::uuid[]))
+  with check (tenant_id = any ((select private.staff_tenant_ids('referrals.manage'))::uuid[]));
 
 create policy "Users can read their own referral rewards" on public.referral_rewards
   for select to authenticated using (user_id = (select private.current_user_id()));
 create policy "Staff with referrals.manage can read referral rewards of their tenant" on public.referral_rewards
-  for select to authenticated using (private.staff_can('referrals.manage', tenant_id));
+  for select to authenticated using (tenant_id = any ((select private.staff_tenant_ids('referrals.manage'))::uuid[]));
 create policy "Staff with referrals.manage can update referral rewards of their tenant" on public.referral_rewards
   for update to authenticated
-  using (private.staff_can('referrals.manage', tenant_id))
-  with check (private.staff_can('referrals.manage', tenant_id));
+  using (tenant_id = any ((select private.staff_tenant_ids('referrals.manage'))::uuid[]))
+  with check (tenant_id = any ((select private.staff_tenant_ids('referrals.manage'))::uuid[]));
 
 -- RPCs --------------------------------------------------------------------------------
 -- (none: completion is a trigger; staff change referrals and rewards under RLS, audited)

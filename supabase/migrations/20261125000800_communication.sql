@@ -234,7 +234,7 @@ create policy "Participants can update their conversations" on public.conversati
   using ((select private.current_user_id()) = any (participant_ids))
   with check ((select private.current_user_id()) = any (participant_ids));
 create policy "Staff with communication.read can read conversations of their tenant" on public.conversations
-  for select to authenticated using (private.staff_can('communication.read', tenant_id));
+  for select to authenticated using (tenant_id = any ((select private.staff_tenant_ids('communication.read'))::uuid[]));
 
 create policy "Participants can read the messages of their conversations" on public.messages
   for select to authenticated using (private.is_conversation_participant(conversation_id));
@@ -246,7 +246,7 @@ create policy "Senders can edit their own messages" on public.messages
   using (sender_id = (select private.current_user_id()))
   with check (sender_id = (select private.current_user_id()));
 create policy "Staff with communication.read can read messages of their tenant" on public.messages
-  for select to authenticated using (private.staff_can('communication.read', tenant_id));
+  for select to authenticated using (tenant_id = any ((select private.staff_tenant_ids('communication.read'))::uuid[]));
 
 create policy "Users can read their own notifications" on public.notifications
   for select to authenticated using (user_id = (select private.current_user_id()));
@@ -257,7 +257,7 @@ create policy "Users can mark their own notifications read" on public.notificati
 create policy "Users can dismiss their own notifications" on public.notifications
   for delete to authenticated using (user_id = (select private.current_user_id()));
 create policy "Staff with communication.read can read notifications of their tenant" on public.notifications
-  for select to authenticated using (private.staff_can('communication.read', tenant_id));
+  for select to authenticated using (tenant_id = any ((select private.staff_tenant_ids('communication.read'))::uuid[]));
 
 -- RPCs --------------------------------------------------------------------------------
 -- Read receipts: the caller marks every message of a conversation up to now as read.

@@ -108,7 +108,7 @@ alter table public.events enable row level security;
 alter table public.system_logs enable row level security;
 
 -- Helper predicates -------------------------------------------------------------------
--- (staff: private.staff_can(permission, tenant_id), inlined to init plans)
+-- (staff: tenant_id = any ((select private.staff_tenant_ids('<permission>'))::uuid[]) — one init plan per query)
 
 -- Policies ----------------------------------------------------------------------------
 create policy "Users can record their own events" on public.events
@@ -116,10 +116,12 @@ create policy "Users can record their own events" on public.events
 create policy "Users can read their own events" on public.events
   for select to authenticated using (user_id = (select private.current_user_id()));
 create policy "Staff with analytics.read can read events of their tenant" on public.events
-  for select to authenticated using (private.staff_can('analytics.read', tenant_id));
+  for select to authenticated using (tenant_id = any ((select private.staff_tenant_ids('analytics.read'))::uuid[]));
 
 create policy "Staff with audit.read can read system logs of their tenant" on public.system_logs
-  for select to authenticated using (private.staff_can('audit.read', tenant_id));
+  for select to authenticated using (tenant_id = any ((select private.staff_tenant_ids('audit.read'))::uuid[]));
+create policy "Super admins can read platform-wide system logs" on public.system_logs
+  for select to authenticated using (tenant_id is null and (select private.is_super_admin()));
 
 -- RPCs --------------------------------------------------------------------------------
 -- (none)

@@ -91,7 +91,7 @@ create trigger soft_delete before update of deleted_at on public.file_uploads
 alter table public.file_uploads enable row level security;
 
 -- Helper predicates -------------------------------------------------------------------
--- (staff: private.staff_can('files.read', tenant_id))
+-- (staff: tenant_id = any ((select private.staff_tenant_ids('<permission>'))::uuid[]) — one init plan per query)
 
 -- Policies ----------------------------------------------------------------------------
 create policy "Anyone can read public files that are not deleted" on public.file_uploads
@@ -107,7 +107,7 @@ create policy "Users can update and soft delete their own files" on public.file_
   using (uploaded_by = (select private.current_user_id()) and deleted_at is null)
   with check (uploaded_by = (select private.current_user_id()));
 create policy "Staff with files.read can read files of their tenant" on public.file_uploads
-  for select to authenticated using (private.staff_can('files.read', tenant_id));
+  for select to authenticated using (tenant_id = any ((select private.staff_tenant_ids('files.read'))::uuid[]));
 
 -- RPCs --------------------------------------------------------------------------------
 -- (none)

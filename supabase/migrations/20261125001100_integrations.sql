@@ -231,36 +231,27 @@ alter table public.webhook_endpoints enable row level security;
 alter table public.webhook_deliveries enable row level security;
 
 -- Helper predicates -------------------------------------------------------------------
--- readers: integrations.read, or integrations.manage (managing implies seeing)
-create function private.can_read_integrations(p_tenant_id uuid)
-returns boolean
-language sql
-stable
-set search_path = ''
-as $$
-  select private.staff_can('integrations.read', p_tenant_id) or private.staff_can('integrations.manage', p_tenant_id)
-$$;
-revoke all on function private.can_read_integrations(uuid) from public, anon;
-grant execute on function private.can_read_integrations(uuid) to authenticated, service_role;
+-- readers: integrations.read or integrations.manage (managing implies seeing), as
+-- tenant_id = any (read tenants || manage tenants), one init plan each
 
 -- Policies ----------------------------------------------------------------------------
 create policy "Staff with integrations.read can read API keys of their tenant" on public.api_keys
-  for select to authenticated using (private.can_read_integrations(tenant_id));
+  for select to authenticated using (tenant_id = any (((select private.staff_tenant_ids('integrations.read')) || (select private.staff_tenant_ids('integrations.manage')))::uuid[]));
 
 create policy "Staff with integrations.read can read webhook endpoints of their tenant" on public.webhook_endpoints
-  for select to authenticated using (private.can_read_integrations(tenant_id));
+  for select to authenticated using (tenant_id = any (((select private.staff_tenant_ids('integrations.read')) || (select private.staff_tenant_ids('integrations.manage')))::uuid[]));
 create policy "Staff with integrations.manage can add webhook endpoints to their tenant" on public.webhook_endpoints
   for insert to authenticated with check (
-    private.staff_can('integrations.manage', tenant_id) and created_by = (select private.current_user_id()));
+    tenant_id = any ((select private.staff_tenant_ids('integrations.manage'))::uuid[]) and created_by = (select private.current_user_id()));
 create policy "Staff with integrations.manage can update webhook endpoints of their tenant" on public.webhook_endpoints
   for update to authenticated
-  using (private.staff_can('integrations.manage', tenant_id))
-  with check (private.staff_can('integrations.manage', tenant_id));
+  using (tenant_id = any ((select private.staff_tenant_ids('integrations.manage'))::uuid[]))
+  with check (tenant_id = any ((select private.staff_tenant_ids('integrations.manage'))::uuid[]));
 create policy "Staff with integrations.manage can delete webhook endpoints of their tenant" on public.webhook_endpoints
-  for delete to authenticated using (private.staff_can('integrations.manage', tenant_id));
+  for delete to authenticated using (tenant_id = any ((select private.staff_tenant_ids('integrations.manage'))::uuid[]));
 
 create policy "Staff with integrations.read can read webhook deliveries of their tenant" on public.webhook_deliveries
-  for select to authenticated using (private.can_read_integrations(tenant_id));
+  for select to authenticated using (tenant_id = any (((select private.staff_tenant_ids('integrations.read')) || (select private.staff_tenant_ids('integrations.manage')))::uuid[]));
 
 -- RPCs --------------------------------------------------------------------------------
 -- Creates a key for the caller's tenant and returns the plaintext — the only time it is

@@ -205,16 +205,8 @@ alter table public.feature_flags enable row level security;
 alter table public.user_feature_flags enable row level security;
 
 -- Helper predicates -------------------------------------------------------------------
-create function private.can_read_feature_flags(p_tenant_id uuid)
-returns boolean
-language sql
-stable
-set search_path = ''
-as $$
-  select private.staff_can('feature_flags.read', p_tenant_id) or private.staff_can('feature_flags.manage', p_tenant_id)
-$$;
-revoke all on function private.can_read_feature_flags(uuid) from public, anon;
-grant execute on function private.can_read_feature_flags(uuid) to authenticated, service_role;
+-- readers: feature_flags.read or feature_flags.manage (managing implies seeing), as
+-- tenant_id = any (read tenants || manage tenants), one init plan each
 
 -- deterministic bucket 0..99 of a user for a flag (same answer on every call)
 create function private.feature_flag_bucket(p_flag_key text, p_salt text, p_user_id uuid)
@@ -230,28 +222,28 @@ grant execute on function private.feature_flag_bucket(text, text, uuid) to authe
 
 -- Policies ----------------------------------------------------------------------------
 create policy "Staff with feature_flags.read can read feature flags of their tenant" on public.feature_flags
-  for select to authenticated using (private.can_read_feature_flags(tenant_id));
+  for select to authenticated using (tenant_id = any (((select private.staff_tenant_ids('feature_flags.read')) || (select private.staff_tenant_ids('feature_flags.manage')))::uuid[]));
 create policy "Staff with feature_flags.manage can create feature flags for their tenant" on public.feature_flags
-  for insert to authenticated with check (private.staff_can('feature_flags.manage', tenant_id));
+  for insert to authenticated with check (tenant_id = any ((select private.staff_tenant_ids('feature_flags.manage'))::uuid[]));
 create policy "Staff with feature_flags.manage can edit feature flags of their tenant" on public.feature_flags
   for update to authenticated
-  using (private.staff_can('feature_flags.manage', tenant_id))
-  with check (private.staff_can('feature_flags.manage', tenant_id));
+  using (tenant_id = any ((select private.staff_tenant_ids('feature_flags.manage'))::uuid[]))
+  with check (tenant_id = any ((select private.staff_tenant_ids('feature_flags.manage'))::uuid[]));
 create policy "Staff with feature_flags.manage can delete feature flags of their tenant" on public.feature_flags
-  for delete to authenticated using (private.staff_can('feature_flags.manage', tenant_id));
+  for delete to authenticated using (tenant_id = any ((select private.staff_tenant_ids('feature_flags.manage'))::uuid[]));
 
 create policy "Users can read their own feature flag overrides" on public.user_feature_flags
   for select to authenticated using (user_id = (select private.current_user_id()));
 create policy "Staff with feature_flags.read can read overrides of their tenant" on public.user_feature_flags
-  for select to authenticated using (private.can_read_feature_flags(tenant_id));
+  for select to authenticated using (tenant_id = any (((select private.staff_tenant_ids('feature_flags.read')) || (select private.staff_tenant_ids('feature_flags.manage')))::uuid[]));
 create policy "Staff with feature_flags.manage can add overrides in their tenant" on public.user_feature_flags
-  for insert to authenticated with check (private.staff_can('feature_flags.manage', tenant_id));
+  for insert to authenticated with check (tenant_id = any ((select private.staff_tenant_ids('feature_flags.manage'))::uuid[]));
 create policy "Staff with feature_flags.manage can change overrides of their tenant" on public.user_feature_flags
   for update to authenticated
-  using (private.staff_can('feature_flags.manage', tenant_id))
-  with check (private.staff_can('feature_flags.manage', tenant_id));
+  using (tenant_id = any ((select private.staff_tenant_ids('feature_flags.manage'))::uuid[]))
+  with check (tenant_id = any ((select private.staff_tenant_ids('feature_flags.manage'))::uuid[]));
 create policy "Staff with feature_flags.manage can remove overrides of their tenant" on public.user_feature_flags
-  for delete to authenticated using (private.staff_can('feature_flags.manage', tenant_id));
+  for delete to authenticated using (tenant_id = any ((select private.staff_tenant_ids('feature_flags.manage'))::uuid[]));
 
 -- RPCs --------------------------------------------------------------------------------
 -- the flag row for a staff action: locked, permission and tenant checked

@@ -104,7 +104,7 @@ create trigger audit_changes after insert or update or delete on public.content_
 alter table public.content_reports enable row level security;
 
 -- Helper predicates -------------------------------------------------------------------
--- (staff: private.staff_can('reports.read' | 'reports.resolve', tenant_id))
+-- (staff: tenant_id = any ((select private.staff_tenant_ids('<permission>'))::uuid[]) — one init plan per query)
 
 -- Policies ----------------------------------------------------------------------------
 create policy "Users can report content as themselves" on public.content_reports
@@ -112,7 +112,7 @@ create policy "Users can report content as themselves" on public.content_reports
 create policy "Users can read their own reports" on public.content_reports
   for select to authenticated using (reporter_id = (select private.current_user_id()));
 create policy "Staff with reports.read can read reports of their tenant" on public.content_reports
-  for select to authenticated using (private.staff_can('reports.read', tenant_id));
+  for select to authenticated using (tenant_id = any ((select private.staff_tenant_ids('reports.read'))::uuid[]));
 
 -- RPCs --------------------------------------------------------------------------------
 -- Resolves (or, for no_violation / duplicate, dismisses) a report. One transaction:
