@@ -293,7 +293,7 @@ create trigger set_updated_at before update on public.categories
   for each row execute function private.set_updated_at();
 create trigger maintain_tree before insert or update of parent_id, slug on public.categories
   for each row execute function private.categories_tree();
-create trigger cascade_path after update of path on public.categories
+create trigger cascade_path after update of parent_id, slug on public.categories
   for each row when (new.path is distinct from old.path)
   execute function private.categories_cascade_path();
 create trigger audit_changes after insert or update or delete on public.categories

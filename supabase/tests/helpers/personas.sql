@@ -147,9 +147,9 @@ end
 $$;
 
 -- Personas plus a small marketplace with fixed ids (f0000000-0000-4000-8000-000000000NNN):
---   001 region us-west (active), 002 region eu-test (inactive), 003 city san-francisco
---   010 category home, 011 category plumbing (child), 012 category archived (inactive)
---   020 tag emergency, 021 tag weekend
+--   001 region fixture-us-west (active), 002 fixture-eu (inactive), 003 city fixtureville (-45, -140)
+--   010 category fixture-home, 011 fixture-plumbing (child), 012 fixture-archived (inactive)
+--   020 tag fixture-emergency, 021 fixture-weekend
 --   101 listing active (provider), 102 listing draft (provider), 103 listing active (other_provider)
 --   listing_tags: (101,020) (102,020) (103,020)
 --   201 availability provider Mon 09-17, 202 provider Tue 09-12 inactive, 203 other_provider Mon
@@ -165,27 +165,27 @@ language plpgsql security definer
 set search_path = ''
 as $$
 declare
-  v_sf extensions.geography := extensions.st_setsrid(extensions.st_makepoint(-122.4194, 37.7749), 4326)::extensions.geography;
+  v_sf extensions.geography := extensions.st_setsrid(extensions.st_makepoint(-140.0, -45.0), 4326)::extensions.geography;
   v_monday timestamptz := date_trunc('week', now()) + interval '14 days 10 hours';
 begin
   perform tests.create_personas();
   insert into public.regions (id, code, name, country_code, currency, timezone, ccpa_applies, is_active) values
-    ('f0000000-0000-4000-8000-000000000001', 'us-west', 'US West', 'US', 'USD', 'America/Los_Angeles', true, true),
-    ('f0000000-0000-4000-8000-000000000002', 'eu-test', 'EU Test', 'DE', 'EUR', 'Europe/Berlin', false, false);
+    ('f0000000-0000-4000-8000-000000000001', 'fixture-us-west', 'Fixture US West', 'US', 'USD', 'America/Los_Angeles', true, true),
+    ('f0000000-0000-4000-8000-000000000002', 'fixture-eu', 'Fixture EU', 'DE', 'EUR', 'Europe/Berlin', false, false);
   insert into public.cities (id, region_id, name, slug, location) values
-    ('f0000000-0000-4000-8000-000000000003', 'f0000000-0000-4000-8000-000000000001', 'San Francisco', 'san-francisco', v_sf);
+    ('f0000000-0000-4000-8000-000000000003', 'f0000000-0000-4000-8000-000000000001', 'Fixtureville', 'fixtureville', v_sf);
   insert into public.categories (id, parent_id, name, slug, is_active) values
-    ('f0000000-0000-4000-8000-000000000010', null, 'Home', 'home', true);
+    ('f0000000-0000-4000-8000-000000000010', null, 'Fixture Home', 'fixture-home', true);
   insert into public.categories (id, parent_id, name, slug, is_active) values
-    ('f0000000-0000-4000-8000-000000000011', 'f0000000-0000-4000-8000-000000000010', 'Plumbing', 'plumbing', true),
-    ('f0000000-0000-4000-8000-000000000012', null, 'Archived', 'archived', false);
+    ('f0000000-0000-4000-8000-000000000011', 'f0000000-0000-4000-8000-000000000010', 'Fixture Plumbing', 'fixture-plumbing', true),
+    ('f0000000-0000-4000-8000-000000000012', null, 'Fixture Archived', 'fixture-archived', false);
   insert into public.tags (id, name, slug) values
-    ('f0000000-0000-4000-8000-000000000020', 'Emergency', 'emergency'),
-    ('f0000000-0000-4000-8000-000000000021', 'Weekend', 'weekend');
+    ('f0000000-0000-4000-8000-000000000020', 'Fixture Emergency', 'fixture-emergency'),
+    ('f0000000-0000-4000-8000-000000000021', 'Fixture Weekend', 'fixture-weekend');
   insert into public.listings (id, provider_id, category_id, city_id, title, slug, description, status,
                                price_cents, location, service_radius_m, keywords, moderation_status) values
     ('f0000000-0000-4000-8000-000000000101', tests.get_user_id('provider'), 'f0000000-0000-4000-8000-000000000011',
-     'f0000000-0000-4000-8000-000000000003', 'Fast leak repair', 'fixture-fast-leak-repair',
+     'f0000000-0000-4000-8000-000000000003', 'Quuxfix leak repair', 'fixture-fast-leak-repair',
      'Leaking pipes fixed the same day', 'active', 12000, v_sf, 20000, '{pipes,water}', 'approved'),
     ('f0000000-0000-4000-8000-000000000102', tests.get_user_id('provider'), 'f0000000-0000-4000-8000-000000000011',
      null, 'Boiler service draft', 'fixture-boiler-draft', 'Annual boiler check', 'draft', 9000, v_sf, 10000, '{}', 'pending'),
