@@ -1,3 +1,1008 @@
--- Demo data for the local stack. The marketplace's tables and their demo rows arrive with
--- the schema; until then the seed has nothing to add.
-select 1;
+-- Demo data for the local stack (local only; never run against production).
+--
+-- Runs after the migrations as one script (`npx tsx supabase/local/cli.ts reset`, or the
+-- Supabase CLI's `supabase db reset`). Plain SQL, no psql meta-commands.
+--
+-- Two parts:
+--   1. reference data, run once: tenants, the demo staff and personas (fixed UUIDs, the
+--      README's "Demo logins"), the category tree, tags, regions and cities, feature flags;
+--   2. the demo marketplace, between the `<demo-data>` markers: users, listings, bookings,
+--      reviews, money, messages, events... `npm run db:seed:scale -- --factor N` runs that
+--      part again at N times the volume under a fresh namespace (scripts/seed-scale.ts).
+--
+-- Deterministic: every "random" choice is a hash of the row number (pg_temp.h below), ids
+-- are md5-derived uuids, so two resets give identical rows; timestamps are offsets from an
+-- anchor, the start of the current day (UTC) unless `loconomy.seed_anchor` is set.
+-- Volume: `loconomy.seed_factor` (default 1) multiplies every count.
+--
+-- Speed: bulk rows are written with set-based INSERT ... SELECT and the per-row audit
+-- trigger switched off through `loconomy.skip_audit` (honoured only for sessions that are
+-- not the API's `authenticator`, see private.audit_row_change); every other trigger
+-- (tenant, profiles, aggregates, codes, search vectors) runs as usual. A final "history"
+-- section switches auditing back on and replays staff actions so audit_logs has a real,
+-- hash-chained trail with staff actors.
+
+set client_min_messages = warning;
+set loconomy.skip_audit = 'on';
+
+-- Deterministic helpers (session-local: pg_temp disappears with the connection) --------
+-- h(key): 32-bit unsigned hash of a text key; r(key): the same as a fraction in [0, 1)
+create or replace function pg_temp.h(k text) returns bigint
+language sql immutable parallel safe
+as $$ select ('x' || substr(md5(k), 1, 8))::bit(32)::bigint $$;
+create or replace function pg_temp.r(k text) returns double precision
+language sql immutable parallel safe
+as $$ select ('x' || substr(md5(k), 1, 8))::bit(32)::bigint / 4294967296.0 $$;
+-- uid(kind, n): a stable uuid for the n-th row of a kind
+create or replace function pg_temp.uid(k text) returns uuid
+language sql immutable parallel safe
+as $$ select md5(k)::uuid $$;
+-- bulk(true): switch row triggers (and FK checks) off for a set-based load whose trigger
+-- effects the seed writes itself; only when the seed runs as a superuser (local stack), so
+-- elsewhere (e.g. a non-superuser `postgres` role) the triggers simply run. Never available
+-- to API roles: session_replication_role is a superuser-only setting.
+create or replace function pg_temp.bulk(enable boolean) returns void
+language plpgsql
+as $$
+begin
+  if (select rolsuper from pg_roles where rolname = current_user) then
+    perform set_config('session_replication_role', case when enable then 'replica' else 'origin' end, false);
+  end if;
+end
+$$;
+
+-- ========================================================================================
+-- Reference data
+-- ========================================================================================
+
+-- Tenants ---------------------------------------------------------------------------------
+insert into public.tenants (id, slug, name, default_currency, default_timezone, settings) values
+  ('10000000-0000-4000-8000-000000000001', 'loconomy', 'Loconomy', 'USD', 'America/New_York',
+   '{"brand_color": "#1677ff", "support_email": "support@loconomy.test", "platform_fee_bps": 1000}'),
+  ('10000000-0000-4000-8000-000000000002', 'harbor', 'Harbor Services', 'EUR', 'Europe/Dublin',
+   '{"brand_color": "#13a8a8", "support_email": "support@harbor.test", "platform_fee_bps": 1200}');
+
+-- Demo logins (README "Demo logins"; password Loconomy-demo-2026, local only) -----------
+-- auth.users.id = 00000000-0000-4000-8000-1000000000NN, public.users.id = ...-0000000000NN
+create temp table seed_people (n int, email text, full_name text, role public.user_role,
+                               staff_role text, tenant_id uuid) ;
+insert into seed_people values
+  (1, 'super.admin@loconomy.test', 'Sam Super', 'super_admin', null, '10000000-0000-4000-8000-000000000001'),
+  (2, 'ops@loconomy.test', 'Olivia Ops', 'admin', 'operations', '10000000-0000-4000-8000-000000000001'),
+  (3, 'finance@loconomy.test', 'Felix Finance', 'admin', 'finance', '10000000-0000-4000-8000-000000000001'),
+  (4, 'product@loconomy.test', 'Priya Product', 'admin', 'product', '10000000-0000-4000-8000-000000000001'),
+  (5, 'admin@harbor.test', 'Hana Harbor', 'admin', null, '10000000-0000-4000-8000-000000000002'),
+  (6, 'customer@loconomy.test', 'Carla Customer', 'customer', null, '10000000-0000-4000-8000-000000000001'),
+  (7, 'provider@loconomy.test', 'Pablo Provider', 'provider', null, '10000000-0000-4000-8000-000000000001');
+
+insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
+                        raw_app_meta_data, raw_user_meta_data, created_at, updated_at,
+                        confirmation_token, recovery_token, email_change)
+select '00000000-0000-0000-0000-000000000000',
+       ('00000000-0000-4000-8000-1' || lpad(n::text, 11, '0'))::uuid,
+       'authenticated', 'authenticated', email,
+       extensions.crypt('Loconomy-demo-2026', extensions.gen_salt('bf')),
+       now() - interval '400 days',
+       '{"provider": "email", "providers": ["email"]}'::jsonb,
+       jsonb_build_object('full_name', full_name),
+       now() - interval '400 days', now() - interval '400 days', '', '', ''
+  from seed_people;
+
+insert into auth.identities (id, provider_id, user_id, identity_data, provider, last_sign_in_at, created_at, updated_at)
+select u.id, u.id::text, u.id,
+       jsonb_build_object('sub', u.id::text, 'email', u.email, 'email_verified', true, 'phone_verified', false),
+       'email', now() - interval '1 day', u.created_at, u.created_at
+  from auth.users u
+ where u.email in (select email from seed_people);
+
+insert into public.users (id, tenant_id, auth_user_id, email, full_name, role, staff_role, status,
+                          verification_status, email_verified_at, last_sign_in_at, created_at, updated_at)
+select ('00000000-0000-4000-8000-0' || lpad(n::text, 11, '0'))::uuid, tenant_id,
+       ('00000000-0000-4000-8000-1' || lpad(n::text, 11, '0'))::uuid,
+       email, full_name, role, staff_role, 'active', 'verified',
+       now() - interval '400 days', now() - interval '1 day',
+       now() - interval '400 days', now() - interval '400 days'
+  from seed_people;
+
+update public.user_profiles p
+   set headline = case u.role when 'provider' then 'Licensed plumber and handyman, 12 years in Brooklyn'
+                              when 'customer' then null else 'Loconomy staff' end,
+       bio = case u.role when 'provider' then 'Demo provider persona: owns listings across statuses, has bookings, reviews and payouts.'
+                         when 'customer' then 'Demo customer persona: books services, leaves reviews, opens disputes.' end,
+       languages = '{en}', skills = case u.role when 'provider' then '{plumbing,handyman,repairs}'::text[] else '{}' end,
+       hourly_rate_cents = case u.role when 'provider' then 8500 end,
+       years_experience = case u.role when 'provider' then 12 end,
+       timezone = case when u.tenant_id = '10000000-0000-4000-8000-000000000002' then 'Europe/Dublin' else 'America/New_York' end,
+       currency = case when u.tenant_id = '10000000-0000-4000-8000-000000000002' then 'EUR' else 'USD' end,
+       verification_status = 'verified', verified_at = now() - interval '390 days'
+  from public.users u
+ where p.user_id = u.id and u.email in (select email from seed_people);
+
+-- a few per-user permission overrides: a standing grant and an expired temporary one
+insert into public.user_permissions (user_id, tenant_id, permission_id, kind, reason, granted_by, expires_at)
+select '00000000-0000-4000-8000-000000000002'::uuid, '10000000-0000-4000-8000-000000000001'::uuid, p.id, 'grant',
+       'Ops leads read the analytics dashboard', '00000000-0000-4000-8000-000000000001'::uuid, null::timestamptz
+  from public.permissions p where p.key = 'analytics.read'
+union all
+select '00000000-0000-4000-8000-000000000004', '10000000-0000-4000-8000-000000000001', p.id, 'grant',
+       'Temporary: helped triage the report backlog', '00000000-0000-4000-8000-000000000001', now() - interval '7 days'
+  from public.permissions p where p.key = 'reports.read';
+
+-- Regions and cities ----------------------------------------------------------------------
+-- Boundaries are rough boxes densified to 1° so the geography's great-circle edges stay
+-- close to the drawn lines (a 120°-long edge would otherwise bow ~9° toward the pole).
+insert into public.regions (id, code, name, country_code, currency, timezone, gdpr_applies, ccpa_applies,
+                            compliance_settings, boundary)
+values
+  ('20000000-0000-4000-8000-000000000001', 'north-america', 'North America', 'US', 'USD', 'America/New_York',
+   false, true,
+   '{"regime": "CCPA", "data_retention_days": 1095, "cookie_consent": false, "do_not_sell_link": true, "age_minimum": 13}',
+   extensions.st_multi(extensions.st_segmentize(extensions.st_makeenvelope(-170, 14, -50, 72, 4326), 1))::extensions.geography),
+  ('20000000-0000-4000-8000-000000000002', 'europe', 'Europe', 'EU', 'EUR', 'Europe/Brussels',
+   true, false,
+   '{"regime": "GDPR", "data_retention_days": 730, "cookie_consent": true, "dpo_email": "dpo@loconomy.test", "age_minimum": 16}',
+   extensions.st_multi(extensions.st_segmentize(extensions.st_makeenvelope(-25, 34, 45, 72, 4326), 1))::extensions.geography);
+
+-- k numbers the cities for the generator (seed_city below); coordinates are the city centres
+insert into public.cities (id, region_id, name, slug, admin_area, country_code, location, population, timezone)
+select pg_temp.uid('city:' || c.slug), ('20000000-0000-4000-8000-00000000000' || c.region)::uuid,
+       c.name, c.slug, c.admin_area, c.cc,
+       extensions.st_setsrid(extensions.st_makepoint(c.lng, c.lat), 4326)::extensions.geography,
+       c.pop, c.tz
+  from (values
+    (1, 'New York', 'new-york', 'New York', 'US', 40.7128, -74.0060, 8336817, 'America/New_York'),
+    (1, 'Los Angeles', 'los-angeles', 'California', 'US', 34.0522, -118.2437, 3898747, 'America/Los_Angeles'),
+    (1, 'Chicago', 'chicago', 'Illinois', 'US', 41.8781, -87.6298, 2746388, 'America/Chicago'),
+    (1, 'Houston', 'houston', 'Texas', 'US', 29.7604, -95.3698, 2304580, 'America/Chicago'),
+    (1, 'Phoenix', 'phoenix', 'Arizona', 'US', 33.4484, -112.0740, 1608139, 'America/Phoenix'),
+    (1, 'Philadelphia', 'philadelphia', 'Pennsylvania', 'US', 39.9526, -75.1652, 1603797, 'America/New_York'),
+    (1, 'San Francisco', 'san-francisco', 'California', 'US', 37.7749, -122.4194, 873965, 'America/Los_Angeles'),
+    (1, 'Seattle', 'seattle', 'Washington', 'US', 47.6062, -122.3321, 737015, 'America/Los_Angeles'),
+    (1, 'Austin', 'austin', 'Texas', 'US', 30.2672, -97.7431, 961855, 'America/Chicago'),
+    (1, 'Denver', 'denver', 'Colorado', 'US', 39.7392, -104.9903, 715522, 'America/Denver'),
+    (1, 'Boston', 'boston', 'Massachusetts', 'US', 42.3601, -71.0589, 675647, 'America/New_York'),
+    (1, 'Miami', 'miami', 'Florida', 'US', 25.7617, -80.1918, 442241, 'America/New_York'),
+    (1, 'Toronto', 'toronto', 'Ontario', 'CA', 43.6532, -79.3832, 2794356, 'America/Toronto'),
+    (1, 'Vancouver', 'vancouver', 'British Columbia', 'CA', 49.2827, -123.1207, 662248, 'America/Vancouver'),
+    (1, 'Montreal', 'montreal', 'Quebec', 'CA', 45.5017, -73.5673, 1762949, 'America/Toronto'),
+    (1, 'Mexico City', 'mexico-city', 'Ciudad de México', 'MX', 19.4326, -99.1332, 9209944, 'America/Mexico_City'),
+    (2, 'London', 'london', 'England', 'GB', 51.5074, -0.1278, 8799800, 'Europe/London'),
+    (2, 'Paris', 'paris', 'Île-de-France', 'FR', 48.8566, 2.3522, 2102650, 'Europe/Paris'),
+    (2, 'Berlin', 'berlin', 'Berlin', 'DE', 52.5200, 13.4050, 3677472, 'Europe/Berlin'),
+    (2, 'Madrid', 'madrid', 'Community of Madrid', 'ES', 40.4168, -3.7038, 3305408, 'Europe/Madrid'),
+    (2, 'Rome', 'rome', 'Lazio', 'IT', 41.9028, 12.4964, 2749031, 'Europe/Rome'),
+    (2, 'Amsterdam', 'amsterdam', 'North Holland', 'NL', 52.3676, 4.9041, 921402, 'Europe/Amsterdam'),
+    (2, 'Barcelona', 'barcelona', 'Catalonia', 'ES', 41.3874, 2.1686, 1636193, 'Europe/Madrid'),
+    (2, 'Munich', 'munich', 'Bavaria', 'DE', 48.1351, 11.5820, 1512491, 'Europe/Berlin'),
+    (2, 'Vienna', 'vienna', 'Vienna', 'AT', 48.2082, 16.3738, 1982097, 'Europe/Vienna'),
+    (2, 'Dublin', 'dublin', 'Leinster', 'IE', 53.3498, -6.2603, 592713, 'Europe/Dublin'),
+    (2, 'Lisbon', 'lisbon', 'Lisbon', 'PT', 38.7223, -9.1393, 545796, 'Europe/Lisbon'),
+    (2, 'Stockholm', 'stockholm', 'Stockholm County', 'SE', 59.3293, 18.0686, 984748, 'Europe/Stockholm'),
+    (2, 'Copenhagen', 'copenhagen', 'Capital Region', 'DK', 55.6761, 12.5683, 660842, 'Europe/Copenhagen'),
+    (2, 'Warsaw', 'warsaw', 'Masovian', 'PL', 52.2297, 21.0122, 1863056, 'Europe/Warsaw'),
+    (2, 'Prague', 'prague', 'Prague', 'CZ', 50.0755, 14.4378, 1357326, 'Europe/Prague'),
+    (2, 'Milan', 'milan', 'Lombardy', 'IT', 45.4642, 9.1900, 1371498, 'Europe/Rome')
+  ) as c (region, name, slug, admin_area, cc, lat, lng, pop, tz);
+
+-- Category tree and tags -------------------------------------------------------------------
+-- inserted one level at a time: the tree trigger reads the parent row to derive depth/path
+create temp table seed_category_src (slug text, parent text, name text, icon text, sort_order int, description text);
+insert into seed_category_src values
+  ('home', null, 'Home services', 'home', 1, 'Repairs, maintenance and upkeep around the house'),
+  ('beauty', null, 'Beauty & wellness', 'scissor', 2, 'Hair, make-up, nails, massage and fitness'),
+  ('tutoring', null, 'Tutoring & lessons', 'book', 3, 'Private lessons for every age'),
+  ('pets', null, 'Pets', 'heart', 4, 'Walking, sitting, grooming and training'),
+  ('moving', null, 'Moving & delivery', 'car', 5, 'Moves, packing, assembly and hauling'),
+  ('events', null, 'Events', 'camera', 6, 'Photography, catering and entertainment'),
+  ('tech', null, 'Tech help', 'laptop', 7, 'Computers, networks and smart homes'),
+  ('plumbing', 'home', 'Plumbing', 'tool', 1, 'Leaks, drains, fixtures and water heaters'),
+  ('electrical', 'home', 'Electrical', 'thunderbolt', 2, 'Wiring, lighting, panels and outlets'),
+  ('cleaning', 'home', 'Cleaning', 'clear', 3, 'Regular, deep and move-out cleaning'),
+  ('handyman', 'home', 'Handyman', 'build', 4, 'Small repairs and odd jobs'),
+  ('painting', 'home', 'Painting', 'bg-colors', 5, 'Interior and exterior painting'),
+  ('hvac', 'home', 'Heating & cooling', 'fire', 6, 'Furnaces, heat pumps and air conditioning'),
+  ('gardening', 'home', 'Gardening & landscaping', 'environment', 7, 'Lawns, hedges, planting and design'),
+  ('pest-control', 'home', 'Pest control', 'bug', 8, 'Inspection and treatment'),
+  ('hair', 'beauty', 'Hair styling', 'skin', 1, 'Cuts, colour and styling at home'),
+  ('makeup', 'beauty', 'Make-up', 'smile', 2, 'Events, weddings and lessons'),
+  ('nails', 'beauty', 'Nails', 'highlight', 3, 'Manicure and pedicure'),
+  ('massage', 'beauty', 'Massage', 'team', 4, 'Relaxation and sports massage'),
+  ('personal-training', 'beauty', 'Personal training', 'trophy', 5, 'Fitness coaching one to one'),
+  ('math-tutoring', 'tutoring', 'Math', 'calculator', 1, 'From arithmetic to calculus'),
+  ('language-lessons', 'tutoring', 'Languages', 'global', 2, 'Conversation and exam preparation'),
+  ('music-lessons', 'tutoring', 'Music lessons', 'sound', 3, 'Piano, guitar, voice and more'),
+  ('test-prep', 'tutoring', 'Test prep', 'file-done', 4, 'SAT, GRE, IELTS and school exams'),
+  ('coding-lessons', 'tutoring', 'Coding', 'code', 5, 'Programming for beginners and pros'),
+  ('dog-walking', 'pets', 'Dog walking', 'aim', 1, 'Daily walks and adventures'),
+  ('pet-sitting', 'pets', 'Pet sitting', 'home', 2, 'Visits and overnight stays'),
+  ('pet-grooming', 'pets', 'Grooming', 'scissor', 3, 'Baths, cuts and nails'),
+  ('pet-training', 'pets', 'Training', 'flag', 4, 'Obedience and behaviour'),
+  ('local-moves', 'moving', 'Local moves', 'car', 1, 'Across town with a van and a crew'),
+  ('packing', 'moving', 'Packing', 'inbox', 2, 'Boxes, wrapping and labelling'),
+  ('furniture-assembly', 'moving', 'Furniture assembly', 'tool', 3, 'Flat-pack assembled right'),
+  ('junk-removal', 'moving', 'Junk removal', 'delete', 4, 'Hauling and responsible disposal'),
+  ('photography', 'events', 'Photography', 'camera', 1, 'Portraits, events and products'),
+  ('catering', 'events', 'Catering', 'coffee', 2, 'Food for parties and offices'),
+  ('dj', 'events', 'DJ & music', 'customer-service', 3, 'Music for every occasion'),
+  ('computer-repair', 'tech', 'Computer repair', 'laptop', 1, 'Hardware, software and data recovery'),
+  ('smart-home', 'tech', 'Smart home setup', 'wifi', 2, 'Wi-Fi, cameras, speakers and automation'),
+  ('leak-repair', 'plumbing', 'Leak repair', 'tool', 1, 'Dripping taps to burst pipes'),
+  ('drain-cleaning', 'plumbing', 'Drain cleaning', 'tool', 2, 'Blocked sinks, showers and sewers'),
+  ('water-heaters', 'plumbing', 'Water heaters', 'fire', 3, 'Install, repair and replace'),
+  ('deep-cleaning', 'cleaning', 'Deep cleaning', 'clear', 1, 'Top-to-bottom cleaning'),
+  ('move-out-cleaning', 'cleaning', 'Move-out cleaning', 'clear', 2, 'Get the deposit back'),
+  ('ev-chargers', 'electrical', 'EV charger installation', 'thunderbolt', 1, 'Home charging points');
+
+insert into public.categories (id, parent_id, name, slug, description, icon, sort_order)
+select pg_temp.uid('category:' || slug), null, name, slug, description, icon, sort_order
+  from seed_category_src where parent is null;
+insert into public.categories (id, parent_id, name, slug, description, icon, sort_order)
+select pg_temp.uid('category:' || c.slug), pg_temp.uid('category:' || c.parent), c.name, c.slug, c.description, c.icon, c.sort_order
+  from seed_category_src c join seed_category_src p on p.slug = c.parent
+ where p.parent is null;
+insert into public.categories (id, parent_id, name, slug, description, icon, sort_order)
+select pg_temp.uid('category:' || c.slug), pg_temp.uid('category:' || c.parent), c.name, c.slug, c.description, c.icon, c.sort_order
+  from seed_category_src c join seed_category_src p on p.slug = c.parent
+ where p.parent is not null;
+-- one retired category, to show inactive rows
+update public.categories set is_active = false where slug = 'dj';
+
+insert into public.tags (id, name, slug)
+select pg_temp.uid('tag:' || s), initcap(replace(s, '-', ' ')), s
+  from unnest(array['licensed','insured','same-day','eco-friendly','background-checked','weekends','emergency',
+                    'family-owned','bilingual','pet-friendly','top-rated','free-estimate','senior-discount','online',
+                    'certified','budget','premium','fast-response','women-owned','veteran-owned','kid-friendly',
+                    'contactless','flexible-hours','evenings','warranty','local-favourite','new-provider','luxury',
+                    'accessible','recurring-discount']) s;
+drop table seed_category_src;
+
+-- <demo-data> ==============================================================================
+-- The demo marketplace. scripts/seed-scale.ts runs everything from here to </demo-data>
+-- again with loconomy.seed_factor = N and a fresh loconomy.seed_run namespace.
+-- ========================================================================================
+
+drop table if exists seed_cfg, seed_city, seed_user, seed_counts;
+create temp table seed_cfg as
+select greatest(coalesce(nullif(current_setting('loconomy.seed_factor', true), '')::numeric, 1), 0.01) as f,
+       coalesce(current_setting('loconomy.seed_run', true), '') as run,
+       coalesce(nullif(current_setting('loconomy.seed_anchor', true), '')::timestamptz,
+                date_trunc('day', now() at time zone 'UTC') at time zone 'UTC') as t0;
+
+-- cities by number: tenant loconomy trades in North America (k 1-16), harbor in Europe (17-32)
+create temp table seed_city as
+select row_number() over (order by r.code desc, c.population desc, c.slug)::int as k,
+       c.id, c.region_id, c.country_code, c.name, c.timezone,
+       extensions.st_y(c.location::extensions.geometry) as lat,
+       extensions.st_x(c.location::extensions.geometry) as lng,
+       r.currency, r.code as region_code
+  from public.cities c join public.regions r on r.id = c.region_id
+ where r.code in ('north-america', 'europe');
+create unique index on seed_city (k);
+analyze seed_city;
+
+-- Users ---------------------------------------------------------------------------------
+-- one row per generated user with every attribute the later sections need; the two
+-- marketplace personas (customer@, provider@) join the pools in the main demo run
+create temp table seed_user as
+with base as (
+  select i, cfg.run, cfg.t0,
+         pg_temp.r(cfg.run || 'u:tenant:' || i) as r_tenant,
+         pg_temp.r(cfg.run || 'u:role:' || i) as r_role,
+         pg_temp.r(cfg.run || 'u:idp:' || i) as r_idp,
+         pg_temp.r(cfg.run || 'u:status:' || i) as r_status,
+         pg_temp.r(cfg.run || 'u:verif:' || i) as r_verif,
+         pg_temp.h(cfg.run || 'u:first:' || i) as h_first,
+         pg_temp.h(cfg.run || 'u:last:' || i) as h_last,
+         pg_temp.h(cfg.run || 'u:age:' || i) as h_age,
+         pg_temp.h(cfg.run || 'u:city:' || i) as h_city
+    from seed_cfg cfg, generate_series(1, round(600 * cfg.f)::int) i
+), named as (
+  select b.*,
+         (array['Ava','Liam','Mia','Noah','Emma','Lucas','Sofia','Mateo','Olivia','Ethan','Chloe','Leo','Amara','Hugo',
+                'Zara','Omar','Ines','Jonas','Maya','Arjun','Lena','Felix','Nora','Diego','Yuki','Kofi','Elena','Marco',
+                'Freya','Samir','Clara','Tomas'])[1 + b.h_first % 32] as first_name,
+         (array['Smith','Garcia','Nguyen','Johnson','Müller','Rossi','Dubois','Kowalski','Silva','Brown','Martin',
+                'Lopez','Jensen','Novak','Kim','Patel','Okafor','Andersen','Costa','Schmidt','Walsh','Moreau','Berg',
+                'Santos','Fischer','Byrne','Russo','Clark','Hughes','Ibrahim','Larsen','Tanaka'])[1 + b.h_last % 32] as last_name,
+         case when b.r_tenant < 0.18 then '10000000-0000-4000-8000-000000000002'::uuid
+              else '10000000-0000-4000-8000-000000000001'::uuid end as tenant_id,
+         case when b.r_role < 0.27 then 'provider' when b.r_role > 0.99 then 'guest' else 'customer' end::public.user_role as role
+    from base b
+)
+select n.i, false as existing,
+       pg_temp.uid(n.run || 'user:' || n.i) as id,
+       n.tenant_id, n.role, n.first_name || ' ' || n.last_name as full_name,
+       lower(translate(n.first_name || '.' || n.last_name, 'ü', 'u')) || '.' || n.i
+         || case when n.run = '' then '' else '.' || n.run end
+         || case when n.tenant_id = '10000000-0000-4000-8000-000000000002' then '@harbor.example.com' else '@example.com' end as email,
+       case when n.role = 'guest' then 'none' when n.r_idp < 0.22 then 'clerk' else 'auth' end as idp,
+       case when n.r_status < 0.015 then 'inactive'
+            when n.r_status < 0.045 then 'pending_verification'
+            when n.r_status < 0.075 then 'inactive'
+            when n.r_status < 0.105 then 'suspended'
+            when n.r_status < 0.125 then 'banned' else 'active' end::public.user_status as status,
+       n.r_status < 0.015 as deleted,
+       case when n.role = 'provider' then
+              case when n.r_verif < 0.70 then 'verified' when n.r_verif < 0.80 then 'in_review'
+                   when n.r_verif < 0.92 then 'pending' else 'rejected' end
+            else case when n.r_verif < 0.40 then 'verified' else 'pending' end end::public.verification_status as verification,
+       n.t0 - make_interval(days => (30 + n.h_age % 700)::int, secs => (n.h_age % 86400)::int) as created_at,
+       case when n.tenant_id = '10000000-0000-4000-8000-000000000002' then 17 + n.h_city % 16 else 1 + n.h_city % 16 end as city_k
+  from named n
+union all
+select p.i, true, p.id, '10000000-0000-4000-8000-000000000001', p.role, p.full_name, p.email, 'auth',
+       'active', false, 'verified', (select t0 from seed_cfg) - interval '400 days', 1
+  from (values (-1, '00000000-0000-4000-8000-000000000007'::uuid, 'provider'::public.user_role, 'Pablo Provider', 'provider@loconomy.test'),
+               (0, '00000000-0000-4000-8000-000000000006'::uuid, 'customer'::public.user_role, 'Carla Customer', 'customer@loconomy.test')) p (i, id, role, full_name, email)
+ where (select run from seed_cfg) = '';
+
+alter table seed_user add column rn int;
+update seed_user s set rn = x.rn
+  from (select id, row_number() over (partition by tenant_id, role order by i)::int as rn from seed_user) x
+ where x.id = s.id;
+create index on seed_user (tenant_id, role, rn);
+create temp table seed_counts as
+select tenant_id, role, count(*)::int as n from seed_user group by 1, 2;
+analyze seed_user;
+analyze seed_counts;
+
+-- auth.users for Supabase Auth users (one bcrypt hash shared: hashing each would cost ~5 ms
+-- a row); Clerk users get a clerk_id and no auth row; guests have neither
+insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
+                        raw_app_meta_data, raw_user_meta_data, created_at, updated_at, last_sign_in_at,
+                        confirmation_token, recovery_token, email_change)
+select '00000000-0000-0000-0000-000000000000', pg_temp.uid(cfg.run || 'auth:' || s.i),
+       'authenticated', 'authenticated', s.email, pw.hash,
+       case when s.status <> 'pending_verification' then s.created_at + interval '10 minutes' end,
+       '{"provider": "email", "providers": ["email"]}'::jsonb,
+       jsonb_build_object('full_name', s.full_name),
+       s.created_at, s.created_at,
+       cfg.t0 - make_interval(hours => (pg_temp.h(cfg.run || 'u:signin:' || s.i) % 2000)::int),
+       '', '', ''
+  from seed_user s, seed_cfg cfg,
+       (select extensions.crypt('Loconomy-demo-2026', extensions.gen_salt('bf')) as hash) pw
+ where not s.existing and s.idp = 'auth';
+
+insert into auth.identities (id, provider_id, user_id, identity_data, provider, last_sign_in_at, created_at, updated_at)
+select a.id, a.id::text, a.id,
+       jsonb_build_object('sub', a.id::text, 'email', a.email, 'email_verified', a.email_confirmed_at is not null),
+       'email', a.last_sign_in_at, a.created_at, a.created_at
+  from seed_user s, seed_cfg cfg, auth.users a
+ where not s.existing and s.idp = 'auth' and a.id = pg_temp.uid(cfg.run || 'auth:' || s.i);
+
+insert into public.users (id, tenant_id, auth_user_id, clerk_id, email, phone, full_name, avatar_url, role, status,
+                          verification_status, email_verified_at, last_sign_in_at, metadata,
+                          created_at, updated_at, deleted_at)
+select s.id, s.tenant_id,
+       case when s.idp = 'auth' then pg_temp.uid(cfg.run || 'auth:' || s.i) end,
+       case when s.idp = 'clerk' then 'user_' || substr(md5(cfg.run || 'clerk:' || s.i), 1, 24) end,
+       s.email,
+       case when pg_temp.h(cfg.run || 'u:phone:' || s.i) % 3 > 0
+            then case when s.city_k > 16 then '+353 1 ' else '+1 212 ' end
+                 || lpad((pg_temp.h(cfg.run || 'u:phone:' || s.i) % 10000000)::text, 7, '0') end,
+       s.full_name,
+       'https://i.pravatar.cc/150?u=' || s.id,
+       s.role, s.status, s.verification,
+       case when s.verification = 'verified' then s.created_at + interval '10 minutes' end,
+       case when s.status = 'active' then cfg.t0 - make_interval(hours => (pg_temp.h(cfg.run || 'u:signin:' || s.i) % 2000)::int) end,
+       jsonb_build_object('signup_source', (array['organic','google','referral','facebook','partner'])[1 + pg_temp.h(cfg.run || 'u:src:' || s.i) % 5],
+                          'seed', true),
+       s.created_at, s.created_at + make_interval(days => (pg_temp.h(cfg.run || 'u:upd:' || s.i) % 30)::int),
+       case when s.deleted then s.created_at + interval '20 days' end
+  from seed_user s, seed_cfg cfg
+ where not s.existing;
+
+-- profiles exist (trigger); fill them in: location jittered around the user's city
+update public.user_profiles p
+   set display_name = s.full_name,
+       headline = case when s.role = 'provider' then
+                    (array['Reliable and fully insured','Ten years of happy customers','Same-day service, fair prices',
+                           'Certified professional','Friendly local expert','Small business, big care'])[1 + pg_temp.h(cfg.run || 'p:hl:' || s.i) % 6] end,
+       bio = case when s.role = 'provider' then 'I have been serving ' || c.name || ' for '
+                   || (1 + pg_temp.h(cfg.run || 'p:yrs:' || s.i) % 25) || ' years. Licensed, insured, and happy to help.'
+                  else 'Living in ' || c.name || '.' end,
+       languages = case when c.k > 16 then array['en', (array['de','fr','es','it','nl','pl'])[1 + pg_temp.h(cfg.run || 'p:lang:' || s.i) % 6]]
+                        else '{en}'::text[] end,
+       skills = case when s.role = 'provider' then
+                  string_to_array((array['plumbing,repairs','electrical,wiring','cleaning,deep-clean','tutoring,math',
+                                          'dog-walking,pets','moving,packing','hair,makeup','gardening,landscaping'])[1 + pg_temp.h(cfg.run || 'p:skill:' || s.i) % 8], ',')
+                else '{}'::text[] end,
+       location = extensions.st_setsrid(extensions.st_makepoint(
+                    c.lng + (pg_temp.r(cfg.run || 'p:lng:' || s.i) - 0.5) * 0.16,
+                    c.lat + (pg_temp.r(cfg.run || 'p:lat:' || s.i) - 0.5) * 0.12), 4326)::extensions.geography,
+       city_id = c.id,
+       address = jsonb_build_object('city', c.name, 'country', c.country_code,
+                                    'postal_code', lpad((pg_temp.h(cfg.run || 'p:zip:' || s.i) % 99999)::text, 5, '0')),
+       timezone = c.timezone,
+       currency = c.currency,
+       hourly_rate_cents = case when s.role = 'provider' then 2500 + (pg_temp.h(cfg.run || 'p:rate:' || s.i) % 120) * 100 end,
+       years_experience = case when s.role = 'provider' then (1 + pg_temp.h(cfg.run || 'p:yrs:' || s.i) % 25)::smallint end,
+       verification_status = s.verification,
+       verified_at = case when s.verification = 'verified' then s.created_at + interval '2 days' end,
+       preferences = jsonb_build_object('newsletter', pg_temp.h(cfg.run || 'p:news:' || s.i) % 2 = 0, 'locale', case when c.k > 16 then 'en-IE' else 'en-US' end),
+       created_at = s.created_at
+  from seed_user s, seed_cfg cfg, seed_city c
+ where p.user_id = s.id and c.k = s.city_k;
+
+-- sessions: two to three per signed-up user, the newest sometimes still open
+insert into public.user_sessions (id, user_id, tenant_id, auth_session_id, ip_address, user_agent, device_type,
+                                  country_code, started_at, last_active_at, ended_at, created_at)
+select pg_temp.uid(cfg.run || 'session:' || s.i || ':' || j), s.id, s.tenant_id,
+       md5(cfg.run || 'sess:' || s.i || ':' || j),
+       ('10.' || (pg_temp.h(cfg.run || 'ip1:' || s.i) % 250) || '.' || (pg_temp.h(cfg.run || 'ip2:' || s.i || j) % 250) || '.' || (1 + j))::inet,
+       (array['Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 Safari/17.5',
+              'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) Mobile/15E148',
+              'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/126.0 Safari/537.36',
+              'Mozilla/5.0 (Linux; Android 14) Chrome/126.0 Mobile Safari/537.36'])[1 + pg_temp.h(cfg.run || 'ua:' || s.i || j) % 4],
+       (array['desktop','mobile','desktop','mobile'])[1 + pg_temp.h(cfg.run || 'ua:' || s.i || j) % 4],
+       (select c.country_code from seed_city c where c.k = s.city_k),
+       st.started_at, st.started_at + make_interval(mins => (5 + pg_temp.h(cfg.run || 'dur:' || s.i || j) % 240)::int),
+       case when j = 1 and pg_temp.h(cfg.run || 'open:' || s.i) % 4 = 0 then null
+            else st.started_at + make_interval(mins => (5 + pg_temp.h(cfg.run || 'dur:' || s.i || j) % 240)::int) end,
+       st.started_at
+  from seed_user s cross join seed_cfg cfg
+  cross join lateral generate_series(1, 2 + (pg_temp.h(cfg.run || 'nsess:' || s.i) % 2)::int) j
+  cross join lateral (select greatest(s.created_at, cfg.t0 - make_interval(days => (j - 1) * 9 + (pg_temp.h(cfg.run || 'sst:' || s.i) % 9)::int,
+                                                                            hours => (pg_temp.h(cfg.run || 'ssh:' || s.i || j) % 24)::int)) as started_at) st
+ where s.idp <> 'none' and not s.deleted;
+
+-- Listings ------------------------------------------------------------------------------
+-- ~1,500 at factor 1; the count grows a little faster than the factor (bigger markets have
+-- more listings per provider) so factor 100 gives ~1M for the scale benchmark
+create temp table seed_cat as
+select row_number() over (order by c.path)::int as k, c.id, c.slug, c.name, c.path, split_part(c.path, '/', 1) as root
+  from public.categories c where c.depth >= 1 and c.is_active;
+create temp table seed_tag as
+select row_number() over (order by t.slug)::int as k, t.id, t.name from public.tags t;
+analyze seed_cat;
+analyze seed_tag;
+
+create temp table seed_listing as
+with cfg as (select *, (select count(*) from seed_cat)::int as ncat, (select count(*) from seed_tag)::int as ntag from seed_cfg),
+base as (
+  select l, cfg.run, cfg.t0, cfg.ncat, cfg.ntag,
+         case when pg_temp.r(cfg.run || 'l:tenant:' || l) < 0.18 then '10000000-0000-4000-8000-000000000002'::uuid
+              else '10000000-0000-4000-8000-000000000001'::uuid end as tenant_id,
+         pg_temp.h(cfg.run || 'l:prov:' || l) as h_prov,
+         pg_temp.h(cfg.run || 'l:cat:' || l) as h_cat,
+         pg_temp.r(cfg.run || 'l:mod:' || l) as r_mod,
+         pg_temp.r(cfg.run || 'l:status:' || l) as r_status,
+         pg_temp.h(cfg.run || 'l:price:' || l) as h_price,
+         pg_temp.h(cfg.run || 'l:age:' || l) as h_age,
+         pg_temp.h(cfg.run || 'l:adj:' || l) as h_adj
+    from cfg cross join generate_series(1, round(1500 * cfg.f * (1 + 0.06 * (cfg.f - 1)))::int) l
+),
+drawn as (
+  select b.*, (1 + b.h_prov % n.n)::int as prov_rn, (1 + b.h_cat % b.ncat)::int as cat_k
+    from base b join seed_counts n on n.tenant_id = b.tenant_id and n.role = 'provider'
+)
+select b.l, pg_temp.uid(b.run || 'listing:' || b.l) as id, b.tenant_id, u.id as provider_id, u.status as provider_status,
+       c.id as category_id, c.name as category_name, c.slug as category_slug, c.root,
+       ci.id as city_id, ci.name as city_name, ci.lat, ci.lng, ci.currency,
+       (array['Reliable','Friendly','Expert','Affordable','Premium','Same-day','Trusted','Professional','Eco-friendly','Local'])[1 + b.h_adj % 10]
+         || ' ' || lower(c.name) || ' in ' || ci.name as title,
+       case when c.root in ('tutoring', 'tech') and b.h_price % 3 = 0 then 'remote'
+            when b.h_price % 11 = 0 then 'both' else 'on_site' end::public.location_type as location_type,
+       case when b.h_price % 10 < 5 then 'hourly' when b.h_price % 10 < 9 then 'fixed' else 'custom' end::public.pricing_type as pricing_type,
+       b.h_price, b.h_age, b.r_mod, b.r_status, b.run, b.t0,
+       -- moderation: mostly approved, a queue of pending and flagged ones, a few rejected
+       case when b.r_mod < 0.78 then 'approved' when b.r_mod < 0.90 then 'pending'
+            when b.r_mod < 0.96 then 'flagged' else 'rejected' end as moderation_status,
+       array(select distinct 1 + pg_temp.h(b.run || 'l:tag:' || b.l || ':' || j) % b.ntag
+               from generate_series(1, 1 + (b.h_adj % 4)::int) j) as tag_ks
+  from drawn b
+  join seed_user u on u.tenant_id = b.tenant_id and u.role = 'provider' and u.rn = b.prov_rn
+  join seed_cat c on c.k = b.cat_k
+  join seed_city ci on ci.k = u.city_k;
+
+alter table seed_listing add column status public.listing_status, add column created_at timestamptz,
+  add column deleted boolean;
+update seed_listing set
+  status = case
+    when moderation_status = 'rejected' then case when r_status < 0.5 then 'suspended' else 'inactive' end
+    when moderation_status = 'flagged' then case when r_status < 0.4 then 'suspended' else 'active' end
+    when moderation_status = 'pending' then case when r_status < 0.45 then 'draft' else 'active' end
+    when provider_status in ('suspended', 'banned') then 'suspended'
+    when r_status < 0.78 then 'active' when r_status < 0.87 then 'paused' when r_status < 0.95 then 'inactive'
+    else 'draft' end::public.listing_status,
+  created_at = t0 - make_interval(days => (5 + h_age % 540)::int, secs => (h_age % 86400)::int),
+  deleted = (h_age % 97 = 0);
+create index on seed_listing (l);
+analyze seed_listing;
+
+select pg_temp.bulk(true);
+insert into public.listings (id, tenant_id, provider_id, category_id, city_id, title, slug, description, status,
+                             pricing_type, location_type, price_cents, currency, duration_minutes, location, address,
+                             service_radius_m, keywords, media, seo_title, seo_description, moderation_status,
+                             moderation_reason, moderated_by, moderated_at, search_vector, is_featured, published_at,
+                             created_at, updated_at, deleted_at)
+select s.id, s.tenant_id, s.provider_id, s.category_id, s.city_id, s.title,
+       private.slugify(s.title) || '-' || substr(md5(s.run || 'slug:' || s.l), 1, 8),
+       d.description, s.status, s.pricing_type, s.location_type,
+       case s.pricing_type when 'hourly' then 2500 + (s.h_price % 60) * 250
+                           when 'fixed' then 4900 + (s.h_price % 80) * 500 else 0 end,
+       s.currency,
+       (array[30, 45, 60, 90, 120, 180])[1 + s.h_price % 6],
+       case when s.location_type <> 'remote' then
+         extensions.st_setsrid(extensions.st_makepoint(s.lng + (pg_temp.r(s.run || 'l:lng:' || s.l) - 0.5) * 0.2,
+                                                        s.lat + (pg_temp.r(s.run || 'l:lat:' || s.l) - 0.5) * 0.14), 4326)::extensions.geography end,
+       jsonb_build_object('city', s.city_name, 'street', (1 + s.h_price % 400) || ' ' ||
+                          (array['Main St','Oak Ave','Park Rd','High St','Mill Lane','Station Rd','Elm St','King St'])[1 + s.h_age % 8]),
+       case when s.location_type <> 'remote' then (array[2000, 5000, 10000, 15000, 25000, 40000])[1 + s.h_age % 6] end,
+       d.keywords,
+       (select coalesce(jsonb_agg(jsonb_build_object('type', 'image', 'url',
+                 'https://picsum.photos/seed/' || substr(md5(s.run || 'img:' || s.l || ':' || j), 1, 10) || '/800/600',
+                 'alt', s.title)), '[]'::jsonb)
+          from generate_series(1, (s.h_adj_media % 4)::int) j),
+       left(s.title || ' | Loconomy', 120),
+       left('Book ' || lower(s.category_name) || ' in ' || s.city_name || '. ' || d.description, 320),
+       s.moderation_status,
+       case s.moderation_status
+         when 'flagged' then (array['Possible duplicate listing', 'Price looks misleading', 'Reported by customers for off-platform payment requests',
+                                    'Photos may not belong to the provider'])[1 + s.h_price % 4]
+         when 'rejected' then (array['Prohibited service', 'Incomplete licence information', 'Spam / keyword stuffing'])[1 + s.h_price % 3] end,
+       case when s.moderation_status <> 'pending' then
+         case when s.tenant_id = '10000000-0000-4000-8000-000000000002' then '00000000-0000-4000-8000-000000000005'::uuid
+              else '00000000-0000-4000-8000-000000000002'::uuid end end,
+       case when s.moderation_status <> 'pending' then s.created_at + interval '1 day' end,
+       setweight(to_tsvector('english', s.title), 'A')
+         || setweight(to_tsvector('english', d.description), 'B')
+         || setweight(to_tsvector('english', concat_ws(' ', array_to_string(d.keywords, ' '),
+              (select string_agg(t.name, ' ') from seed_tag t where t.k = any (s.tag_ks)))), 'C'),
+       s.status = 'active' and s.moderation_status = 'approved' and s.h_price % 29 = 0,
+       case when s.status <> 'draft' then s.created_at + interval '2 days' end,
+       s.created_at, s.created_at + make_interval(days => (s.h_age % 60)::int),
+       case when s.deleted then s.created_at + interval '90 days' end
+  from (select *, pg_temp.h(run || 'l:media:' || l) as h_adj_media from seed_listing) s
+ cross join lateral (
+   select 'Hi, I''m a ' || lower(s.category_name) || ' specialist serving ' || s.city_name || ' and nearby. '
+          || (array['Fully licensed and insured. ', 'Over a decade of experience. ', 'Fair, upfront pricing. ',
+                    'Flexible scheduling, evenings and weekends. '])[1 + s.h_age % 4]
+          || (array['Satisfaction guaranteed.', 'Free estimates on request.', 'Bring your questions!',
+                    'Eco-friendly products and methods.'])[1 + s.h_price % 4] as description,
+          array[s.category_slug, s.root, lower(s.city_name)] as keywords
+ ) d;
+
+insert into public.listing_tags (listing_id, tag_id, tenant_id, created_at)
+select s.id, t.id, s.tenant_id, s.created_at
+  from seed_listing s cross join lateral unnest(s.tag_ks) as x (tk) join seed_tag t on t.k = x.tk;
+select pg_temp.bulk(false);
+
+-- Availability ---------------------------------------------------------------------------
+-- weekdays 9-17 (some split around lunch), Saturdays for a third of the providers
+insert into public.provider_availability (id, provider_id, tenant_id, day_of_week, start_time, end_time, timezone, is_active, created_at)
+select pg_temp.uid(cfg.run || 'avail:' || u.i || ':' || d || ':' || part), u.id, u.tenant_id, d,
+       case when part = 1 then time '09:00' else time '13:00' end,
+       case when part = 1 and split then time '12:00' when part = 1 then time '17:00' else time '17:00' end,
+       c.timezone, true, u.created_at
+  from seed_user u cross join seed_cfg cfg
+  join seed_city c on c.k = u.city_k
+  cross join lateral (select pg_temp.h(cfg.run || 'avail:' || u.i) % 3 = 0 as split,
+                             pg_temp.h(cfg.run || 'sat:' || u.i) % 3 = 0 as saturday) o
+  cross join lateral generate_series(1, 6) d
+  cross join lateral generate_series(1, case when o.split then 2 else 1 end) part
+ where u.role = 'provider' and not u.deleted and (d between 1 and 5 or o.saturday);
+
+insert into public.availability_overrides (id, provider_id, tenant_id, override_date, start_time, end_time, is_available, reason, timezone)
+select pg_temp.uid(cfg.run || 'override:' || u.i || ':' || j), u.id, u.tenant_id,
+       (cfg.t0 + make_interval(days => (pg_temp.h(cfg.run || 'ovd:' || u.i || ':' || j) % 90)::int))::date,
+       case when j = 2 then time '18:00' end, case when j = 2 then time '21:00' end,
+       j = 2, case when j = 1 then (array['Vacation', 'Public holiday', 'Training day', 'Family event'])[1 + pg_temp.h(cfg.run || 'ovr:' || u.i) % 4]
+                   else 'Extra evening hours' end,
+       c.timezone
+  from seed_user u cross join seed_cfg cfg join seed_city c on c.k = u.city_k
+  cross join lateral generate_series(1, 2) j
+ where u.role = 'provider' and not u.deleted and pg_temp.h(cfg.run || 'hasovr:' || u.i) % 2 = 0;
+
+-- Bookings -------------------------------------------------------------------------------
+-- A provider's bookings get distinct slots: rank s of n spread over ~13 months (one slot
+-- every 390/n days), alternating morning and afternoon, so the no-double-booking exclusion
+-- holds. Status follows the date: history is completed / cancelled / disputed / refunded,
+-- around today in progress, the future pending or confirmed.
+create temp table seed_bookable as
+select row_number() over (order by l)::int as bk, s.*
+  from seed_listing s where s.status <> 'draft' and not s.deleted;
+analyze seed_bookable;
+
+create temp table seed_booking as
+with cfg as (select *, (select count(*) from seed_bookable)::int as nb from seed_cfg),
+draws as (
+  select b, cfg.run, cfg.t0,
+         1 + pg_temp.h(cfg.run || 'b:listing:' || b) % cfg.nb as bk,
+         pg_temp.h(cfg.run || 'b:cust:' || b) as h_cust,
+         pg_temp.h(cfg.run || 'b:x:' || b) as h_x,
+         pg_temp.r(cfg.run || 'b:st:' || b) as r_st
+    from cfg cross join generate_series(1, round(6000 * cfg.f)::int) b
+),
+drawn as (
+  select d.*, l.id as listing_id, l.tenant_id, l.provider_id, l.currency, l.lat, l.lng, l.city_name, l.location_type,
+         l.pricing_type, l.h_price, l.l, (1 + d.h_cust % n.n)::int as cust_rn
+    from draws d
+    join seed_bookable l on l.bk = d.bk
+    join seed_counts n on n.tenant_id = l.tenant_id and n.role = 'customer'
+),
+picked as (
+  select d.*, c.id as customer_id
+    from drawn d
+    join seed_user c on c.tenant_id = d.tenant_id and c.role = 'customer' and c.rn = d.cust_rn
+),
+ranked as (
+  select p.*, row_number() over (partition by provider_id order by b)::int as s,
+         count(*) over (partition by provider_id)::int as np
+    from picked p
+),
+timed as (
+  select r.*,
+         r.t0 + make_interval(days => -360 + floor((r.s - 1) * greatest(390.0 / r.np, 1))::int,
+                              hours => case when r.tenant_id = '10000000-0000-4000-8000-000000000002' then 7 else 13 end
+                                       + (r.s % 2) * 5 + (r.h_x % 3)::int) as start_at,
+         (array[60, 90, 120, 180])[1 + r.h_x % 4] as minutes
+    from ranked r
+)
+select t.*, t.start_at + make_interval(mins => t.minutes) as end_at,
+       case
+         when t.start_at < t.t0 - interval '1 day' then
+           case when t.r_st < 0.72 then 'completed' when t.r_st < 0.85 then 'cancelled'
+                when t.r_st < 0.93 then 'disputed' else 'refunded' end
+         when t.start_at < t.t0 + interval '1 day' then case when t.r_st < 0.6 then 'in_progress' else 'confirmed' end
+         else case when t.r_st < 0.35 then 'pending' when t.r_st < 0.9 then 'confirmed' else 'cancelled' end
+       end::public.booking_status as status,
+       case t.pricing_type when 'hourly' then (2500 + (t.h_price % 60) * 250) * t.minutes / 60
+                           when 'fixed' then 4900 + (t.h_price % 80) * 500
+                           else 5000 + (t.h_x % 90) * 500 end::bigint as subtotal
+  from timed t;
+analyze seed_booking;
+
+select pg_temp.bulk(true);
+insert into public.bookings (id, tenant_id, listing_id, customer_id, provider_id, confirmation_code, status,
+                             scheduled_start, scheduled_end, timezone, location_type, service_location, service_address,
+                             customer_notes, provider_notes, currency, subtotal_cents, platform_fee_cents, processing_fee_cents,
+                             tax_cents, total_cents, cancellation_policy, cancellation_reason, cancelled_by, dispute_reason,
+                             confirmed_at, started_at, completed_at, cancelled_at, disputed_at, refunded_at, created_at, updated_at)
+select pg_temp.uid(b.run || 'booking:' || b.b), b.tenant_id, b.listing_id, b.customer_id, b.provider_id,
+       'LC-' || (select string_agg(substr('ABCDEFGHJKLMNPQRSTUVWXYZ23456789', 1 + get_byte(decode(md5(b.run || 'code:' || b.b), 'hex'), i) % 32, 1), '' order by i)
+                   from generate_series(0, 7) i),
+       b.status, b.start_at, b.end_at,
+       case when b.tenant_id = '10000000-0000-4000-8000-000000000002' then 'Europe/Dublin' else 'America/New_York' end,
+       case when b.location_type = 'both' then 'on_site' else b.location_type end,
+       case when b.location_type <> 'remote' then
+         extensions.st_setsrid(extensions.st_makepoint(b.lng + (pg_temp.r(b.run || 'b:lng:' || b.b) - 0.5) * 0.1,
+                                                        b.lat + (pg_temp.r(b.run || 'b:lat:' || b.b) - 0.5) * 0.08), 4326)::extensions.geography end,
+       case when b.location_type <> 'remote' then jsonb_build_object('city', b.city_name, 'street', (1 + b.h_x % 300) || ' Customer Way') else '{}'::jsonb end,
+       case when b.h_x % 4 = 0 then (array['Please call when you arrive.', 'Buzzer 4B, second floor.', 'There is a friendly dog.',
+                                           'Parking available in the driveway.'])[1 + b.h_x % 16 / 4] end,
+       case when b.h_x % 7 = 0 then 'Bring the long ladder.' end,
+       b.currency, f.subtotal, f.platform_fee, f.processing_fee, f.tax, f.subtotal + f.platform_fee + f.processing_fee + f.tax,
+       (array['flexible', 'moderate', 'strict', 'non_refundable'])[1 + b.h_x % 4],
+       case when b.status = 'cancelled' then (array['Schedule conflict', 'Found another provider', 'Provider unavailable',
+                                                    'No longer needed', 'Weather'])[1 + b.h_x % 5] end,
+       case when b.status = 'cancelled' then case when b.h_x % 3 = 0 then b.provider_id else b.customer_id end end,
+       case when b.status in ('disputed', 'refunded') then (array['Provider did not show up', 'Work was not completed as agreed',
+                                                                 'Charged more than quoted', 'Damage to property'])[1 + b.h_x % 4] end,
+       case when b.status not in ('pending') then least(b.start_at, b.t0) - interval '2 days' end,
+       case when b.status in ('in_progress', 'completed', 'disputed', 'refunded') then b.start_at end,
+       case when b.status in ('completed', 'disputed', 'refunded') then b.end_at end,
+       case when b.status = 'cancelled' then least(b.start_at, b.t0) - interval '1 day' end,
+       case when b.status in ('disputed', 'refunded') then b.end_at + interval '1 day' end,
+       case when b.status = 'refunded' then b.end_at + interval '4 days' end,
+       least(b.start_at, b.t0) - make_interval(days => (3 + b.h_x % 20)::int),
+       least(b.start_at, b.t0) - make_interval(days => (3 + b.h_x % 20)::int)
+  from seed_booking b
+ cross join lateral (
+   select b.subtotal,
+          b.subtotal * case when b.tenant_id = '10000000-0000-4000-8000-000000000002' then 12 else 10 end / 100 as platform_fee,
+          b.subtotal * 29 / 1000 + 30 as processing_fee,
+          b.subtotal * case when b.tenant_id = '10000000-0000-4000-8000-000000000002' then 21 else 8 end / 100 as tax
+ ) f;
+select pg_temp.bulk(false);
+
+-- Reviews ---------------------------------------------------------------------------------
+-- about two thirds of finished bookings; ratings skew high; some hidden by moderators,
+-- some answered by the provider, a few deleted by their author
+select pg_temp.bulk(true);
+insert into public.reviews (id, tenant_id, booking_id, listing_id, reviewer_id, provider_id, rating, quality_rating,
+                            communication_rating, timeliness_rating, title, comment, provider_response,
+                            provider_responded_at, is_verified, hidden_at, hidden_by, hidden_reason, created_at, updated_at, deleted_at)
+select pg_temp.uid(b.run || 'review:' || b.b), b.tenant_id, pg_temp.uid(b.run || 'booking:' || b.b), b.listing_id,
+       b.customer_id, b.provider_id, v.rating,
+       greatest(1, least(5, v.rating + (b.h_x % 3)::int - 1)), greatest(1, least(5, v.rating + (b.h_x % 5 / 4)::int)),
+       case when b.h_x % 5 > 0 then greatest(1, least(5, v.rating - (b.h_x % 7 / 5)::int)) end,
+       (array['Terrible', 'Disappointing', 'Okay', 'Great service', 'Absolutely fantastic'])[v.rating],
+       (array['Did not show up on time and left a mess. Would not book again.',
+              'The job got done but communication was poor and it took twice as long as promised.',
+              'Decent work for the price. A few things could have been better.',
+              'Arrived on time, friendly, and did exactly what was asked. Recommended.',
+              'Outstanding! Professional, fast and spotless. Booking again next month.'])[v.rating]
+         || case when v.hidden then ' Contact me directly at www.cheap-deals.example for half price.' else '' end,
+       case when b.h_x % 10 < 3 then (array['Sorry to hear that, we have refunded the visit fee.', 'Thanks for the feedback, we will do better.',
+                                          'Thank you for the kind words!'])[1 + least(v.rating, 5) / 2] end,
+       case when b.h_x % 10 < 3 then b.end_at + interval '3 days' end,
+       b.status = 'completed',
+       case when v.hidden then b.end_at + interval '5 days' end,
+       case when v.hidden then case when b.tenant_id = '10000000-0000-4000-8000-000000000002' then '00000000-0000-4000-8000-000000000005'::uuid
+                                    else '00000000-0000-4000-8000-000000000002'::uuid end end,
+       case when v.hidden then 'Contains contact details / off-platform solicitation' end,
+       b.end_at + interval '2 days', b.end_at + interval '2 days',
+       case when b.h_x % 113 = 0 then b.end_at + interval '30 days' end
+  from seed_booking b
+ cross join lateral (
+   select case when r < 0.08 then 1 when r < 0.15 then 2 when r < 0.25 then 3 when r < 0.50 then 4 else 5 end::smallint as rating,
+          pg_temp.h(b.run || 'rv:hidden:' || b.b) % 33 = 0 as hidden
+     from (select pg_temp.r(b.run || 'rv:rating:' || b.b) as r) x
+ ) v
+ where b.status in ('completed', 'disputed', 'refunded') and pg_temp.h(b.run || 'rv:has:' || b.b) % 3 > 0;
+
+-- helpfulness votes from other customers of the same tenant (never the reviewer)
+insert into public.review_votes (id, review_id, user_id, tenant_id, is_helpful, created_at)
+select distinct on (v.review_id, u.id) pg_temp.uid(v.run || 'vote:' || v.b || ':' || v.j), v.review_id, u.id, v.tenant_id,
+       pg_temp.h(v.run || 'vote:h:' || v.b || ':' || v.j) % 4 > 0, v.end_at + make_interval(days => 2 + v.j)
+  from (select b.b, b.run, b.tenant_id, b.customer_id, b.end_at, j, pg_temp.uid(b.run || 'review:' || b.b) as review_id,
+               (1 + pg_temp.h(b.run || 'vote:u:' || b.b || ':' || j) % n.n)::int as voter_rn
+          from seed_booking b
+          join seed_counts n on n.tenant_id = b.tenant_id and n.role = 'customer'
+          cross join lateral generate_series(1, (pg_temp.h(b.run || 'vote:n:' || b.b) % 6)::int) j
+         where b.status in ('completed', 'disputed', 'refunded') and pg_temp.h(b.run || 'rv:has:' || b.b) % 3 > 0
+           and pg_temp.h(b.run || 'vote:has:' || b.b) % 5 < 2) v
+  join seed_user u on u.tenant_id = v.tenant_id and u.role = 'customer' and u.rn = v.voter_rn
+ where u.id <> v.customer_id
+ order by v.review_id, u.id, v.j;
+select pg_temp.bulk(false);
+
+-- Billing -----------------------------------------------------------------------------------
+-- Loaded with row triggers off (see pg_temp.bulk); the seed writes what they would:
+-- tenants, invoice numbers and totals, processed/paid stamps, payout contributions and
+-- expected totals. Amounts follow the bookings: payment = booking total, net = total minus
+-- platform and processing fees; providers are paid out every 14 days for completed work.
+select pg_temp.bulk(true);
+
+insert into public.payment_methods (id, tenant_id, user_id, type, brand, last4, exp_month, exp_year, is_default,
+                                    stripe_payment_method_id, billing_details, created_at, updated_at)
+select pg_temp.uid(cfg.run || 'pm:' || u.i || ':' || j), u.tenant_id, u.id,
+       case when u.city_k > 16 and j = 2 then 'sepa_debit' when j = 2 and pg_temp.h(cfg.run || 'pm:t:' || u.i) % 3 = 0 then 'paypal' else 'card' end,
+       case when not (u.city_k > 16 and j = 2) and not (j = 2 and pg_temp.h(cfg.run || 'pm:t:' || u.i) % 3 = 0)
+            then (array['visa', 'visa', 'mastercard', 'amex', 'discover'])[1 + pg_temp.h(cfg.run || 'pm:b:' || u.i || j) % 5] end,
+       lpad((pg_temp.h(cfg.run || 'pm:4:' || u.i || j) % 10000)::text, 4, '0'),
+       case when not (u.city_k > 16 and j = 2) and not (j = 2 and pg_temp.h(cfg.run || 'pm:t:' || u.i) % 3 = 0)
+            then (1 + pg_temp.h(cfg.run || 'pm:m:' || u.i || j) % 12)::smallint end,
+       case when not (u.city_k > 16 and j = 2) and not (j = 2 and pg_temp.h(cfg.run || 'pm:t:' || u.i) % 3 = 0)
+            then (extract(year from cfg.t0) - 1 + pg_temp.h(cfg.run || 'pm:y:' || u.i || j) % 6)::smallint end,
+       j = 1, 'pm_' || substr(md5(cfg.run || 'pm:' || u.i || ':' || j), 1, 24),
+       jsonb_build_object('name', u.full_name, 'email', u.email), u.created_at + interval '1 day', u.created_at + interval '1 day'
+  from seed_user u cross join seed_cfg cfg
+  cross join lateral generate_series(1, 1 + (pg_temp.h(cfg.run || 'pm:n:' || u.i) % 2)::int) j
+ where u.role in ('customer', 'provider') and not u.deleted;
+
+-- subscriptions: every provider has a plan (free ones cost nothing), some customers pay for Plus
+create temp table seed_sub as
+select u.i, u.id as user_id, u.tenant_id, u.role, u.created_at, cfg.run, cfg.t0,
+       pg_temp.uid(cfg.run || 'sub:' || u.i) as id,
+       case when u.role = 'customer' then 'basic'
+            else (array['free', 'basic', 'basic', 'pro', 'pro', 'business', 'enterprise'])[1 + pg_temp.h(cfg.run || 'sub:plan:' || u.i) % 7] end as plan,
+       case when r < 0.60 then 'active' when r < 0.70 then 'trialing' when r < 0.78 then 'past_due'
+            when r < 0.88 then 'canceled' when r < 0.92 then 'unpaid' when r < 0.96 then 'incomplete'
+            else 'incomplete_expired' end::public.subscription_status as status,
+       case when u.city_k > 16 then 'EUR' else 'USD' end as currency,
+       pg_temp.h(cfg.run || 'sub:x:' || u.i) as h_x
+  from seed_user u cross join seed_cfg cfg
+  cross join lateral (select pg_temp.r(cfg.run || 'sub:st:' || u.i) as r) x
+ where not u.deleted and (u.role = 'provider' or (u.role = 'customer' and pg_temp.h(cfg.run || 'sub:has:' || u.i) % 20 = 0));
+alter table seed_sub add column amount bigint;
+update seed_sub set amount = case plan when 'free' then 0 when 'basic' then 900 when 'pro' then 2900 when 'business' then 7900 else 24900 end;
+analyze seed_sub;
+
+insert into public.subscriptions (id, tenant_id, user_id, plan, status, billing_interval, amount_cents, currency,
+                                  current_period_start, current_period_end, trial_ends_at, cancel_at_period_end, canceled_at,
+                                  stripe_subscription_id, stripe_customer_id, stripe_price_id, metadata, created_at, updated_at)
+select s.id, s.tenant_id, s.user_id, s.plan, s.status, case when s.h_x % 5 = 0 then 'year' else 'month' end,
+       case when s.h_x % 5 = 0 then s.amount * 10 else s.amount end, s.currency,
+       s.t0 - make_interval(days => (s.h_x % 28)::int),
+       s.t0 - make_interval(days => (s.h_x % 28)::int) + case when s.h_x % 5 = 0 then interval '1 year' else interval '1 month' end,
+       case when s.status = 'trialing' then s.t0 + make_interval(days => (1 + s.h_x % 14)::int) end,
+       s.status = 'active' and s.h_x % 9 = 0,
+       case when s.status = 'canceled' then s.t0 - make_interval(days => (s.h_x % 60)::int) end,
+       'sub_' || substr(md5(s.run || 'sub:' || s.i), 1, 24), 'cus_' || substr(md5(s.run || 'cus:' || s.i), 1, 14),
+       'price_' || s.plan || case when s.currency = 'EUR' then '_eur' else '_usd' end,
+       jsonb_build_object('seats', 1 + s.h_x % 3), greatest(s.created_at, s.t0 - interval '400 days'), s.t0 - interval '1 day'
+  from seed_sub s;
+
+-- invoices: one per finished booking (service + fees) and up to three monthly ones per paid plan
+create temp table seed_invoice as
+select 'b' as kind, b.b as n, b.run, pg_temp.uid(b.run || 'inv:b:' || b.b) as id, b.tenant_id, b.customer_id as user_id,
+       null::uuid as subscription_id, pg_temp.uid(b.run || 'booking:' || b.b) as booking_id, b.currency,
+       b.end_at as issued_at,
+       case when b.status = 'refunded' then 'void' when b.h_x % 50 = 0 then 'open' else 'paid' end as status,
+       b.subtotal, f.fees, b.tenant_id = '10000000-0000-4000-8000-000000000002' as eu
+  from seed_booking b
+ cross join lateral (select b.subtotal * case when b.tenant_id = '10000000-0000-4000-8000-000000000002' then 12 else 10 end / 100
+                            + b.subtotal * 29 / 1000 + 30 as fees) f
+ where b.status in ('completed', 'disputed', 'refunded')
+union all
+select 's', s.i * 10 + m, s.run, pg_temp.uid(s.run || 'inv:s:' || s.i || ':' || m), s.tenant_id, s.user_id, s.id, null, s.currency,
+       s.t0 - make_interval(days => (s.h_x % 28)::int) - make_interval(months => m - 1),
+       case when m = 1 and s.status in ('past_due', 'unpaid') then 'open'
+            when m = 2 and s.status = 'unpaid' then 'uncollectible'
+            when s.h_x % 23 = 0 and m = 3 then 'void'
+            when m = 1 and s.h_x % 31 = 0 then 'draft' else 'paid' end,
+       s.amount, 0::bigint, s.currency = 'EUR'
+  from seed_sub s cross join generate_series(1, 3) m
+ where s.amount > 0 and s.status in ('active', 'past_due', 'canceled', 'unpaid')
+   and s.created_at < s.t0 - make_interval(months => m - 1);
+analyze seed_invoice;
+
+insert into public.invoices (id, tenant_id, user_id, subscription_id, booking_id, number, status, currency, subtotal_cents,
+                             tax_cents, total_cents, issued_at, due_at, paid_at, voided_at, stripe_invoice_id, notes, created_at, updated_at)
+select i.id, i.tenant_id, i.user_id, i.subscription_id, i.booking_id,
+       'INV-' || to_char(i.issued_at at time zone 'UTC', 'YYYYMM') || '-' || upper(i.kind)
+         || case when i.run = '' then '' else upper(regexp_replace(i.run, '[^a-zA-Z0-9]', '', 'g')) || '-' end || lpad(i.n::text, 7, '0'),
+       i.status, i.currency, 0, 0, 0, i.issued_at, i.issued_at + interval '14 days',
+       case when i.status = 'paid' then i.issued_at + interval '1 hour' end,
+       case when i.status = 'void' then i.issued_at + interval '5 days' end,
+       'in_' || substr(md5(i.run || 'inv:' || i.kind || i.n), 1, 24),
+       case when i.kind = 'b' then 'Thank you for booking with us.' end,
+       i.issued_at, i.issued_at
+  from seed_invoice i;
+
+insert into public.invoice_items (id, tenant_id, invoice_id, description, quantity, unit_amount_cents, tax_rate_bps,
+                                  period_start, period_end, created_at, updated_at)
+select pg_temp.uid(i.run || 'item:' || i.kind || i.n || ':1'), i.tenant_id, i.id,
+       case when i.kind = 'b' then 'Service' else 'Subscription' end, 1, i.subtotal,
+       case when i.eu then 2100 else 800 end,
+       case when i.kind = 's' then i.issued_at end, case when i.kind = 's' then i.issued_at + interval '1 month' end,
+       i.issued_at, i.issued_at
+  from seed_invoice i
+union all
+select pg_temp.uid(i.run || 'item:' || i.kind || i.n || ':2'), i.tenant_id, i.id, 'Service and payment processing fee', 1, i.fees, 0,
+       null, null, i.issued_at, i.issued_at
+  from seed_invoice i where i.fees > 0;
+
+update public.invoices v set subtotal_cents = t.subtotal, tax_cents = t.tax, total_cents = t.subtotal + t.tax
+  from (select ii.invoice_id, sum(ii.amount_cents)::bigint as subtotal, sum(ii.tax_cents)::bigint as tax
+          from public.invoice_items ii join seed_invoice si on si.id = ii.invoice_id group by ii.invoice_id) t
+ where t.invoice_id = v.id;
+
+-- transactions: booking payments (and their refunds and failures), late-cancellation fees,
+-- subscription charges, a few promotional bonuses
+insert into public.transactions (id, tenant_id, user_id, booking_id, invoice_id, payment_method_id, type, status, amount_cents,
+                                 currency, platform_fee_cents, processing_fee_cents, tax_cents, stripe_payment_intent_id,
+                                 stripe_charge_id, description, failure_reason, processed_at, metadata, created_at, updated_at)
+select pg_temp.uid(b.run || 'tx:pay:' || b.b), b.tenant_id, b.customer_id, pg_temp.uid(b.run || 'booking:' || b.b),
+       case when b.status in ('completed', 'disputed', 'refunded') then pg_temp.uid(b.run || 'inv:b:' || b.b) end,
+       pg_temp.uid(b.run || 'pm:' || c.i || ':1'),
+       'payment',
+       case when b.status = 'refunded' then 'refunded' when b.status = 'cancelled' then 'failed'
+            when b.status = 'confirmed' then 'processing' else 'completed' end::public.payment_status,
+       f.total, b.currency, f.platform_fee, f.processing_fee, f.tax,
+       'pi_' || substr(md5(b.run || 'pi:' || b.b), 1, 24), 'ch_' || substr(md5(b.run || 'ch:' || b.b), 1, 24),
+       'Booking ' || b.b, case when b.status = 'cancelled' then (array['card_declined', 'insufficient_funds', 'expired_card'])[1 + b.h_x % 3] end,
+       case when b.status not in ('cancelled', 'confirmed') then least(b.start_at, b.t0) - interval '1 day' end,
+       jsonb_build_object('listing_id', b.listing_id), least(b.start_at, b.t0) - interval '1 day', least(b.start_at, b.t0) - interval '1 day'
+  from seed_booking b
+  join seed_user c on c.id = b.customer_id
+ cross join lateral (
+   select b.subtotal * case when b.tenant_id = '10000000-0000-4000-8000-000000000002' then 12 else 10 end / 100 as platform_fee,
+          b.subtotal * 29 / 1000 + 30 as processing_fee,
+          b.subtotal * case when b.tenant_id = '10000000-0000-4000-8000-000000000002' then 21 else 8 end / 100 as tax
+ ) f0
+ cross join lateral (select f0.*, b.subtotal + f0.platform_fee + f0.processing_fee + f0.tax as total) f
+ where b.status in ('completed', 'disputed', 'refunded', 'in_progress', 'confirmed')
+    or (b.status = 'cancelled' and b.h_x % 5 = 0);
+
+insert into public.transactions (id, tenant_id, user_id, booking_id, type, status, amount_cents, currency,
+                                 refunded_transaction_id, stripe_refund_id, description, processed_at, created_at, updated_at)
+select pg_temp.uid(b.run || 'tx:refund:' || b.b), t.tenant_id, t.user_id, t.booking_id, 'refund', 'completed',
+       case when b.status = 'refunded' then t.amount_cents else t.amount_cents / 2 end, t.currency, t.id,
+       're_' || substr(md5(b.run || 're:' || b.b), 1, 24),
+       case when b.status = 'refunded' then 'Full refund after dispute' else 'Partial refund (goodwill)' end,
+       b.end_at + interval '4 days', b.end_at + interval '4 days', b.end_at + interval '4 days'
+  from seed_booking b join public.transactions t on t.id = pg_temp.uid(b.run || 'tx:pay:' || b.b)
+ where b.status = 'refunded' or (b.status = 'disputed' and b.h_x % 3 = 0);
+
+insert into public.transactions (id, tenant_id, user_id, booking_id, type, status, amount_cents, currency, description,
+                                 processed_at, created_at, updated_at)
+select pg_temp.uid(b.run || 'tx:fee:' || b.b), b.tenant_id, b.customer_id, pg_temp.uid(b.run || 'booking:' || b.b),
+       'fee', 'completed', 1500, b.currency, 'Late cancellation fee', least(b.start_at, b.t0), least(b.start_at, b.t0), least(b.start_at, b.t0)
+  from seed_booking b
+ where b.status = 'cancelled' and b.h_x % 4 = 2 and b.start_at < b.t0;
+
+insert into public.transactions (id, tenant_id, user_id, subscription_id, invoice_id, type, status, amount_cents, currency,
+                                 processing_fee_cents, tax_cents, stripe_payment_intent_id, description, processed_at, created_at, updated_at)
+select pg_temp.uid(i.run || 'tx:sub:' || i.n), i.tenant_id, i.user_id, i.subscription_id, i.id, 'payment', 'completed',
+       v.total_cents, i.currency, v.total_cents * 29 / 1000 + 30, v.tax_cents,
+       'pi_' || substr(md5(i.run || 'pi:sub:' || i.n), 1, 24), 'Subscription charge', i.issued_at + interval '1 hour',
+       i.issued_at + interval '1 hour', i.issued_at + interval '1 hour'
+  from seed_invoice i join public.invoices v on v.id = i.id
+ where i.kind = 's' and i.status = 'paid';
+
+insert into public.transactions (id, tenant_id, user_id, type, status, amount_cents, currency, description, processed_at, created_at, updated_at)
+select pg_temp.uid(cfg.run || 'tx:bonus:' || u.i), u.tenant_id, u.id, 'bonus', 'completed', 2500,
+       case when u.city_k > 16 then 'EUR' else 'USD' end, 'New provider welcome bonus',
+       u.created_at + interval '7 days', u.created_at + interval '7 days', u.created_at + interval '7 days'
+  from seed_user u cross join seed_cfg cfg
+ where u.role = 'provider' and not u.deleted and pg_temp.h(cfg.run || 'bonus:' || u.i) % 4 = 0
+   and u.created_at < cfg.t0 - interval '10 days';
+
+-- payouts: per provider and 14-day period, settling the completed bookings' payments; about
+-- one in twelve paid-out amounts differs from what its transactions add up to (for finance)
+create temp table seed_payout as
+select pg_temp.uid(b.run || 'payout:' || b.provider_id || ':' || p.period) as id, b.run, b.t0, b.provider_id, b.tenant_id, b.currency, p.period,
+       to_timestamp(p.period * 1209600) as period_start, to_timestamp((p.period + 1) * 1209600) as period_end,
+       sum(t.net_amount_cents)::bigint as expected, count(*)::int as n, array_agg(t.id) as tx_ids
+  from seed_booking b
+  join public.transactions t on t.id = pg_temp.uid(b.run || 'tx:pay:' || b.b) and t.status = 'completed'
+ cross join lateral (select floor(extract(epoch from b.end_at) / 1209600)::int as period) p
+ where b.status = 'completed' and to_timestamp((p.period + 1) * 1209600) < b.t0
+ group by 1, 2, 3, 4, 5, 6, 7;
+alter table seed_payout add column h bigint, add column status text, add column amount bigint;
+update seed_payout set h = pg_temp.h(id::text);
+update seed_payout set
+  status = case when h % 41 = 0 then 'failed' when h % 59 = 0 then 'canceled'
+                when period_end > t0 - interval '5 days' then 'pending'
+                when period_end > t0 - interval '14 days' then 'in_transit' else 'paid' end,
+  amount = case when h % 12 = 0 then greatest(expected - (100 + h % 4900), 100)
+                when h % 12 = 1 then expected + (100 + h % 2900) else expected end;
+analyze seed_payout;
+
+insert into public.payouts (id, tenant_id, user_id, provider, amount_cents, currency, status, stripe_payout_id, period_start,
+                            period_end, arrival_date, failure_reason, expected_amount_cents, transaction_count,
+                            reconciliation_status, created_at, updated_at)
+select p.id, p.tenant_id, p.provider_id, case when p.h % 10 = 0 then 'bank_transfer' when p.h % 10 = 1 then 'paypal' else 'stripe' end,
+       p.amount, p.currency, p.status, 'po_' || substr(md5(p.id::text), 1, 24), p.period_start, p.period_end,
+       case when p.status = 'paid' then (p.period_end + interval '2 days')::date end,
+       case when p.status = 'failed' then 'account_closed: the destination bank account is closed' end,
+       p.expected, p.n, 'unreconciled', p.period_end + interval '1 day', p.period_end + interval '1 day'
+  from seed_payout p;
+
+insert into public.payout_transactions (payout_id, transaction_id, tenant_id, amount_cents, created_at, updated_at)
+select p.id, t.id, p.tenant_id, t.net_amount_cents, p.period_end + interval '1 day', p.period_end + interval '1 day'
+  from seed_payout p cross join lateral unnest(p.tx_ids) x (tx_id) join public.transactions t on t.id = x.tx_id;
+
+insert into public.transactions (id, tenant_id, user_id, payout_id, type, status, amount_cents, currency, stripe_transfer_id,
+                                 description, failure_reason, processed_at, created_at, updated_at)
+select pg_temp.uid(p.run || 'tx:payout:' || p.id), p.tenant_id, p.provider_id, p.id, 'payout',
+       case p.status when 'paid' then 'completed' when 'in_transit' then 'processing' when 'pending' then 'pending'
+                     when 'failed' then 'failed' else 'cancelled' end::public.payment_status,
+       p.amount, p.currency, 'tr_' || substr(md5(p.id::text || 'tr'), 1, 24), 'Payout ' || to_char(p.period_start, 'YYYY-MM-DD'),
+       case when p.status = 'failed' then 'account_closed' end,
+       case when p.status = 'paid' then p.period_end + interval '2 days' end,
+       p.period_end + interval '1 day', p.period_end + interval '1 day'
+  from seed_payout p;
+
+-- metered usage of the paid plans over the last two weeks
+insert into public.usage_logs (id, tenant_id, subscription_id, user_id, metric, quantity, recorded_at, idempotency_key, metadata, created_at, updated_at)
+select pg_temp.uid(s.run || 'usage:' || s.i || ':' || m.metric || ':' || d), s.tenant_id, s.id, s.user_id, m.metric,
+       1 + pg_temp.h(s.run || 'usage:q:' || s.i || m.metric || d) % m.max_q,
+       s.t0 - make_interval(days => d), s.run || 'usage-' || s.i || '-' || m.metric || '-' || d, '{}'::jsonb,
+       s.t0 - make_interval(days => d), s.t0 - make_interval(days => d)
+  from seed_sub s
+ cross join (values ('api.requests', 5000), ('sms.sent', 40), ('listing.boosts', 3)) m (metric, max_q)
+ cross join generate_series(1, 14) d
+ where s.plan in ('pro', 'business', 'enterprise') and s.status in ('active', 'past_due', 'trialing')
+   and (m.metric <> 'api.requests' or s.plan <> 'pro');
+select pg_temp.bulk(false);
+
+-- Derived columns the bulk loads skipped (the triggers' work, set-based) ------------------
+update public.tags t set usage_count = x.n
+  from (select tag_id, count(*)::int as n from public.listing_tags group by tag_id) x
+ where x.tag_id = t.id and t.usage_count is distinct from x.n;
+update public.reviews r set helpful_count = x.up, not_helpful_count = x.down
+  from (select review_id, count(*) filter (where is_helpful)::int as up, count(*) filter (where not is_helpful)::int as down
+          from public.review_votes group by review_id) x
+ where x.review_id = r.id and (r.helpful_count, r.not_helpful_count) is distinct from (x.up, x.down);
+update public.listings l set rating_average = x.avg, rating_count = x.n
+  from (select listing_id, count(*)::int as n, round(avg(rating), 2) as avg
+          from public.reviews where hidden_at is null and deleted_at is null group by listing_id) x
+ where x.listing_id = l.id and (l.rating_average, l.rating_count) is distinct from (x.avg, x.n);
+update public.listings l set booking_count = x.n
+  from (select listing_id, count(*)::int as n from public.bookings where status = 'completed' group by listing_id) x
+ where x.listing_id = l.id and l.booking_count is distinct from x.n;
+update public.user_profiles p set rating_average = x.avg, rating_count = x.n
+  from (select provider_id, count(*)::int as n, round(avg(rating), 2) as avg
+          from public.reviews where hidden_at is null and deleted_at is null group by provider_id) x
+ where x.provider_id = p.user_id and (p.rating_average, p.rating_count) is distinct from (x.avg, x.n);
+
+drop table if exists seed_cfg, seed_city, seed_user, seed_counts;
+-- </demo-data> =============================================================================
+
+reset loconomy.skip_audit;
+drop table if exists seed_people;
+analyze;
