@@ -13,6 +13,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'jsdom',
+          // antd renders slowly in jsdom, and CI shares two cores with PostgreSQL
+          testTimeout: 20_000,
           include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/components/**/*.test.{ts,tsx}', 'src/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/setup/jsdom.ts'],
           // refine's packages ship CJS next to ESM; left to Node they would load a second copy

@@ -380,8 +380,8 @@ declare
   v_tenant uuid;
   v_record text;
 begin
-  -- bulk loads by the database owner (seed scripts) may switch auditing off; never the API
-  if current_setting('loconomy.skip_audit', true) = 'on' and session_user <> 'authenticator' then
+  -- bulk loads by the database owner (seed scripts) may switch auditing off; no API or app role can
+  if current_setting('loconomy.skip_audit', true) = 'on' and session_user in ('postgres', 'supabase_admin') then
     return null;
   end if;
   if tg_op in ('UPDATE', 'DELETE') then

@@ -6,6 +6,9 @@ import { MemoryRouter, Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { LoginPage } from '../../src/pages/login-page';
 
+// no delay between keystrokes: the test is about behaviour, not typing speed
+const user = userEvent.setup({ delay: null });
+
 function renderLogin(authProvider: AuthProvider) {
   return render(
     <MemoryRouter initialEntries={['/login']}>
@@ -30,9 +33,9 @@ describe('LoginPage', () => {
   it('validates the email before calling the auth provider', async () => {
     const login = vi.fn(baseAuth.login);
     renderLogin({ ...baseAuth, login });
-    await userEvent.type(await screen.findByLabelText(/email/i), 'not-an-email');
-    await userEvent.type(screen.getByLabelText(/password/i), 'secret');
-    await userEvent.click(screen.getByRole('button', { name: /sign in/i }));
+    await user.type(await screen.findByLabelText(/email/i), 'not-an-email');
+    await user.type(screen.getByLabelText(/password/i), 'secret');
+    await user.click(screen.getByRole('button', { name: /sign in/i }));
     expect(await screen.findByText(/invalid email address/i)).toBeInTheDocument();
     expect(login).not.toHaveBeenCalled();
   });
@@ -40,9 +43,9 @@ describe('LoginPage', () => {
   it('passes the credentials to the auth provider and follows its redirect', async () => {
     const login = vi.fn(baseAuth.login);
     renderLogin({ ...baseAuth, login });
-    await userEvent.type(await screen.findByLabelText(/email/i), 'ops@loconomy.test');
-    await userEvent.type(screen.getByLabelText(/password/i), 'secret');
-    await userEvent.click(screen.getByRole('button', { name: /sign in/i }));
+    await user.type(await screen.findByLabelText(/email/i), 'ops@loconomy.test');
+    await user.type(screen.getByLabelText(/password/i), 'secret');
+    await user.click(screen.getByRole('button', { name: /sign in/i }));
     await waitFor(() => expect(login).toHaveBeenCalledWith(expect.objectContaining({ email: 'ops@loconomy.test', password: 'secret' })));
     expect(await screen.findByText('home')).toBeInTheDocument();
   });
