@@ -98,8 +98,10 @@ create policy "Anyone can read public files that are not deleted" on public.file
   for select to anon using (is_public and deleted_at is null);
 create policy "Signed-in users can read public files that are not deleted" on public.file_uploads
   for select to authenticated using (is_public and deleted_at is null);
-create policy "Users can read their own files that are not deleted" on public.file_uploads
-  for select to authenticated using (uploaded_by = (select private.current_user_id()) and deleted_at is null);
+-- (deleted ones too: a soft delete must leave the row readable to the one who deleted it,
+-- or PostgreSQL refuses the UPDATE that sets deleted_at)
+create policy "Users can read their own files" on public.file_uploads
+  for select to authenticated using (uploaded_by = (select private.current_user_id()));
 create policy "Users can upload their own files" on public.file_uploads
   for insert to authenticated with check (uploaded_by = (select private.current_user_id()));
 create policy "Users can update and soft delete their own files" on public.file_uploads

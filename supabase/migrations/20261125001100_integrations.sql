@@ -216,8 +216,11 @@ begin
 end;
 $$;
 revoke all on function private.webhook_deliveries_endpoint_health() from public, anon, authenticated;
-create trigger endpoint_health after update of delivered_at, failed_at on public.webhook_deliveries
-  for each row execute function private.webhook_deliveries_endpoint_health();
+-- (a plain after-update trigger with a WHEN: failed_at is often set by the schedule trigger,
+-- not named in the UPDATE, so an `update of failed_at` trigger would not fire)
+create trigger endpoint_health after update on public.webhook_deliveries
+  for each row when (new.delivered_at is distinct from old.delivered_at or new.failed_at is distinct from old.failed_at)
+  execute function private.webhook_deliveries_endpoint_health();
 
 -- key_hash never appears in the audit trail; a key being used (last_used_at) is not an audited change
 create trigger audit_changes after insert or update or delete on public.api_keys

@@ -25,7 +25,7 @@ create table public.content_reports (
   updated_at timestamptz not null default now(),
   constraint content_reports_resolved_check check (
     (status in ('resolved', 'dismissed')) = (resolved_by is not null and resolved_at is not null and resolution is not null)),
-  constraint content_reports_other_needs_details_check check (reason <> 'other' or char_length(btrim(details)) > 0)
+  constraint content_reports_other_needs_details_check check (reason <> 'other' or coalesce(char_length(btrim(details)), 0) > 0)
 );
 comment on column public.content_reports.target_id is 'id of the listing, review, user or message named by target_type (checked by trigger).';
 
@@ -64,6 +64,9 @@ declare
                                        when 'user' then 'users' when 'message' then 'messages' end;
   v_tenant_id uuid;
 begin
+  if v_table is null then
+    return new; -- the target_type check constraint reports it
+  end if;
   execute format('select tenant_id from public.%I where id = $1', v_table) into v_tenant_id using new.target_id;
   if v_tenant_id is null or v_tenant_id <> new.tenant_id then
     raise exception 'the reported % does not exist', new.target_type using errcode = '23503';
