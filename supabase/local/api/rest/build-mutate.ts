@@ -77,7 +77,7 @@ export function updateSql(p: Params, table: Table, body: string, columns: string
   const conds = where.map((c) => conditionSql(p, table.name, c, table));
   if (columns.length === 0) {
     // nothing to change: PostgREST answers as if no row matched
-    return `SELECT ${alias(table)}.* FROM ${target} WHERE FALSE`;
+    return `SELECT ${alias(table)}.* FROM ${target} WHERE FALSE AND ${conds.join(' AND ')}`;
   }
   const sets = columns.map((c) => `${ident(c)} = "pgrst_b".${ident(c)}`).join(', ');
   return `UPDATE ${target} SET ${sets} FROM json_populate_record(NULL::${qident(table.schema, table.name)}, ${p.add(body, 'json')}) AS "pgrst_b" WHERE ${conds.join(' AND ')}${returningSql(table, returning)}`;

@@ -23,8 +23,12 @@ export function splitList(src: string): string[] {
       else if (ch === '"') quoted = false;
       else cur += ch;
     } else if (ch === '"') {
+      // whitespace before the opening quote is not part of the value
+      if (!wasQuoted && cur.trim() === '') cur = '';
       quoted = true;
       wasQuoted = true;
+    } else if (wasQuoted && /\s/.test(ch)) {
+      continue;
     } else if (ch === ',') {
       out.push(wasQuoted ? cur : cur.trim());
       cur = '';

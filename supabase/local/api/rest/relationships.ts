@@ -29,14 +29,17 @@ function candidates(cache: SchemaCache, from: Table, target: string): { rel: Rel
       // many-to-one (one-to-one when the referencing columns are unique)
       const pairs = fk.fromCols.map((c, i) => [c, fk.toCols[i]] as [string, string]);
       const names = [fk.to.name, fk.name, ...(fk.fromCols.length === 1 ? [fk.fromCols[0]] : [])];
-      if (names.includes(target)) out.push({ rel: { kind: 'm2o', fk, from, to: fk.to, toOne: true, pairs }, names: [fk.name, ...fk.fromCols] });
+      // a self-reference is told apart by its hint: the column for many-to-one, the constraint for one-to-many
+      const hints = fk.from === fk.to ? fk.fromCols : [fk.name, ...fk.fromCols];
+      if (names.includes(target)) out.push({ rel: { kind: 'm2o', fk, from, to: fk.to, toOne: true, pairs }, names: hints });
     }
     if (fk.to === from) {
       // one-to-many: the other side references us
       const pairs = fk.toCols.map((c, i) => [c, fk.fromCols[i]] as [string, string]);
       if (fk.from.name === target || fk.name === target) {
         const toOne = isUnique(fk.from, fk.fromCols);
-        out.push({ rel: { kind: toOne ? 'o2o' : 'o2m', fk, from, to: fk.from, toOne, pairs }, names: [fk.name, ...fk.fromCols] });
+        const hints = fk.from === fk.to ? [fk.name] : [fk.name, ...fk.fromCols];
+        out.push({ rel: { kind: toOne ? 'o2o' : 'o2m', fk, from, to: fk.from, toOne, pairs }, names: hints });
       }
     }
   }

@@ -50,7 +50,8 @@ export function finishResponse(
   planned: number | undefined, table: Table | undefined,
 ): Outcome {
   const n = Number(row.n);
-  const total = row.total !== null ? Number(row.total) : planned;
+  // a mutation's count is the number of rows it touched
+  const total = row.total !== null ? Number(row.total) : kind === 'mutation' && r.prefer.count ? n : planned;
   const headers: Record<string, string> = { ...gucHeaders(row.headers) };
   const applied = [...r.prefer.applied];
   let status = 200;
