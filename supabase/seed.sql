@@ -256,6 +256,112 @@ select pg_temp.uid('tag:' || s), initcap(replace(s, '-', ' ')), s
                     'accessible','recurring-discount']) s;
 drop table seed_category_src;
 
+-- Referral programs ----------------------------------------------------------------------
+insert into public.referral_programs (id, tenant_id, name, description, reward_type, referrer_reward_cents, referee_reward_cents,
+                                      currency, max_uses_per_code, starts_at, ends_at, is_active, created_by, created_at)
+values
+  ('30000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000001', 'Give $20, get $20',
+   'Both friends get $20 credit after the first completed booking.', 'credit', 2000, 2000, 'USD', null,
+   now() - interval '500 days', null, true, '00000000-0000-4000-8000-000000000003', now() - interval '500 days'),
+  ('30000000-0000-4000-8000-000000000002', '10000000-0000-4000-8000-000000000001', 'Provider referral bonus',
+   'Providers earn $50 cash for every provider they bring who completes a job.', 'cash', 5000, 0, 'USD', 25,
+   now() - interval '300 days', null, true, '00000000-0000-4000-8000-000000000003', now() - interval '300 days'),
+  ('30000000-0000-4000-8000-000000000003', '10000000-0000-4000-8000-000000000001', 'Summer discount',
+   '15% off the first booking (ended).', 'discount', 0, 1500, 'USD', 10,
+   now() - interval '480 days', now() - interval '390 days', false, '00000000-0000-4000-8000-000000000003', now() - interval '480 days'),
+  ('30000000-0000-4000-8000-000000000004', '10000000-0000-4000-8000-000000000002', 'Harbor friends',
+   '€15 credit for you and your friend.', 'credit', 1500, 1500, 'EUR', 50,
+   now() - interval '400 days', null, true, '00000000-0000-4000-8000-000000000005', now() - interval '400 days');
+
+-- API keys (plaintext = lk_<12 hex>_<64 hex>, stored as prefix + sha256 like create_api_key)
+-- The first one is a documented local-only demo key:
+--   lk_0123456789ab_<md5('loconomy-demo-key-1')><md5('loconomy-demo-key-2')>
+insert into public.api_keys (id, tenant_id, user_id, name, key_prefix, key_hash, scopes, rate_limit_per_minute,
+                             last_used_at, expires_at, revoked_at, revoked_by, created_by, created_at)
+select pg_temp.uid('apikey:' || k.n), k.tenant_id, k.user_id, k.name,
+       k.prefix, encode(sha256(convert_to(k.prefix || '_' || k.secret, 'UTF8')), 'hex'),
+       k.scopes, k.rate, k.last_used, k.expires, k.revoked, case when k.revoked is not null then k.user_id end,
+       k.user_id, now() - make_interval(days => k.age)
+  from (values
+    (1, '10000000-0000-4000-8000-000000000001'::uuid, '00000000-0000-4000-8000-000000000001'::uuid, 'Demo integration (local only)',
+     'lk_0123456789ab', md5('loconomy-demo-key-1') || md5('loconomy-demo-key-2'),
+     array['listings:read', 'bookings:read', 'reviews:read'], 600, now() - interval '2 hours', null::timestamptz, null::timestamptz, 200),
+    (2, '10000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000003', 'Accounting export',
+     'lk_' || substr(md5('apikey-prefix-2'), 1, 12), md5('k2a') || md5('k2b'), array['payments:read'], 120,
+     now() - interval '1 day', now() + interval '180 days', null, 120),
+    (3, '10000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000004', 'Analytics warehouse sync',
+     'lk_' || substr(md5('apikey-prefix-3'), 1, 12), md5('k3a') || md5('k3b'), array['analytics:read', 'listings:read'], 60,
+     now() - interval '15 minutes', null, null, 90),
+    (4, '10000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002', 'Old partner portal (revoked)',
+     'lk_' || substr(md5('apikey-prefix-4'), 1, 12), md5('k4a') || md5('k4b'), array['bookings:read', 'bookings:write'], 300,
+     now() - interval '40 days', null, now() - interval '30 days', 365),
+    (5, '10000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000001', 'Webhook manager (expired)',
+     'lk_' || substr(md5('apikey-prefix-5'), 1, 12), md5('k5a') || md5('k5b'), array['webhooks:manage'], 60,
+     now() - interval '100 days', now() - interval '10 days', null, 400),
+    (6, '10000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000005', 'Harbor booking widget',
+     'lk_' || substr(md5('apikey-prefix-6'), 1, 12), md5('k6a') || md5('k6b'), array['listings:read', 'bookings:write'], 1000,
+     now() - interval '3 minutes', null, null, 150),
+    (7, '10000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000005', 'Harbor CRM (revoked)',
+     'lk_' || substr(md5('apikey-prefix-7'), 1, 12), md5('k7a') || md5('k7b'), array['users:read'], 60,
+     null, null, now() - interval '3 days', 60)
+  ) k (n, tenant_id, user_id, name, prefix, secret, scopes, rate, last_used, expires, revoked, age);
+
+-- Webhook endpoints (deliveries are demo data)
+insert into public.webhook_endpoints (id, tenant_id, created_by, url, description, secret, events, is_active,
+                                      consecutive_failures, disabled_at, created_at)
+values
+  ('40000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000001',
+   'https://hooks.partner-crm.example.com/loconomy', 'CRM: bookings and new users', 'whsec_' || md5('wh1') || md5('wh1b'),
+   array['booking.created', 'booking.confirmed', 'booking.cancelled', 'user.created'], true, 0, null, now() - interval '300 days'),
+  ('40000000-0000-4000-8000-000000000002', '10000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000003',
+   'https://finance.example.net/webhooks/payments', 'Finance: payments and payouts', 'whsec_' || md5('wh2') || md5('wh2b'),
+   array['payment.completed', 'payment.failed', 'payout.paid'], true, 0, null, now() - interval '200 days'),
+  ('40000000-0000-4000-8000-000000000003', '10000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002',
+   'https://flaky-integration.example.org/hook', 'Unreliable receiver: failing with retries', 'whsec_' || md5('wh3') || md5('wh3b'),
+   array['*'], true, 0, null, now() - interval '60 days'),
+  ('40000000-0000-4000-8000-000000000004', '10000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000005',
+   'https://harbor-ops.example.ie/events', 'Harbor operations', 'whsec_' || md5('wh4') || md5('wh4b'),
+   array['booking.created', 'booking.completed', 'review.created', 'report.resolved'], true, 0, null, now() - interval '150 days'),
+  ('40000000-0000-4000-8000-000000000005', '10000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000005',
+   'https://legacy.harbor.example.ie/webhook', 'Legacy endpoint (disabled after failures)', 'whsec_' || md5('wh5') || md5('wh5b'),
+   array['listing.published'], false, 12, now() - interval '20 days', now() - interval '365 days');
+
+-- Feature flags in every rollout state --------------------------------------------------
+insert into public.feature_flags (id, tenant_id, key, name, description, is_enabled, rollout_percentage, variants,
+                                  targeting_rules, kill_switch, killed_at, killed_by, kill_reason, created_by, updated_by, created_at)
+select pg_temp.uid('flag:' || f.tenant || ':' || f.key),
+       case f.tenant when 'harbor' then '10000000-0000-4000-8000-000000000002'::uuid else '10000000-0000-4000-8000-000000000001'::uuid end,
+       f.key, f.name, f.description, f.enabled, f.pct, f.variants::jsonb, f.rules::jsonb, f.killed,
+       case when f.killed then now() - interval '3 days' end,
+       case when f.killed then '00000000-0000-4000-8000-000000000004'::uuid end,
+       case when f.killed then 'Error rate doubled on checkout; rolled back pending a fix' end,
+       f.owner, f.owner, now() - make_interval(days => f.age)
+  from (values
+    ('loconomy', 'new-search-ranking', 'New search ranking', 'Learning-to-rank model for search results (not started).',
+     false, 0, '[]', '{}', false, '00000000-0000-4000-8000-000000000004'::uuid, 10),
+    ('loconomy', 'instant-booking', 'Instant booking', 'Book without waiting for provider confirmation.',
+     true, 10, '[]', '{"roles": ["customer"]}', false, '00000000-0000-4000-8000-000000000004'::uuid, 45),
+    ('loconomy', 'provider-dashboard-v2', 'Provider dashboard v2', 'Redesigned provider dashboard, A/B tested.',
+     true, 50, '[{"key": "control", "weight": 50}, {"key": "redesign", "weight": 50}]', '{"roles": ["provider"]}', false,
+     '00000000-0000-4000-8000-000000000004'::uuid, 60),
+    ('loconomy', 'dark-mode', 'Dark mode', 'Dark theme for web and mobile.',
+     true, 100, '[]', '{}', false, '00000000-0000-4000-8000-000000000004'::uuid, 120),
+    ('loconomy', 'ai-quote-assistant', 'AI quote assistant', 'Drafts quotes for custom-priced listings.',
+     false, 30, '[{"key": "gpt", "weight": 70}, {"key": "rules", "weight": 30}]', '{"roles": ["provider"]}', true,
+     '00000000-0000-4000-8000-000000000004'::uuid, 30),
+    ('loconomy', 'checkout-redesign', 'Checkout redesign', 'Three-way test of the checkout flow.',
+     true, 25, '[{"key": "control", "weight": 34}, {"key": "single-page", "weight": 33}, {"key": "stepper", "weight": 33}]',
+     '{"roles": ["customer"], "min_account_age_days": 30}', false, '00000000-0000-4000-8000-000000000004'::uuid, 20),
+    ('loconomy', 'staff-beta-tools', 'Staff beta tools', 'Early admin features, staff only.',
+     true, 100, '[]', '{"roles": ["admin", "super_admin"]}', false, '00000000-0000-4000-8000-000000000001'::uuid, 15),
+    ('harbor', 'instant-booking', 'Instant booking', 'Book without waiting for provider confirmation.',
+     true, 50, '[]', '{}', false, '00000000-0000-4000-8000-000000000005'::uuid, 40),
+    ('harbor', 'sepa-payouts', 'SEPA payouts', 'Pay providers by SEPA transfer.',
+     true, 100, '[]', '{"roles": ["provider"]}', false, '00000000-0000-4000-8000-000000000005'::uuid, 80),
+    ('harbor', 'reviews-photos', 'Photos in reviews', 'Let customers attach photos to reviews.',
+     false, 0, '[{"key": "grid", "weight": 50}, {"key": "carousel", "weight": 50}]', '{}', false, '00000000-0000-4000-8000-000000000005'::uuid, 5)
+  ) f (tenant, key, name, description, enabled, pct, variants, rules, killed, owner, age);
+
 -- <demo-data> ==============================================================================
 -- The demo marketplace. scripts/seed-scale.ts runs everything from here to </demo-data>
 -- again with loconomy.seed_factor = N and a fresh loconomy.seed_run namespace.
@@ -651,6 +757,7 @@ select t.*, t.start_at + make_interval(mins => t.minutes) as end_at,
                            when 'fixed' then 4900 + (t.h_price % 80) * 500
                            else 5000 + (t.h_x % 90) * 500 end::bigint as subtotal
   from timed t;
+create index on seed_booking (customer_id);
 analyze seed_booking;
 
 select pg_temp.bulk(true);
@@ -980,6 +1087,279 @@ select pg_temp.uid(s.run || 'usage:' || s.i || ':' || m.metric || ':' || d), s.t
    and (m.metric <> 'api.requests' or s.plan <> 'pro');
 select pg_temp.bulk(false);
 
+-- Referrals -------------------------------------------------------------------------------
+-- codes for about a third of the users; referred users are later sign-ups of the same
+-- tenant. Inserted with triggers on: completing a referral creates its rewards and counts
+-- the code's use, exactly as in production.
+insert into public.referral_codes (id, tenant_id, program_id, user_id, code, expires_at, is_active, created_at)
+select pg_temp.uid(cfg.run || 'refcode:' || u.i), u.tenant_id,
+       case when u.tenant_id = '10000000-0000-4000-8000-000000000002' then '30000000-0000-4000-8000-000000000004'::uuid
+            when u.role = 'provider' then '30000000-0000-4000-8000-000000000002'::uuid
+            else '30000000-0000-4000-8000-000000000001'::uuid end,
+       u.id, upper(regexp_replace(split_part(u.full_name, ' ', 1), '[^A-Za-z]', '', 'g'))
+               || upper(substr(md5(cfg.run || 'refcode:' || u.i), 1, 6)),
+       case when pg_temp.h(cfg.run || 'refexp:' || u.i) % 10 = 0 then cfg.t0 + interval '30 days' end,
+       pg_temp.h(cfg.run || 'refexp:' || u.i) % 17 <> 0, u.created_at + interval '3 days'
+  from seed_user u cross join seed_cfg cfg
+ where not u.deleted and u.status = 'active' and u.role in ('customer', 'provider')
+   and pg_temp.h(cfg.run || 'hascode:' || u.i) % 3 = 0;
+
+create temp table seed_refcode as
+select row_number() over (partition by rc.tenant_id order by rc.code)::int as k, rc.id, rc.tenant_id, rc.user_id, rc.program_id
+  from public.referral_codes rc join seed_user u on u.id = rc.user_id
+ where rc.is_active and rc.program_id <> '30000000-0000-4000-8000-000000000002';
+analyze seed_refcode;
+
+insert into public.referrals (id, tenant_id, referral_code_id, referrer_id, referred_user_id, status, qualifying_booking_id,
+                              completed_at, created_at)
+select pg_temp.uid(x.run || 'referral:' || x.i), x.tenant_id, rc.id, rc.user_id, x.id,
+       case when fb.booking_id is not null then 'completed' when x.h % 5 = 0 then 'expired' when x.h % 7 = 0 then 'cancelled' else 'pending' end,
+       fb.booking_id, fb.completed_at, x.created_at
+  from (select u.*, cfg.run, pg_temp.h(cfg.run || 'referred:' || u.i) as h,
+               (select count(*) from seed_refcode c where c.tenant_id = u.tenant_id) as ncodes
+          from seed_user u cross join seed_cfg cfg
+         where u.role = 'customer' and not u.deleted and not u.existing
+           and pg_temp.h(cfg.run || 'isreferred:' || u.i) % 6 = 0) x
+  join seed_refcode rc on rc.tenant_id = x.tenant_id and rc.k = 1 + x.h % greatest(x.ncodes, 1)
+  left join lateral (select pg_temp.uid(x.run || 'booking:' || b.b) as booking_id, b.end_at as completed_at
+                       from seed_booking b where b.customer_id = x.id and b.status = 'completed'
+                      order by b.end_at limit 1) fb on true
+ where rc.user_id <> x.id;
+
+-- rewards: older ones issued or paid (cash rewards through a referral transaction)
+update public.referral_rewards rw set status = case when r.completed_at < cfg.t0 - interval '30 days' then 'paid' else 'issued' end,
+       issued_at = r.completed_at + interval '1 day',
+       paid_at = case when r.completed_at < cfg.t0 - interval '30 days' then r.completed_at + interval '8 days' end
+  from public.referrals r, seed_cfg cfg
+ where rw.referral_id = r.id and r.id in (select pg_temp.uid(cfg.run || 'referral:' || u.i) from seed_user u)
+   and pg_temp.h(rw.id::text) % 5 > 0;
+insert into public.transactions (id, tenant_id, user_id, type, status, amount_cents, currency, description, processed_at, created_at, updated_at)
+select pg_temp.uid('tx:referral:' || rw.id), rw.tenant_id, rw.user_id, 'referral', 'completed', rw.amount_cents, rw.currency,
+       'Referral reward (' || rw.recipient || ')', rw.paid_at, rw.paid_at, rw.paid_at
+  from public.referral_rewards rw
+ where rw.status = 'paid' and rw.transaction_id is null;
+update public.referral_rewards rw set transaction_id = pg_temp.uid('tx:referral:' || rw.id)
+ where rw.status = 'paid' and rw.transaction_id is null;
+
+-- Conversations and messages --------------------------------------------------------------
+-- a thread for about a third of the bookings, plus support threads with the operations team
+select pg_temp.bulk(true);
+create temp table seed_conv as
+select pg_temp.uid(b.run || 'conv:' || b.b) as id, b.b, b.run, b.t0, b.tenant_id, b.customer_id, b.provider_id,
+       pg_temp.uid(b.run || 'booking:' || b.b) as booking_id, b.start_at, b.h_x,
+       least(b.start_at, b.t0) - make_interval(days => (2 + b.h_x % 10)::int) as created_at,
+       2 + (b.h_x % 7)::int as n_msgs
+  from seed_booking b
+ where pg_temp.h(b.run || 'hasconv:' || b.b) % 3 = 0;
+analyze seed_conv;
+
+insert into public.conversations (id, tenant_id, created_by, participant_ids, booking_id, subject, archived_at, created_at, updated_at)
+select c.id, c.tenant_id, c.customer_id,
+       array(select p from unnest(array[c.customer_id, c.provider_id]) p order by p),
+       c.booking_id, 'Booking ' || c.b, case when c.start_at < c.t0 - interval '60 days' and c.h_x % 2 = 0 then c.start_at + interval '30 days' end,
+       c.created_at, c.created_at
+  from seed_conv c;
+
+insert into public.messages (id, tenant_id, conversation_id, sender_id, body, attachments, read_by, edited_at, deleted_at, created_at, updated_at)
+select pg_temp.uid(c.run || 'msg:' || c.b || ':' || m), c.tenant_id, c.id,
+       case when m % 2 = 1 then c.customer_id else c.provider_id end,
+       case when m % 2 = 1 then (array['Hi! Is the time still good for you?', 'Could you bring extra supplies?', 'Thanks, see you then.',
+                                       'Running 10 minutes late, sorry!', 'Can we move it an hour later?', 'Great job, thank you!'])[1 + (c.h_x + m) % 6]
+            else (array['Yes, all set.', 'Sure, no problem.', 'See you soon!', 'I will send a photo of the quote.',
+                        'Confirmed, I updated the booking.', 'Thanks for choosing me!'])[1 + (c.h_x + m) % 6] end,
+       case when m = 2 and c.h_x % 9 = 0 then jsonb_build_array(jsonb_build_object('name', 'quote.pdf', 'type', 'application/pdf',
+                                                                                  'url', 'https://files.loconomy.test/quotes/' || c.b || '.pdf'))
+            else '[]'::jsonb end,
+       case when m < c.n_msgs or c.h_x % 4 > 0
+            then array(select p from unnest(array[c.customer_id, c.provider_id]) p order by p)
+            else array[case when m % 2 = 1 then c.customer_id else c.provider_id end] end,
+       case when m = 1 and c.h_x % 13 = 0 then c.created_at + interval '5 minutes' end,
+       case when m = 3 and c.h_x % 29 = 0 then c.created_at + interval '2 hours' end,
+       c.created_at + make_interval(hours => m * 3), c.created_at + make_interval(hours => m * 3)
+  from seed_conv c cross join lateral generate_series(1, c.n_msgs) m;
+
+-- Notifications -----------------------------------------------------------------------------
+insert into public.notifications (id, tenant_id, user_id, channel, type, title, body, data, sent_at, read_at, failed_at,
+                                  failure_reason, created_at, updated_at)
+select pg_temp.uid(cfg.run || 'notif:' || u.i || ':' || j), u.tenant_id, u.id, ch.channel, t.type, t.title, t.body,
+       jsonb_build_object('seq', j), case when not ch.failed then ts.at end,
+       case when not ch.failed and ch.channel = 'in_app' and pg_temp.h(cfg.run || 'nread:' || u.i || j) % 3 > 0 then ts.at + interval '3 hours' end,
+       case when ch.failed then ts.at end,
+       case when ch.failed then (array['Mailbox unavailable', 'Invalid phone number', 'Push token expired'])[1 + pg_temp.h(cfg.run || 'nfail:' || u.i) % 3] end,
+       ts.at, ts.at
+  from seed_user u cross join seed_cfg cfg
+  cross join lateral generate_series(1, (2 + pg_temp.h(cfg.run || 'nnot:' || u.i) % 9)::int) j
+  cross join lateral (select pg_temp.h(cfg.run || 'ntype:' || u.i || ':' || j) as h) x
+  cross join lateral (select (array['in_app', 'in_app', 'email', 'email', 'sms', 'push'])[1 + x.h % 6]::public.notification_channel as channel,
+                             x.h % 23 = 0 as failed) ch
+  cross join lateral (select (array['booking.confirmed', 'booking.reminder', 'review.received', 'payout.paid', 'message.received', 'marketing.promo'])[1 + x.h / 7 % 6] as type) t0
+  cross join lateral (select t0.type,
+                             case t0.type when 'booking.confirmed' then 'Your booking is confirmed' when 'booking.reminder' then 'Reminder: booking tomorrow'
+                                          when 'review.received' then 'You received a new review' when 'payout.paid' then 'Your payout is on its way'
+                                          when 'message.received' then 'New message' else 'Spring offers near you' end as title,
+                             case t0.type when 'marketing.promo' then 'Save 10% on home services this week.' else null end as body) t
+  cross join lateral (select cfg.t0 - make_interval(days => (pg_temp.h(cfg.run || 'nat:' || u.i || j) % 120)::int,
+                                                    mins => (pg_temp.h(cfg.run || 'nmin:' || u.i || j) % 1440)::int) as at) ts
+ where not u.deleted and u.role <> 'guest';
+
+-- Analytics -------------------------------------------------------------------------------------
+-- ~40k events at factor 1 over the last 90 days (denser recently), 3k system log lines
+create temp table seed_active_user as
+select row_number() over (order by i)::int as k, u.id, u.tenant_id, u.role, u.city_k from seed_user u where not u.deleted and u.role <> 'guest';
+analyze seed_active_user;
+insert into public.events (tenant_id, user_id, session_id, name, properties, page_url, referrer, user_agent, ip_address, occurred_at, received_at, created_at, updated_at)
+select coalesce(au.tenant_id, case when e.h % 5 = 0 then '10000000-0000-4000-8000-000000000002'::uuid else '10000000-0000-4000-8000-000000000001'::uuid end),
+       au.id, 's_' || substr(md5(e.run || 'sess:' || e.n / 8), 1, 16), ev.name,
+       case ev.name when 'search.performed' then jsonb_build_object('query', (array['plumber', 'cleaning', 'dog walker', 'math tutor', 'electrician', 'movers'])[1 + e.h % 6],
+                                                                    'results', e.h % 80)
+                    when 'listing.viewed' then jsonb_build_object('listing_slug_hash', substr(md5(e.n::text), 1, 8), 'position', e.h % 20)
+                    when 'checkout.payment_failed' then jsonb_build_object('reason', 'card_declined')
+                    else jsonb_build_object('platform', (array['web', 'ios', 'android'])[1 + e.h % 3]) end,
+       'https://app.loconomy.test' || ev.path, case when e.h % 4 = 0 then 'https://www.google.com/' end,
+       (array['Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) Safari/17.5', 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5) Mobile/15E148',
+              'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/126.0', 'Mozilla/5.0 (Linux; Android 14) Chrome/126.0 Mobile'])[1 + e.h % 4],
+       ('172.16.' || (e.h % 200) || '.' || (1 + e.h / 200 % 250))::inet,
+       e.at, e.at + interval '2 seconds', e.at, e.at
+  from (select n, cfg.run, pg_temp.h(cfg.run || 'ev:' || n) as h,
+               cfg.t0 + interval '1 day' - make_interval(secs => (90 * 86400 * power(pg_temp.r(cfg.run || 'evt:' || n), 1.6))::int) as at,
+               (select count(*) from seed_active_user)::int as nu
+          from seed_cfg cfg cross join generate_series(1, round(40000 * cfg.f)::int) n) e
+  left join seed_active_user au on au.k = case when e.h % 10 < 8 then 1 + (e.h / 10) % e.nu end
+  cross join lateral (select (array['page.viewed', 'page.viewed', 'page.viewed', 'listing.viewed', 'listing.viewed', 'search.performed',
+                                    'search.performed', 'booking.started', 'booking.completed', 'signup.completed', 'message.sent',
+                                    'checkout.payment_failed', 'review.submitted', 'app.opened'])[1 + e.h / 3 % 14] as name) ev0
+  cross join lateral (select ev0.name, case ev0.name when 'search.performed' then '/search' when 'listing.viewed' then '/listings/view'
+                                                    when 'booking.started' then '/checkout' when 'signup.completed' then '/welcome' else '/' end as path) ev;
+
+insert into public.system_logs (tenant_id, user_id, level, source, message, context, request_id, created_at, updated_at)
+select case when l.h % 3 = 0 then null when l.h % 5 = 0 then '10000000-0000-4000-8000-000000000002'::uuid else '10000000-0000-4000-8000-000000000001'::uuid end,
+       null, lv.level, s.source, s.message || case when lv.level in ('error', 'critical') then ' (attempt ' || (1 + l.h % 3) || ')' else '' end,
+       jsonb_build_object('duration_ms', l.h % 3000, 'host', 'api-' || (1 + l.h % 4)), 'req_' || substr(md5(l.run || 'req:' || l.n), 1, 20), l.at, l.at
+  from (select n, cfg.run, pg_temp.h(cfg.run || 'log:' || n) as h,
+               cfg.t0 + interval '1 day' - make_interval(secs => (30 * 86400 * pg_temp.r(cfg.run || 'logt:' || n))::int) as at
+          from seed_cfg cfg cross join generate_series(1, round(3000 * cfg.f)::int) n) l
+  cross join lateral (select case when l.h % 100 < 30 then 'debug' when l.h % 100 < 80 then 'info' when l.h % 100 < 92 then 'warning'
+                                  when l.h % 100 < 99 then 'error' else 'critical' end::public.log_level as level) lv
+  cross join lateral (select (array['api.rest', 'auth', 'worker.payouts', 'webhooks.dispatcher', 'search', 'billing.stripe'])[1 + l.h / 100 % 6] as source) s0
+  cross join lateral (select s0.source, case s0.source
+            when 'api.rest' then case when lv.level in ('error', 'critical') then 'Unhandled error in GET /rest/v1/bookings' else 'GET /rest/v1/listings 200' end
+            when 'auth' then case when lv.level in ('warning', 'error', 'critical') then 'Too many failed sign-in attempts' else 'Token refreshed' end
+            when 'worker.payouts' then case when lv.level in ('error', 'critical') then 'Stripe payout failed: account_closed' else 'Payout batch processed' end
+            when 'webhooks.dispatcher' then case when lv.level in ('warning', 'error', 'critical') then 'Delivery to https://flaky-integration.example.org/hook failed: 503' else 'Webhook delivered' end
+            when 'search' then 'Search index refreshed'
+            else case when lv.level in ('error', 'critical') then 'Stripe API timeout' else 'Invoice finalized' end end as message) s;
+
+select pg_temp.bulk(false);
+
+-- Files -------------------------------------------------------------------------------------------
+insert into public.file_uploads (id, tenant_id, uploaded_by, storage_provider, bucket, storage_path, file_name, file_type, mime_type,
+                                 size_bytes, checksum_sha256, width, height, entity_type, entity_id, is_public, usage_count, metadata,
+                                 deleted_at, deleted_by, created_at, updated_at)
+select pg_temp.uid(s.run || 'file:l:' || s.l), s.tenant_id, s.provider_id, 'supabase', 'listing-media',
+       coalesce(nullif(s.run, ''), 'demo') || '/listings/' || s.id || '/cover.jpg', 'cover.jpg', 'image', 'image/jpeg',
+       80000 + s.h_price % 900000, encode(sha256(convert_to(s.run || 'file:' || s.l, 'UTF8')), 'hex'), 1600, 1200,
+       'listing', s.id, s.status = 'active', 1, '{}'::jsonb,
+       case when s.deleted then s.created_at + interval '90 days' end,
+       case when s.deleted then s.provider_id end, s.created_at, s.created_at
+  from seed_listing s where s.h_age % 3 = 0
+union all
+select pg_temp.uid(cfg.run || 'file:v:' || u.i), u.tenant_id, u.id, 's3', 'verification-docs',
+       coalesce(nullif(cfg.run, ''), 'demo') || '/users/' || u.id || '/licence.pdf', 'licence.pdf', 'document', 'application/pdf',
+       150000 + pg_temp.h(cfg.run || 'fsz:' || u.i) % 2000000, encode(sha256(convert_to(cfg.run || 'doc:' || u.i, 'UTF8')), 'hex'), null, null,
+       'user', u.id, false, 0, jsonb_build_object('purpose', 'verification'), null, null, u.created_at + interval '2 days', u.created_at + interval '2 days'
+  from seed_user u cross join seed_cfg cfg where u.role = 'provider' and not u.deleted
+union all
+select pg_temp.uid(c.run || 'file:m:' || c.b), c.tenant_id, c.provider_id, 'supabase', 'message-attachments',
+       coalesce(nullif(c.run, ''), 'demo') || '/conversations/' || c.id || '/quote.pdf', 'quote.pdf', 'document', 'application/pdf',
+       40000 + c.h_x % 100000, null, null, null, 'conversation', c.id, false, 1, '{}'::jsonb, null, null,
+       c.created_at + interval '6 hours', c.created_at + interval '6 hours'
+  from seed_conv c where c.h_x % 9 = 0;
+
+-- Webhook deliveries ----------------------------------------------------------------------------
+-- delivered ones, ones retrying on a schedule, and given-up ones (mostly the flaky endpoint)
+select pg_temp.bulk(true);
+insert into public.webhook_deliveries (id, tenant_id, endpoint_id, event, event_id, payload, attempt_count, max_attempts, next_retry_at,
+                                       response_status, response_body, last_error, delivered_at, failed_at, created_at, updated_at)
+select pg_temp.uid(d.run || 'delivery:' || d.n), e.tenant_id, e.id, ev.event, pg_temp.uid(d.run || 'whevent:' || d.n),
+       jsonb_build_object('type', ev.event, 'id', pg_temp.uid(d.run || 'whevent:' || d.n), 'created', extract(epoch from d.at)::bigint),
+       o.attempts, 8,
+       case when o.outcome = 'retrying' then d.t0 + make_interval(mins => (5 * power(2, o.attempts))::int) end,
+       case o.outcome when 'delivered' then 200 when 'retrying' then (array[500, 502, 503, 504])[1 + d.h % 4] else 410 end,
+       case o.outcome when 'delivered' then '{"ok":true}' else 'Service Unavailable' end,
+       case when o.outcome <> 'delivered' then 'HTTP ' || case o.outcome when 'retrying' then (array[500, 502, 503, 504])[1 + d.h % 4] else 410 end end,
+       case when o.outcome = 'delivered' then d.at + make_interval(secs => o.attempts * 30) end,
+       case when o.outcome = 'failed' then d.at + interval '6 hours' end,
+       d.at, d.at
+  from (select n, cfg.run, cfg.t0, pg_temp.h(cfg.run || 'wh:' || n) as h,
+               cfg.t0 + interval '1 day' - make_interval(secs => (30 * 86400 * pg_temp.r(cfg.run || 'wht:' || n))::int) as at
+          from seed_cfg cfg cross join generate_series(1, round(1200 * cfg.f)::int) n) d
+  join public.webhook_endpoints e on e.id = ('40000000-0000-4000-8000-00000000000' || (1 + d.h % 5))::uuid
+  cross join lateral (select case when e.events = array['*'] then (array['booking.created', 'payment.completed', 'review.created'])[1 + d.h / 5 % 3]
+                                  else e.events[1 + (d.h / 5 % cardinality(e.events))::int] end as event) ev
+  cross join lateral (select case when e.url like '%flaky%' then case when d.h % 3 = 0 then 'delivered' when d.h % 3 = 1 then 'retrying' else 'failed' end
+                                  when not e.is_active then 'failed'
+                                  when d.h % 50 = 0 then 'retrying' else 'delivered' end as outcome) o0
+  cross join lateral (select o0.outcome, case o0.outcome when 'delivered' then 1 + (d.h % 20 = 0)::int when 'retrying' then 1 + (d.h % 6)::int else 8 end as attempts) o;
+select pg_temp.bulk(false);
+
+-- Feature flag overrides ------------------------------------------------------------------------
+insert into public.user_feature_flags (id, tenant_id, user_id, flag_id, is_enabled, variant, reason, expires_at, created_by, created_at)
+select pg_temp.uid(cfg.run || 'uff:' || u.i || ':' || f.key), u.tenant_id, u.id, f.id,
+       pg_temp.h(cfg.run || 'uffon:' || u.i || f.key) % 4 > 0,
+       case when pg_temp.h(cfg.run || 'uffon:' || u.i || f.key) % 4 > 0 and jsonb_array_length(f.variants) > 0
+            then f.variants -> (pg_temp.h(cfg.run || 'uffv:' || u.i) % jsonb_array_length(f.variants))::int ->> 'key' end,
+       (array['Beta tester', 'Support escalation', 'Opted out after feedback', 'QA account'])[1 + pg_temp.h(cfg.run || 'uffr:' || u.i) % 4],
+       case when pg_temp.h(cfg.run || 'uffx:' || u.i) % 3 = 0 then cfg.t0 + interval '14 days' end,
+       case when u.tenant_id = '10000000-0000-4000-8000-000000000002' then '00000000-0000-4000-8000-000000000005'::uuid
+            else '00000000-0000-4000-8000-000000000004'::uuid end,
+       cfg.t0 - make_interval(days => (pg_temp.h(cfg.run || 'uffd:' || u.i) % 30)::int)
+  from seed_user u cross join seed_cfg cfg
+  join public.feature_flags f on f.tenant_id = u.tenant_id and not f.kill_switch
+ where not u.deleted and u.role <> 'guest' and pg_temp.h(cfg.run || 'uff:' || u.i || f.key) % 40 = 0;
+
+-- Content reports: the moderation queue, in every status -----------------------------------------
+insert into public.content_reports (id, tenant_id, reporter_id, target_type, target_id, reason, details, status, resolution,
+                                    resolved_by, resolved_at, resolution_note, created_at, updated_at)
+select pg_temp.uid(t.run || 'report:' || t.target_type || ':' || t.target_id), t.tenant_id, rep.id, t.target_type, t.target_id,
+       t.reason, case when t.reason = 'other' or t.h % 2 = 0 then t.details end,
+       st.status, st.resolution,
+       case when st.status in ('resolved', 'dismissed') then m0.moderator end,
+       case when st.status in ('resolved', 'dismissed') then t.at + interval '2 days' end,
+       case when st.status in ('resolved', 'dismissed') then 'Checked against the community guidelines.' end,
+       t.at, t.at
+  from (
+    select s.run, s.tenant_id, 'listing' as target_type, s.id as target_id, pg_temp.h(s.run || 'rep:l:' || s.l) as h,
+           (array['misleading', 'fraud', 'spam', 'other'])[1 + pg_temp.h(s.run || 'rep:l:' || s.l) % 4] as reason,
+           'Listing looks suspicious: ' || coalesce(s.title, '') as details, s.created_at + interval '10 days' as at
+      from seed_listing s where s.moderation_status in ('flagged', 'rejected') or s.h_age % 50 = 0
+    union all
+    select b.run, b.tenant_id, 'review', pg_temp.uid(b.run || 'review:' || b.b), pg_temp.h(b.run || 'rep:r:' || b.b),
+           (array['harassment', 'spam', 'inappropriate', 'other'])[1 + pg_temp.h(b.run || 'rep:r:' || b.b) % 4],
+           'This review is unfair and contains personal details.', b.end_at + interval '4 days'
+      from seed_booking b join public.reviews r on r.id = pg_temp.uid(b.run || 'review:' || b.b)
+     where r.hidden_at is not null or (r.rating <= 2 and pg_temp.h(b.run || 'rep:r:' || b.b) % 4 = 0)
+    union all
+    select cfg.run, u.tenant_id, 'user', u.id, pg_temp.h(cfg.run || 'rep:u:' || u.i),
+           (array['fraud', 'harassment', 'safety', 'other'])[1 + pg_temp.h(cfg.run || 'rep:u:' || u.i) % 4],
+           'Asked me to pay outside the platform.', u.created_at + interval '30 days'
+      from seed_user u cross join seed_cfg cfg where u.status in ('suspended', 'banned') or pg_temp.h(cfg.run || 'rep:u:' || u.i) % 60 = 0
+    union all
+    select c.run, c.tenant_id, 'message', pg_temp.uid(c.run || 'msg:' || c.b || ':2'), pg_temp.h(c.run || 'rep:m:' || c.b),
+           (array['harassment', 'spam', 'inappropriate'])[1 + pg_temp.h(c.run || 'rep:m:' || c.b) % 3],
+           'Rude message.', c.created_at + interval '1 day'
+      from seed_conv c where c.h_x % 37 = 0
+  ) t
+  cross join lateral (select case when t.tenant_id = '10000000-0000-4000-8000-000000000002' then '00000000-0000-4000-8000-000000000005'::uuid
+                                  else '00000000-0000-4000-8000-000000000002'::uuid end as moderator) m0
+  join seed_counts n on n.tenant_id = t.tenant_id and n.role = 'customer'
+  join seed_user rep on rep.tenant_id = t.tenant_id and rep.role = 'customer' and rep.rn = 1 + t.h % n.n
+  cross join lateral (select case when t.h % 10 < 4 then 'open' when t.h % 10 < 6 then 'in_review'
+                                  when t.h % 10 < 8 then 'resolved' else 'dismissed' end::public.report_status as status) st0
+  cross join lateral (select st0.status, case st0.status
+                               when 'resolved' then (array['content_removed', 'content_hidden', 'user_warned', 'user_suspended'])[1 + t.h / 10 % 4]
+                               when 'dismissed' then (array['no_violation', 'duplicate'])[1 + t.h / 10 % 2] end as resolution) st
+ where rep.id <> t.target_id;
+
 -- Derived columns the bulk loads skipped (the triggers' work, set-based) ------------------
 update public.tags t set usage_count = x.n
   from (select tag_id, count(*)::int as n from public.listing_tags group by tag_id) x
@@ -999,6 +1379,19 @@ update public.user_profiles p set rating_average = x.avg, rating_count = x.n
   from (select provider_id, count(*)::int as n, round(avg(rating), 2) as avg
           from public.reviews where hidden_at is null and deleted_at is null group by provider_id) x
  where x.provider_id = p.user_id and (p.rating_average, p.rating_count) is distinct from (x.avg, x.n);
+update public.conversations c set last_message_at = m.created_at,
+       last_message_preview = left(coalesce(nullif(btrim(m.body), ''), '[attachment]'), 140)
+  from (select distinct on (conversation_id) conversation_id, created_at, body
+          from public.messages where deleted_at is null order by conversation_id, created_at desc) m
+ where m.conversation_id = c.id and c.last_message_at is distinct from m.created_at;
+update public.webhook_endpoints e set last_delivery_at = d.last_at,
+       consecutive_failures = case when e.is_active then d.fails_since_success else e.consecutive_failures end
+  from (select endpoint_id, max(created_at) as last_at,
+               count(*) filter (where delivered_at is null
+                                  and created_at > coalesce((select max(x.created_at) from public.webhook_deliveries x
+                                                              where x.endpoint_id = w.endpoint_id and x.delivered_at is not null), '-infinity'))::int as fails_since_success
+          from public.webhook_deliveries w group by endpoint_id) d
+ where d.endpoint_id = e.id;
 
 drop table if exists seed_cfg, seed_city, seed_user, seed_counts;
 -- </demo-data> =============================================================================
