@@ -42,9 +42,10 @@ export async function jsonBody(r: AuthRequest): Promise<Record<string, unknown>>
   }
 }
 
+/** The caller's token; without Authorization the gateway forwards the apikey as the bearer. */
 export function bearer(req: IncomingMessage): string | undefined {
   const m = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '');
-  return m?.[1];
+  return m?.[1] ?? (typeof req.headers.apikey === 'string' ? req.headers.apikey : undefined);
 }
 
 export async function callerClaims(deps: AuthDeps, req: IncomingMessage): Promise<Claims> {

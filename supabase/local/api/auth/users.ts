@@ -114,14 +114,14 @@ export async function createUser(c: pg.ClientBase, n: NewUser): Promise<UserRow>
     `insert into auth.users (instance_id, id, aud, role, email, phone, encrypted_password, email_confirmed_at,
        raw_app_meta_data, raw_user_meta_data, banned_until, created_at, updated_at, is_sso_user, is_anonymous)
      values ('00000000-0000-0000-0000-000000000000', $1, 'authenticated', $2, $3, $4, $5,
-       case when $6 then now() end, $7, $8, $9, now(), now(), false, false)`,
+       case when $6::boolean then now() end, $7, $8, $9, now(), now(), false, false)`,
     [id, n.role ?? 'authenticated', email ?? null, n.phone ?? null, hash, n.emailConfirmed, app, n.userMetadata ?? {}, n.bannedUntil ?? null],
   );
   if (email) {
     await c.query(
       `insert into auth.identities (provider_id, user_id, identity_data, provider, created_at, updated_at)
-       values ($1, $1::uuid, $2, 'email', now(), now())`,
-      [id, { sub: id, email, email_verified: n.emailConfirmed, phone_verified: false }],
+       values ($1, $2, $3, 'email', now(), now())`,
+      [id, id, { sub: id, email, email_verified: n.emailConfirmed, phone_verified: false }],
     );
   }
   return (await userById(c, id))!;

@@ -89,7 +89,7 @@ function unquote(v: string): string {
 }
 
 export function parseField(src: string): Field {
-  const c = new Cursor(src);
+  const c = new Cursor(src, 'field');
   const name = readName(c);
   const json = readJsonPath(c);
   if (!c.done()) throw parseError(`"failed to parse field (${src})" (line 1, column ${c.pos + 1})`, 'unexpected trailing characters');
@@ -162,7 +162,7 @@ function readConditions(c: Cursor): Condition[] {
 
 /** The value of `or=` / `and=`: `(cond,cond,…)`. */
 export function parseLogicTree(op: 'and' | 'or', negated: boolean, src: string): Condition {
-  const c = new Cursor(src);
+  const c = new Cursor(src, 'logic tree');
   if (!c.eat('(')) c.fail('"("');
   let children: Condition[];
   try {
@@ -177,7 +177,7 @@ export function parseLogicTree(op: 'and' | 'or', negated: boolean, src: string):
 
 export function parseOrder(src: string): OrderTerm[] {
   return splitOrderTerms(src).map((term) => {
-    const c = new Cursor(term);
+    const c = new Cursor(term, 'order');
     let relation: string | undefined;
     let name = readName(c);
     if (c.eat('(')) {

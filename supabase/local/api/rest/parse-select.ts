@@ -4,7 +4,10 @@ import type { Field, SelectItem } from './types.ts';
 
 class Cursor {
   pos = 0;
-  constructor(readonly src: string) {}
+  constructor(
+    readonly src: string,
+    readonly what = 'select parameter',
+  ) {}
   peek(n = 1) {
     return this.src.slice(this.pos, this.pos + n);
   }
@@ -20,7 +23,7 @@ class Cursor {
   }
   fail(expecting: string): never {
     const near = this.src.slice(this.pos, this.pos + 20) || 'end of input';
-    throw parseError(`"failed to parse select parameter (${this.src})" (line 1, column ${this.pos + 1})`, `unexpected "${near}" expecting ${expecting}`);
+    throw parseError(`"failed to parse ${this.what} (${this.src})" (line 1, column ${this.pos + 1})`, `unexpected "${near}" expecting ${expecting}`);
   }
 }
 
