@@ -13,7 +13,21 @@ function unauthorized(code: string, message: string): ApiError {
   });
 }
 
+// Verified tokens, reused until they expire (like PostgREST's JWT cache): the same anon key
+// and session token arrive on every request, and verifying costs more than the lookup.
+const verified = new Map<string, { key: Uint8Array; claims: Claims }>();
+const CACHE_MAX = 1000;
+
 export async function verifyJwt(token: string, key: Uint8Array): Promise<Claims> {
+  const hit = verified.get(token);
+  if (hit && hit.key === key && (hit.claims.exp === undefined || hit.claims.exp * 1000 > Date.now())) return hit.claims;
+  const claims = await verifyUncached(token, key);
+  if (verified.size >= CACHE_MAX) verified.delete(verified.keys().next().value!);
+  verified.set(token, { key, claims });
+  return claims;
+}
+
+async function verifyUncached(token: string, key: Uint8Array): Promise<Claims> {
   if (token.split('.').length !== 3) throw unauthorized('PGRST301', `Expected 3 parts in JWT; got ${token.split('.').length}`);
   try {
     const { payload } = await jwtVerify(token, key, { algorithms: ['HS256', 'HS384', 'HS512'], clockTolerance: 30 });

@@ -56,7 +56,8 @@ export function finishResponse(
   const applied = [...r.prefer.applied];
   let status = 200;
   let body = row.body ?? undefined;
-  let commit = r.prefer.tx !== 'rollback';
+  // an error thrown below rolls the transaction back (PGRST116 on a mutation undoes it)
+  const commit = r.prefer.tx !== 'rollback';
   const single = r.media.kind === 'object';
 
   if (r.prefer.handling === 'strict' && r.prefer.maxAffected !== undefined && kind === 'mutation' && n > r.prefer.maxAffected) {
@@ -80,13 +81,7 @@ export function finishResponse(
     const isInsert = r.method === 'POST';
     headers['Content-Range'] = isInsert ? `*/${total ?? '*'}` : contentRange(0, n, total);
     if (single && body !== undefined) {
-      try {
-        body = singleOrFail(body, n);
-      } catch (e) {
-        // the mutation did not touch exactly one row: undo it, as PostgREST does
-        commit = false;
-        throw e;
-      }
+      body = singleOrFail(body, n);
     } else if (single && n !== 1) {
       throw new ApiError(406, 'PGRST116', 'JSON object requested, multiple (or no) rows returned', `The result contains ${n} rows`);
     }
