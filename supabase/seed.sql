@@ -22,7 +22,10 @@
 -- section switches auditing back on and replays staff actions so audit_logs has a real,
 -- hash-chained trail with staff actors.
 
+-- <helpers> (also run by scripts/seed-scale.ts before the demo part)
 set client_min_messages = warning;
+-- JIT compiles the generator queries for ~1 s each (temp tables look huge before ANALYZE)
+set jit = off;
 set loconomy.skip_audit = 'on';
 
 -- Deterministic helpers (session-local: pg_temp disappears with the connection) --------
@@ -50,6 +53,7 @@ begin
   end if;
 end
 $$;
+-- </helpers>
 
 -- ========================================================================================
 -- Reference data
@@ -275,7 +279,7 @@ values
 
 -- API keys (plaintext = lk_<12 hex>_<64 hex>, stored as prefix + sha256 like create_api_key)
 -- The first one is a documented local-only demo key:
---   lk_0123456789ab_<md5('loconomy-demo-key-1')><md5('loconomy-demo-key-2')>
+--   lk_dec0de000001_<md5('loconomy-demo-key-1')><md5('loconomy-demo-key-2')>
 insert into public.api_keys (id, tenant_id, user_id, name, key_prefix, key_hash, scopes, rate_limit_per_minute,
                              last_used_at, expires_at, revoked_at, revoked_by, created_by, created_at)
 select pg_temp.uid('apikey:' || k.n), k.tenant_id, k.user_id, k.name,
@@ -284,7 +288,7 @@ select pg_temp.uid('apikey:' || k.n), k.tenant_id, k.user_id, k.name,
        k.user_id, now() - make_interval(days => k.age)
   from (values
     (1, '10000000-0000-4000-8000-000000000001'::uuid, '00000000-0000-4000-8000-000000000001'::uuid, 'Demo integration (local only)',
-     'lk_0123456789ab', md5('loconomy-demo-key-1') || md5('loconomy-demo-key-2'),
+     'lk_dec0de000001', md5('loconomy-demo-key-1') || md5('loconomy-demo-key-2'),
      array['listings:read', 'bookings:read', 'reviews:read'], 600, now() - interval '2 hours', null::timestamptz, null::timestamptz, 200),
     (2, '10000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000003', 'Accounting export',
      'lk_' || substr(md5('apikey-prefix-2'), 1, 12), md5('k2a') || md5('k2b'), array['payments:read'], 120,
@@ -340,14 +344,14 @@ select pg_temp.uid('flag:' || f.tenant || ':' || f.key),
     ('loconomy', 'new-search-ranking', 'New search ranking', 'Learning-to-rank model for search results (not started).',
      false, 0, '[]', '{}', false, '00000000-0000-4000-8000-000000000004'::uuid, 10),
     ('loconomy', 'instant-booking', 'Instant booking', 'Book without waiting for provider confirmation.',
-     true, 10, '[]', '{"roles": ["customer"]}', false, '00000000-0000-4000-8000-000000000004'::uuid, 45),
+     true, 1, '[]', '{"roles": ["customer"]}', false, '00000000-0000-4000-8000-000000000004'::uuid, 45),
     ('loconomy', 'provider-dashboard-v2', 'Provider dashboard v2', 'Redesigned provider dashboard, A/B tested.',
-     true, 50, '[{"key": "control", "weight": 50}, {"key": "redesign", "weight": 50}]', '{"roles": ["provider"]}', false,
+     true, 0, '[{"key": "control", "weight": 50}, {"key": "redesign", "weight": 50}]', '{"roles": ["provider"]}', false,
      '00000000-0000-4000-8000-000000000004'::uuid, 60),
     ('loconomy', 'dark-mode', 'Dark mode', 'Dark theme for web and mobile.',
      true, 100, '[]', '{}', false, '00000000-0000-4000-8000-000000000004'::uuid, 120),
-    ('loconomy', 'ai-quote-assistant', 'AI quote assistant', 'Drafts quotes for custom-priced listings.',
-     false, 30, '[{"key": "gpt", "weight": 70}, {"key": "rules", "weight": 30}]', '{"roles": ["provider"]}', true,
+    ('loconomy', 'ai-quote-assistant', 'AI quote assistant', 'Drafts quotes for custom-priced listings (killed by the seed history).',
+     true, 30, '[{"key": "gpt", "weight": 70}, {"key": "rules", "weight": 30}]', '{"roles": ["provider"]}', false,
      '00000000-0000-4000-8000-000000000004'::uuid, 30),
     ('loconomy', 'checkout-redesign', 'Checkout redesign', 'Three-way test of the checkout flow.',
      true, 25, '[{"key": "control", "weight": 34}, {"key": "single-page", "weight": 33}, {"key": "stepper", "weight": 33}]',
@@ -373,6 +377,7 @@ select greatest(coalesce(nullif(current_setting('loconomy.seed_factor', true), '
        coalesce(current_setting('loconomy.seed_run', true), '') as run,
        coalesce(nullif(current_setting('loconomy.seed_anchor', true), '')::timestamptz,
                 date_trunc('day', now() at time zone 'UTC') at time zone 'UTC') as t0;
+analyze seed_cfg;
 
 -- cities by number: tenant loconomy trades in North America (k 1-16), harbor in Europe (17-32)
 create temp table seed_city as
@@ -1028,23 +1033,22 @@ select pg_temp.uid(cfg.run || 'tx:bonus:' || u.i), u.tenant_id, u.id, 'bonus', '
  where u.role = 'provider' and not u.deleted and pg_temp.h(cfg.run || 'bonus:' || u.i) % 4 = 0
    and u.created_at < cfg.t0 - interval '10 days';
 
--- payouts: per provider and 14-day period, settling the completed bookings' payments; about
+-- payouts: per provider and 14-day period (counted back from the anchor day), settling the completed bookings' payments; about
 -- one in twelve paid-out amounts differs from what its transactions add up to (for finance)
 create temp table seed_payout as
 select pg_temp.uid(b.run || 'payout:' || b.provider_id || ':' || p.period) as id, b.run, b.t0, b.provider_id, b.tenant_id, b.currency, p.period,
-       to_timestamp(p.period * 1209600) as period_start, to_timestamp((p.period + 1) * 1209600) as period_end,
+       b.t0 - make_interval(days => 14 * (p.period + 1)) as period_start, b.t0 - make_interval(days => 14 * p.period) as period_end,
        sum(t.net_amount_cents)::bigint as expected, count(*)::int as n, array_agg(t.id) as tx_ids
   from seed_booking b
   join public.transactions t on t.id = pg_temp.uid(b.run || 'tx:pay:' || b.b) and t.status = 'completed'
- cross join lateral (select floor(extract(epoch from b.end_at) / 1209600)::int as period) p
- where b.status = 'completed' and to_timestamp((p.period + 1) * 1209600) < b.t0
+ cross join lateral (select floor(extract(epoch from b.t0 - b.end_at) / 1209600)::int as period) p
+ where b.status = 'completed' and p.period >= 0
  group by 1, 2, 3, 4, 5, 6, 7;
 alter table seed_payout add column h bigint, add column status text, add column amount bigint;
 update seed_payout set h = pg_temp.h(id::text);
 update seed_payout set
   status = case when h % 41 = 0 then 'failed' when h % 59 = 0 then 'canceled'
-                when period_end > t0 - interval '5 days' then 'pending'
-                when period_end > t0 - interval '14 days' then 'in_transit' else 'paid' end,
+                when period = 0 then 'pending' when period = 1 then 'in_transit' else 'paid' end,
   amount = case when h % 12 = 0 then greatest(expected - (100 + h % 4900), 100)
                 when h % 12 = 1 then expected + (100 + h % 2900) else expected end;
 analyze seed_payout;
@@ -1212,7 +1216,7 @@ select coalesce(au.tenant_id, case when e.h % 5 = 0 then '10000000-0000-4000-800
        au.id, 's_' || substr(md5(e.run || 'sess:' || e.n / 8), 1, 16), ev.name,
        case ev.name when 'search.performed' then jsonb_build_object('query', (array['plumber', 'cleaning', 'dog walker', 'math tutor', 'electrician', 'movers'])[1 + e.h % 6],
                                                                     'results', e.h % 80)
-                    when 'listing.viewed' then jsonb_build_object('listing_slug_hash', substr(md5(e.n::text), 1, 8), 'position', e.h % 20)
+                    when 'listing.view' then jsonb_build_object('listing_slug_hash', substr(md5(e.n::text), 1, 8), 'position', e.h % 20)
                     when 'checkout.payment_failed' then jsonb_build_object('reason', 'card_declined')
                     else jsonb_build_object('platform', (array['web', 'ios', 'android'])[1 + e.h % 3]) end,
        'https://app.loconomy.test' || ev.path, case when e.h % 4 = 0 then 'https://www.google.com/' end,
@@ -1225,10 +1229,10 @@ select coalesce(au.tenant_id, case when e.h % 5 = 0 then '10000000-0000-4000-800
                (select count(*) from seed_active_user)::int as nu
           from seed_cfg cfg cross join generate_series(1, round(40000 * cfg.f)::int) n) e
   left join seed_active_user au on au.k = case when e.h % 10 < 8 then 1 + (e.h / 10) % e.nu end
-  cross join lateral (select (array['page.viewed', 'page.viewed', 'page.viewed', 'listing.viewed', 'listing.viewed', 'search.performed',
+  cross join lateral (select (array['page.view', 'page.view', 'page.view', 'listing.view', 'listing.view', 'search.performed',
                                     'search.performed', 'booking.started', 'booking.completed', 'signup.completed', 'message.sent',
                                     'checkout.payment_failed', 'review.submitted', 'app.opened'])[1 + e.h / 3 % 14] as name) ev0
-  cross join lateral (select ev0.name, case ev0.name when 'search.performed' then '/search' when 'listing.viewed' then '/listings/view'
+  cross join lateral (select ev0.name, case ev0.name when 'search.performed' then '/search' when 'listing.view' then '/listings/view'
                                                     when 'booking.started' then '/checkout' when 'signup.completed' then '/welcome' else '/' end as path) ev;
 
 insert into public.system_logs (tenant_id, user_id, level, source, message, context, request_id, created_at, updated_at)
@@ -1396,6 +1400,78 @@ update public.webhook_endpoints e set last_delivery_at = d.last_at,
 drop table if exists seed_cfg, seed_city, seed_user, seed_counts;
 -- </demo-data> =============================================================================
 
+-- ========================================================================================
+-- History: staff at work, through the same RPCs and triggers the admin uses, with auditing
+-- on, so audit_logs holds a real hash-chained trail with staff actors (not run by
+-- db:seed:scale). The JWT claims make private.current_user_id() resolve to each persona.
+-- ========================================================================================
+set loconomy.skip_audit = 'off';
+
+-- Olivia (operations) works the moderation queue
+select set_config('request.jwt.claims', '{"sub": "00000000-0000-4000-8000-100000000002", "role": "authenticated", "email": "ops@loconomy.test"}', false);
+select set_config('request.headers', '{"x-forwarded-for": "203.0.113.10", "user-agent": "Mozilla/5.0 (Loconomy Admin seed)"}', false);
+select count(public.moderate_listing(x.id, x.decision, x.reason))
+  from (select l.id,
+               (array['approve', 'approve', 'approve', 'flag', 'reject'])[1 + (row_number() over (order by l.id) % 5)::int] as decision,
+               'Checked by the operations team during the weekly review' as reason
+          from public.listings l
+         where l.tenant_id = '10000000-0000-4000-8000-000000000001' and l.moderation_status = 'pending' and l.deleted_at is null
+         order by l.id limit 20) x;
+select count(public.moderate_review(r.id, true, 'Off-platform contact details'))
+  from (select r.id from public.reviews r
+         where r.tenant_id = '10000000-0000-4000-8000-000000000001' and r.hidden_at is null and r.rating = 1 and r.deleted_at is null
+         order by r.id limit 5) r;
+select count(public.set_booking_status(b.id, 'completed', 'Dispute reviewed: work was delivered as agreed'))
+  from (select b.id from public.bookings b
+         where b.tenant_id = '10000000-0000-4000-8000-000000000001' and b.status = 'disputed'
+         order by b.id limit 8) b;
+select count(public.claim_content_report(c.id, true))
+  from (select c.id from public.content_reports c
+         where c.tenant_id = '10000000-0000-4000-8000-000000000001' and c.status = 'open' order by c.id limit 5) c;
+select count(public.resolve_content_report(c.id, case when c.n % 2 = 0 then 'no_violation' else 'user_warned' end, 'Reviewed during the seed history'))
+  from (select c.id, row_number() over (order by c.id) as n from public.content_reports c
+         where c.tenant_id = '10000000-0000-4000-8000-000000000001' and c.status = 'open' order by c.id limit 6) c;
+update public.users set status = 'suspended'
+ where id = (select u.id from public.users u
+              where u.tenant_id = '10000000-0000-4000-8000-000000000001' and u.role = 'provider' and u.status = 'active'
+                and u.email like '%@example.com' order by u.id limit 1);
+
+-- Felix (finance) reconciles older paid payouts: most match, some are mismatches; newer
+-- ones (including more mismatches) are left for the demo
+select set_config('request.jwt.claims', '{"sub": "00000000-0000-4000-8000-100000000003", "role": "authenticated", "email": "finance@loconomy.test"}', false);
+select count(public.reconcile_payout(p.id))
+  from (select p.id from public.payouts p
+         where p.tenant_id = '10000000-0000-4000-8000-000000000001' and p.status = 'paid'
+           and p.period_end < now() - interval '60 days'
+         order by p.period_end, p.id limit 150) p;
+
+-- Priya (product) rolls flags out and kills the AI quote assistant
+select set_config('request.jwt.claims', '{"sub": "00000000-0000-4000-8000-100000000004", "role": "authenticated", "email": "product@loconomy.test"}', false);
+select public.set_feature_flag_rollout(f.id, x.pct, true)
+  from public.feature_flags f
+  cross join lateral (values (1, 5), (2, 10)) x (step, pct)
+ where f.tenant_id = '10000000-0000-4000-8000-000000000001' and f.key = 'instant-booking'
+ order by x.step;
+select public.set_feature_flag_rollout(f.id, x.pct, true)
+  from public.feature_flags f
+  cross join lateral (values (1, 10), (2, 25), (3, 50)) x (step, pct)
+ where f.tenant_id = '10000000-0000-4000-8000-000000000001' and f.key = 'provider-dashboard-v2'
+ order by x.step;
+select public.kill_feature_flag(f.id, 'Error rate doubled on checkout; rolled back pending a fix')
+  from public.feature_flags f
+ where f.tenant_id = '10000000-0000-4000-8000-000000000001' and f.key = 'ai-quote-assistant';
+
+-- Hana (harbor admin) moderates her tenant
+select set_config('request.jwt.claims', '{"sub": "00000000-0000-4000-8000-100000000005", "role": "authenticated", "email": "admin@harbor.test"}', false);
+select count(public.moderate_listing(l.id, 'approve', null))
+  from (select l.id from public.listings l
+         where l.tenant_id = '10000000-0000-4000-8000-000000000002' and l.moderation_status = 'pending' and l.deleted_at is null
+         order by l.id limit 5) l;
+
+select set_config('request.jwt.claims', '', false);
+select set_config('request.headers', '', false);
+
 reset loconomy.skip_audit;
 drop table if exists seed_people;
 analyze;
+reset jit;
