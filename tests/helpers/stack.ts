@@ -1,0 +1,135 @@
+// The local stack under test, as the integration tests see it: the API URL and keys, signed-in
+// supabase-js clients per demo persona, a refine data provider over such a client, and a
+// superuser `pg` pool on the same database for ground truth and fixtures.
+//
+// `npm test` (scripts/test.ts) starts the stack and sets the four LOCONOMY_TEST_* variables.
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import type { DataProvider } from '@refinedev/core';
+import { dataProvider } from '@refinedev/supabase';
+import pg from 'pg';
+
+export interface StackEnv {
+  url: string;
+  anonKey: string;
+  serviceRoleKey: string;
+  dbUrl: string;
+}
+
+const REQUIRED = ['LOCONOMY_TEST_API_URL', 'LOCONOMY_TEST_ANON_KEY', 'LOCONOMY_TEST_SERVICE_ROLE_KEY', 'LOCONOMY_TEST_DB_URL'] as const;
+
+let cachedEnv: StackEnv | undefined;
+export function stackEnv(): StackEnv {
+  if (cachedEnv) return cachedEnv;
+  const missing = REQUIRED.filter((k) => !process.env[k]);
+  if (missing.length) {
+    throw new Error(
+      `integration tests need the local stack: ${missing.join(', ')} not set. ` +
+        'Run them through `npm test` (which starts the test cluster and the API), or start a database and ' +
+        '`npx tsx supabase/local/api/main.ts` yourself and export the LOCONOMY_TEST_* variables.',
+    );
+  }
+  cachedEnv = {
+    url: process.env.LOCONOMY_TEST_API_URL!,
+    anonKey: process.env.LOCONOMY_TEST_ANON_KEY!,
+    serviceRoleKey: process.env.LOCONOMY_TEST_SERVICE_ROLE_KEY!,
+    dbUrl: process.env.LOCONOMY_TEST_DB_URL!,
+  };
+  return cachedEnv;
+}
+
+// The demo logins from supabase/seed.sql (fixed UUIDs: public.users ...0N, auth.users ...1000000000N).
+export const DEMO_PASSWORD = 'Loconomy-demo-2026';
+export const TENANT = {
+  loconomy: '10000000-0000-4000-8000-000000000001',
+  harbor: '10000000-0000-4000-8000-000000000002',
+} as const;
+
+export interface Persona {
+  email: string;
+  /** public.users.id */
+  userId: string;
+  /** auth.users.id, the JWT sub */
+  authId: string;
+  role: 'super_admin' | 'admin' | 'customer' | 'provider';
+  tenantId: string;
+}
+
+const persona = (n: number, email: string, role: Persona['role'], tenantId: string): Persona => ({
+  email,
+  userId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+  authId: `00000000-0000-4000-8000-1${String(n).padStart(11, '0')}`,
+  role,
+  tenantId,
+});
+
+export const PERSONAS = {
+  super: persona(1, 'super.admin@loconomy.test', 'super_admin', TENANT.loconomy),
+  ops: persona(2, 'ops@loconomy.test', 'admin', TENANT.loconomy),
+  finance: persona(3, 'finance@loconomy.test', 'admin', TENANT.loconomy),
+  product: persona(4, 'product@loconomy.test', 'admin', TENANT.loconomy),
+  harbor: persona(5, 'admin@harbor.test', 'admin', TENANT.harbor),
+  customer: persona(6, 'customer@loconomy.test', 'customer', TENANT.loconomy),
+  provider: persona(7, 'provider@loconomy.test', 'provider', TENANT.loconomy),
+} as const satisfies Record<string, Persona>;
+export type PersonaName = keyof typeof PERSONAS;
+export const PERSONA_NAMES = Object.keys(PERSONAS) as PersonaName[];
+
+// Node 20 has no global WebSocket and the local API has no realtime: a stand-in that is never
+// constructed unless something subscribes.
+class NoWebSocket {
+  constructor() {
+    throw new Error('realtime is not part of the local API');
+  }
+}
+
+/** A fresh supabase-js client with no session, holding `key` (the anon key by default). */
+export function newClient(key = stackEnv().anonKey): SupabaseClient {
+  return createClient(stackEnv().url, key, {
+    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+    realtime: { transport: NoWebSocket as unknown as typeof WebSocket },
+  });
+}
+
+export const anonClient = () => newClient();
+export const serviceClient = () => newClient(stackEnv().serviceRoleKey);
+
+/** A new client signed in as the persona (a new session each call). */
+export async function signInAs(name: PersonaName, password = DEMO_PASSWORD): Promise<SupabaseClient> {
+  const client = newClient();
+  const { error } = await client.auth.signInWithPassword({ email: PERSONAS[name].email, password });
+  if (error) throw new Error(`sign-in as ${name} (${PERSONAS[name].email}) failed: ${error.message}`);
+  return client;
+}
+
+const sessions = new Map<PersonaName, Promise<SupabaseClient>>();
+/** One signed-in client per persona, shared within a test file. */
+export function clientFor(name: PersonaName | 'anon'): Promise<SupabaseClient> {
+  if (name === 'anon') return Promise.resolve(anonClient());
+  let c = sessions.get(name);
+  if (!c) {
+    c = signInAs(name);
+    sessions.set(name, c);
+  }
+  return c;
+}
+
+/** refine's Supabase data provider over a client (signed in or not). */
+export function refineDataProvider(client: SupabaseClient): Required<DataProvider> {
+  return dataProvider(client) as Required<DataProvider>;
+}
+
+// Ground truth: the same database as the postgres superuser, bypassing the API and RLS.
+let pool: pg.Pool | undefined;
+export async function sql<T extends pg.QueryResultRow = Record<string, unknown>>(text: string, values?: unknown[]): Promise<T[]> {
+  pool ??= new pg.Pool({ connectionString: stackEnv().dbUrl, max: 2 });
+  const { rows } = await pool.query<T>(text, values);
+  return rows;
+}
+
+/** Ends the pool and forgets the cached sessions; call from afterAll. */
+export async function closeStack(): Promise<void> {
+  sessions.clear();
+  const p = pool;
+  pool = undefined;
+  await p?.end();
+}
