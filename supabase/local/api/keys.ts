@@ -13,13 +13,13 @@ function sign(claims: object, secret: string): string {
   return `${head}.${body}.${sig}`;
 }
 
-// Fixed iat/exp (2020 → 2033) like the CLI's keys, so they stay the same from run to run.
-const IAT = 1_577_836_800;
+// The CLI's claims in the CLI's order: with the default secret these are byte for byte the
+// well-known local keys (…CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0 for anon).
 const EXP = 1_983_812_996;
 
 export function localKeys(secret = LOCAL_JWT_SECRET): { anonKey: string; serviceRoleKey: string } {
   return {
-    anonKey: sign({ iss: 'supabase-demo', role: 'anon', iat: IAT, exp: EXP }, secret),
-    serviceRoleKey: sign({ iss: 'supabase-demo', role: 'service_role', iat: IAT, exp: EXP }, secret),
+    anonKey: sign({ iss: 'supabase-demo', role: 'anon', exp: EXP }, secret),
+    serviceRoleKey: sign({ iss: 'supabase-demo', role: 'service_role', exp: EXP }, secret),
   };
 }

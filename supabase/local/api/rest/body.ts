@@ -3,12 +3,12 @@ import { ApiError } from './errors.ts';
 
 const invalid = (details: string | null = null) => new ApiError(400, 'PGRST102', 'Empty or invalid json', details);
 
-export function checkContentType(header: string | undefined) {
-  if (!header) return;
-  const type = header.split(';')[0].trim().toLowerCase();
-  if (type !== 'application/json' && type !== 'application/vnd.pgrst.object+json' && type !== '*/*') {
-    throw new ApiError(415, 'PGRST107', `Content-Type not acceptable: ${type}`);
-  }
+/** JSON bodies, or form bodies (PostgREST reads them as one object of strings). */
+export function bodyDecoder(header: string | undefined): (raw: string) => string {
+  const type = (header ?? 'application/json').split(';')[0].trim().toLowerCase();
+  if (type === 'application/x-www-form-urlencoded') return (raw) => JSON.stringify(Object.fromEntries(new URLSearchParams(raw)));
+  if (type === 'application/json' || type === 'application/vnd.pgrst.object+json' || type === '*/*' || type === '') return (raw) => raw;
+  throw new ApiError(415, 'PGRST107', `Content-Type not acceptable: ${type}`);
 }
 
 export function parseJson(raw: string, allowEmpty: boolean): unknown {

@@ -3,7 +3,7 @@
 import type { IncomingMessage } from 'node:http';
 import type pg from 'pg';
 import { ApiError } from './errors.ts';
-import { checkContentType, insertPayload, parseJson, rpcArgs, updatePayload } from './body.ts';
+import { bodyDecoder, insertPayload, parseJson, rpcArgs, updatePayload } from './body.ts';
 import { deleteSql, insertSql, updateSql } from './build-mutate.ts';
 import { callCte, chooseFunction } from './build-rpc.ts';
 import { buildPlan, type ReadPlan } from './plan.ts';
@@ -176,7 +176,11 @@ export async function handleRest(
     return !!deps.cache().funcs.get(qualified(schema, fnName))?.some((f) => f.args.some((a) => a.name === name));
   };
   const r = describeRequest(method, path, search, req.headers, deps.schemas, isRpcArg);
-  if (!r.readOnly) checkContentType(req.headers['content-type']);
+  if (!r.readOnly) {
+    const decode = bodyDecoder(req.headers['content-type']);
+    const read = deps.readBody;
+    deps = { ...deps, readBody: async () => decode(await read()) };
+  }
   const st = await buildStatement(deps, r);
   const fn = (st as { fn?: Func }).fn;
   // stable/immutable functions run read-only even when POSTed, as in PostgREST

@@ -248,6 +248,8 @@ describe('writes', () => {
     const bad = await raw('/tags', { method: 'POST', body: '{"id": 1,', headers: { 'Content-Type': 'application/json' } });
     expect(bad.status).toBe(400);
     expect(bad.json.code).toBe('PGRST102');
+    const form = await raw('/tags?select=id,name', { method: 'POST', body: 'id=30&name=form+body', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Prefer: 'return=representation' } });
+    expect(form.json).toEqual([{ id: 30, name: 'form body' }]);
     const xml = await raw('/tags', { method: 'POST', body: '<a/>', headers: { 'Content-Type': 'application/xml' } });
     expect(xml.status).toBe(415);
     const huge = await raw('/tags', { method: 'POST', body: JSON.stringify({ id: 1, name: 'x'.repeat(11 * 1024 * 1024) }), headers: { 'Content-Type': 'application/json' } });
