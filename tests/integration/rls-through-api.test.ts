@@ -251,3 +251,67 @@ describe('signed-in personas are refused writes outside their role', () => {
     expect(after.v).toBe(target.v);
   });
 });
+
+describe('allowed writes go through, the same write as someone else does not', () => {
+  it('a customer reports a listing as themselves (201) but not in another user’s name (42501 / 403)', async () => {
+    const [listing] = await sql<{ id: string }>("select id from public.listings where tenant_id = $1 and status = 'active' order by id limit 1", [TENANT.loconomy]);
+    // tenant_id has no insert grant: the database derives it from the reported row
+    const report = (reporter: string) => ({
+      reporter_id: reporter,
+      target_type: 'listing',
+      target_id: listing.id,
+      reason: 'other',
+      details: `integration test ${randomUUID()}`,
+    });
+    const mine = report(PERSONAS.customer.userId);
+    const ok = await clients.customer.from('content_reports').insert(mine).select('id, reporter_id, status').single();
+    try {
+      expect(ok.error).toBeNull();
+      expect(ok.status).toBe(201);
+      expect(ok.data).toMatchObject({ reporter_id: PERSONAS.customer.userId, status: 'open' });
+      expect(await sql('select reporter_id from public.content_reports where details = $1', [mine.details])).toEqual([
+        { reporter_id: PERSONAS.customer.userId },
+      ]);
+      // ops sees it in the queue, the provider does not
+      expect((await clients.ops.from('content_reports').select('id').eq('id', ok.data!.id)).data).toHaveLength(1);
+      expect((await clients.provider.from('content_reports').select('id').eq('id', ok.data!.id)).data).toEqual([]);
+    } finally {
+      await sql('delete from public.content_reports where details = $1', [mine.details]);
+    }
+
+    const forged = report(PERSONAS.provider.userId);
+    const denied = await clients.customer.from('content_reports').insert(forged);
+    expect(denied.error?.code).toBe('42501');
+    expect(denied.status).toBe(403);
+    expect(await sql('select 1 from public.content_reports where details = $1', [forged.details])).toEqual([]);
+  });
+
+  it('a provider creates a listing for themselves but not for another provider', async () => {
+    const [other] = await sql<{ id: string }>(
+      "select id from public.users where tenant_id = $1 and role = 'provider' and id <> $2 order by id limit 1",
+      [TENANT.loconomy, PERSONAS.provider.userId],
+    );
+    const listing = (providerId: string) => ({
+      tenant_id: TENANT.loconomy,
+      provider_id: providerId,
+      title: 'Integration test listing',
+      slug: `itest-rls-${randomUUID().slice(0, 12)}`,
+      price_cents: 3000,
+      location_type: 'remote',
+    });
+    const mine = listing(PERSONAS.provider.userId);
+    const ok = await clients.provider.from('listings').insert(mine).select('id, provider_id').single();
+    try {
+      expect(ok.error).toBeNull();
+      expect(ok.status).toBe(201);
+      expect(ok.data?.provider_id).toBe(PERSONAS.provider.userId);
+    } finally {
+      await sql('delete from public.listings where slug = $1', [mine.slug]);
+    }
+    const forged = listing(other.id);
+    const denied = await clients.provider.from('listings').insert(forged);
+    expect(denied.error?.code).toBe('42501');
+    expect(denied.status).toBe(403);
+    expect(await sql('select 1 from public.listings where slug = $1', [forged.slug])).toEqual([]);
+  });
+});
