@@ -840,7 +840,7 @@ begin
   end if;
   select * into v_payout from public.payouts where id = p_payout_id for update;
   if v_payout.id is null then
-    raise exception 'payout % does not exist', p_payout_id using errcode = 'P0002';
+    raise exception 'payout % does not exist', p_payout_id using errcode = 'PT404';
   end if;
   if not private.staff_can('finance.reconcile', v_payout.tenant_id) then
     raise exception 'permission denied: payout % belongs to another tenant', p_payout_id

@@ -330,7 +330,7 @@ begin
   end if;
   select * into v_key from public.api_keys where id = p_api_key_id for update;
   if v_key.id is null then
-    raise exception 'API key % does not exist', p_api_key_id using errcode = 'P0002';
+    raise exception 'API key % does not exist', p_api_key_id using errcode = 'PT404';
   end if;
   if not private.staff_can('integrations.manage', v_key.tenant_id) then
     raise exception 'permission denied: API key % belongs to another tenant', p_api_key_id

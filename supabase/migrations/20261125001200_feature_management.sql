@@ -261,7 +261,7 @@ begin
   end if;
   select * into v_flag from public.feature_flags where id = p_flag_id for update;
   if v_flag.id is null then
-    raise exception 'feature flag % does not exist', p_flag_id using errcode = 'P0002';
+    raise exception 'feature flag % does not exist', p_flag_id using errcode = 'PT404';
   end if;
   if not private.staff_can('feature_flags.manage', v_flag.tenant_id) then
     raise exception 'permission denied: feature flag % belongs to another tenant', v_flag.key using errcode = '42501';

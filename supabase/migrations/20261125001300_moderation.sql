@@ -140,7 +140,7 @@ begin
   end if;
   select * into v_before from public.content_reports where id = p_report_id for update;
   if v_before.id is null then
-    raise exception 'content report % does not exist', p_report_id using errcode = 'P0002';
+    raise exception 'content report % does not exist', p_report_id using errcode = 'PT404';
   end if;
   if not private.staff_can('reports.resolve', v_before.tenant_id) then
     raise exception 'permission denied: content report % belongs to another tenant', p_report_id using errcode = '42501';
@@ -183,7 +183,7 @@ begin
   end if;
   select * into v_report from public.content_reports where id = p_report_id for update;
   if v_report.id is null then
-    raise exception 'content report % does not exist', p_report_id using errcode = 'P0002';
+    raise exception 'content report % does not exist', p_report_id using errcode = 'PT404';
   end if;
   if not private.staff_can('reports.resolve', v_report.tenant_id) then
     raise exception 'permission denied: content report % belongs to another tenant', p_report_id using errcode = '42501';

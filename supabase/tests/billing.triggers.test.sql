@@ -226,7 +226,7 @@ select throws_ok($$ select public.reconcile_payout(current_setting('t.payout')::
 select tests.authenticate_as('finance');
 select throws_ok($$ select public.reconcile_payout(current_setting('t.payout2')::uuid) $$, 'P0001', null,
   'only paid payouts are reconciled');
-select throws_ok($$ select public.reconcile_payout(gen_random_uuid()) $$, 'P0002', null,
+select throws_ok($$ select public.reconcile_payout(gen_random_uuid()) $$, 'PT404', null,
   'an unknown payout is reported');
 select is((select array[r.reconciliation_status, r.mismatch_cents::text] from public.reconcile_payout(current_setting('t.payout')::uuid) r),
   array['mismatch', '100'], 'a payout 100 cents above its transactions is recorded as a mismatch of 100');

@@ -59,7 +59,7 @@ select throws_ok($$ select public.set_feature_flag_rollout(current_setting('t.fl
 select tests.authenticate_as('product');
 select throws_ok($$ select public.set_feature_flag_rollout(current_setting('t.flag')::uuid, 150) $$, '22023', null,
   'a rollout above 100 is bad input');
-select throws_ok($$ select public.set_feature_flag_rollout(gen_random_uuid(), 10) $$, 'P0002', null, 'an unknown flag is reported');
+select throws_ok($$ select public.set_feature_flag_rollout(gen_random_uuid(), 10) $$, 'PT404', null, 'an unknown flag is reported');
 select is((select array[r.is_enabled::text, r.rollout_percentage::text] from public.set_feature_flag_rollout(current_setting('t.flag')::uuid, 100) r),
   array['true', '100'], 'the flag is enabled for everyone');
 select tests.reset_role();

@@ -386,3 +386,20 @@ describe('API keys: create_api_key, revoke_api_key', () => {
     expect(res.error?.message).toMatch(message);
   });
 });
+
+// An allowed persona naming a row that does not exist gets a 404, not a server error.
+describe('unknown ids', () => {
+  const missing = '00000000-0000-4000-8000-00000000dead';
+  it.each([
+    ['finance', 'reconcile_payout', { p_payout_id: missing }],
+    ['ops', 'resolve_content_report', { p_report_id: missing, p_resolution: 'no_violation' }],
+    ['product', 'set_feature_flag_rollout', { p_flag_id: missing, p_rollout_percentage: 10 }],
+    ['product', 'kill_feature_flag', { p_flag_id: missing }],
+    ['super', 'revoke_api_key', { p_api_key_id: missing }],
+  ] as const)('%s calling %s for a missing row gets 404', async (who, fn, args) => {
+    const res = await c[who].rpc(fn, args);
+    expect(res.status).toBe(404);
+    expect(res.error?.code).toBe('PT404');
+    expect(res.error?.message).toMatch(/does not exist/);
+  });
+});
