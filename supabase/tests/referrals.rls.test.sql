@@ -7,19 +7,7 @@
 begin;
 select plan(128);
 
-do $$
-begin
-  perform tests.create_supabase_user('customer');
-  perform tests.create_supabase_user('provider', role => 'provider');
-  perform tests.create_supabase_user('referred');
-  perform tests.create_supabase_user('ops', role => 'admin', staff_role => 'operations');
-  perform tests.create_supabase_user('finance', role => 'admin', staff_role => 'finance');
-  perform tests.create_supabase_user('product', role => 'admin', staff_role => 'product');
-  perform tests.create_supabase_user('super', role => 'super_admin');
-  perform tests.create_supabase_user('other_admin', role => 'admin', tenant_slug => 'other-co');
-  perform set_config('fx.tenant', tests.ensure_tenant('loconomy')::text, true);
-end
-$$;
+select tests.create_tenant_personas();
 
 -- referral_programs ---------------------------------------------------------------
 select tests.reset_role();

@@ -306,3 +306,24 @@ $$;
 
 revoke all on all functions in schema tests from public;
 grant execute on all functions in schema tests to anon, authenticated, service_role;
+
+-- The eight personas of the access matrices under short names (ops, super, other_admin in
+-- tenant other-co, plus a second customer "referred"); fx.tenant holds the loconomy tenant id
+-- for the rest of the transaction.
+create or replace function tests.create_tenant_personas() returns void
+language plpgsql security definer
+set search_path = ''
+as $$
+begin
+  perform tests.create_supabase_user('customer');
+  perform tests.create_supabase_user('provider', role => 'provider');
+  perform tests.create_supabase_user('referred');
+  perform tests.create_supabase_user('ops', role => 'admin', staff_role => 'operations');
+  perform tests.create_supabase_user('finance', role => 'admin', staff_role => 'finance');
+  perform tests.create_supabase_user('product', role => 'admin', staff_role => 'product');
+  perform tests.create_supabase_user('super', role => 'super_admin');
+  perform tests.create_supabase_user('other_admin', role => 'admin', tenant_slug => 'other-co');
+  perform set_config('fx.tenant', tests.ensure_tenant('loconomy')::text, true);
+end
+$$;
+revoke all on function tests.create_tenant_personas() from public;
