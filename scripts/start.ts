@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { dbUrl, instance, repoRoot } from '../supabase/local/config.ts';
 import * as cluster from '../supabase/local/cluster.ts';
-import { ensureDatabase } from '../supabase/local/database.ts';
+import { ensureDatabase, withClient } from '../supabase/local/database.ts';
 import { startLocalApi, type RunningApi } from './local-api.ts';
 
 function dotenv(): Record<string, string> {
@@ -38,6 +38,25 @@ async function shutdown(code: number) {
   process.exit(code);
 }
 
+// The seed gives the demo accounts fixed ids; listing them from the database keeps this in
+// step with supabase/seed.sql rather than with a copy of it.
+async function printDemoLogins() {
+  const rows = await withClient(dbUrl(inst), (c) =>
+    c
+      .query<{ email: string; role: string; staff_role: string | null; tenant: string }>(
+        `select u.email, u.role::text, u.staff_role, t.slug as tenant
+           from public.users u join public.tenants t on t.id = u.tenant_id
+          where u.id::text like '00000000-0000-4000-8000-00000000000_' and u.auth_user_id is not null
+          order by u.id`,
+      )
+      .then((r) => r.rows)
+      .catch(() => []),
+  );
+  if (!rows.length) return console.log('demo logins: none (the seed has not created them)');
+  console.log('demo logins (local only, password Loconomy-demo-2026):');
+  for (const r of rows) console.log(`  ${r.email.padEnd(28)} ${r.role}${r.staff_role ? ` (${r.staff_role})` : ''}, tenant ${r.tenant}`);
+}
+
 async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env };
   if (hosted) {
@@ -58,7 +77,7 @@ async function main() {
       console.log('api:      not built yet (supabase/local/api); the app shows its login page only');
       Object.assign(env, { VITE_SUPABASE_URL: `http://127.0.0.1:${inst.apiPort}`, VITE_SUPABASE_ANON_KEY: 'local-anon-key' });
     }
-    console.log('demo staff logins: see README.md ("Demo logins")');
+    await printDemoLogins();
   }
   const viteBin = path.join(repoRoot, 'node_modules/vite/bin/vite.js');
   vite = spawn(process.execPath, [viteBin, '--port', '5173', '--strictPort', '--host', '127.0.0.1'], { stdio: 'inherit', env });
