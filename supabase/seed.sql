@@ -395,7 +395,7 @@ analyze seed_city;
 -- one row per generated user with every attribute the later sections need; the two
 -- marketplace personas (customer@, provider@) join the pools in the main demo run
 create temp table seed_user as
-with base as (
+with base as materialized (
   select i, cfg.run, cfg.t0,
          pg_temp.r(cfg.run || 'u:tenant:' || i) as r_tenant,
          pg_temp.r(cfg.run || 'u:role:' || i) as r_role,
@@ -570,7 +570,7 @@ analyze seed_tag;
 
 create temp table seed_listing as
 with cfg as (select *, (select count(*) from seed_cat)::int as ncat, (select count(*) from seed_tag)::int as ntag from seed_cfg),
-base as (
+base as materialized (
   select l, cfg.run, cfg.t0, cfg.ncat, cfg.ntag,
          case when pg_temp.r(cfg.run || 'l:tenant:' || l) < 0.18 then '10000000-0000-4000-8000-000000000002'::uuid
               else '10000000-0000-4000-8000-000000000001'::uuid end as tenant_id,
@@ -717,7 +717,7 @@ analyze seed_bookable;
 
 create temp table seed_booking as
 with cfg as (select *, (select count(*) from seed_bookable)::int as nb from seed_cfg),
-draws as (
+draws as materialized (
   select b, cfg.run, cfg.t0,
          1 + pg_temp.h(cfg.run || 'b:listing:' || b) % cfg.nb as bk,
          pg_temp.h(cfg.run || 'b:cust:' || b) as h_cust,
@@ -742,7 +742,7 @@ ranked as (
          count(*) over (partition by provider_id)::int as np
     from picked p
 ),
-timed as (
+timed as materialized (
   select r.*,
          r.t0 + make_interval(days => -360 + floor((r.s - 1) * greatest(390.0 / r.np, 1))::int,
                               hours => case when r.tenant_id = '10000000-0000-4000-8000-000000000002' then 7 else 13 end
@@ -840,7 +840,7 @@ select pg_temp.uid(b.run || 'review:' || b.b), b.tenant_id, pg_temp.uid(b.run ||
  cross join lateral (
    select case when r < 0.08 then 1 when r < 0.15 then 2 when r < 0.25 then 3 when r < 0.50 then 4 else 5 end::smallint as rating,
           pg_temp.h(b.run || 'rv:hidden:' || b.b) % 33 = 0 as hidden
-     from (select pg_temp.r(b.run || 'rv:rating:' || b.b) as r) x
+     from (select pg_temp.r(b.run || 'rv:rating:' || b.b) as r offset 0) x
  ) v
  where b.status in ('completed', 'disputed', 'refunded') and pg_temp.h(b.run || 'rv:has:' || b.b) % 3 > 0;
 
@@ -896,7 +896,7 @@ select u.i, u.id as user_id, u.tenant_id, u.role, u.created_at, cfg.run, cfg.t0,
        case when u.city_k > 16 then 'EUR' else 'USD' end as currency,
        pg_temp.h(cfg.run || 'sub:x:' || u.i) as h_x
   from seed_user u cross join seed_cfg cfg
-  cross join lateral (select pg_temp.r(cfg.run || 'sub:st:' || u.i) as r) x
+  cross join lateral (select pg_temp.r(cfg.run || 'sub:st:' || u.i) as r offset 0) x
  where not u.deleted and (u.role = 'provider' or (u.role = 'customer' and pg_temp.h(cfg.run || 'sub:has:' || u.i) % 20 = 0));
 alter table seed_sub add column amount bigint;
 update seed_sub set amount = case plan when 'free' then 0 when 'basic' then 900 when 'pro' then 2900 when 'business' then 7900 else 24900 end;
@@ -946,9 +946,8 @@ insert into public.invoices (id, tenant_id, user_id, subscription_id, booking_id
 select i.id, i.tenant_id, i.user_id, i.subscription_id, i.booking_id,
        'INV-' || to_char(i.issued_at at time zone 'UTC', 'YYYYMM') || '-' || upper(i.kind)
          || case when i.run = '' then '' else upper(regexp_replace(i.run, '[^a-zA-Z0-9]', '', 'g')) || '-' end || lpad(i.n::text, 7, '0'),
-       i.status, i.currency, 0, 0, 0, i.issued_at, i.issued_at + interval '14 days',
-       case when i.status = 'paid' then i.issued_at + interval '1 hour' end,
-       case when i.status = 'void' then i.issued_at + interval '5 days' end,
+       case when i.status in ('paid', 'void') then 'open' else i.status end,
+       i.currency, 0, 0, 0, i.issued_at, i.issued_at + interval '14 days', null, null,
        'in_' || substr(md5(i.run || 'inv:' || i.kind || i.n), 1, 24),
        case when i.kind = 'b' then 'Thank you for booking with us.' end,
        i.issued_at, i.issued_at
@@ -967,10 +966,17 @@ select pg_temp.uid(i.run || 'item:' || i.kind || i.n || ':2'), i.tenant_id, i.id
        null, null, i.issued_at, i.issued_at
   from seed_invoice i where i.fees > 0;
 
+-- totals (the items trigger's job), then the final status: items of a paid or void
+-- invoice are frozen, so invoices are written open and settled after their items
 update public.invoices v set subtotal_cents = t.subtotal, tax_cents = t.tax, total_cents = t.subtotal + t.tax
   from (select ii.invoice_id, sum(ii.amount_cents)::bigint as subtotal, sum(ii.tax_cents)::bigint as tax
           from public.invoice_items ii join seed_invoice si on si.id = ii.invoice_id group by ii.invoice_id) t
  where t.invoice_id = v.id;
+update public.invoices v set status = i.status,
+       paid_at = case when i.status = 'paid' then i.issued_at + interval '1 hour' end,
+       voided_at = case when i.status = 'void' then i.issued_at + interval '5 days' end
+  from seed_invoice i
+ where i.id = v.id and i.status in ('paid', 'void');
 
 -- transactions: booking payments (and their refunds and failures), late-cancellation fees,
 -- subscription charges, a few promotional bonuses
@@ -979,7 +985,7 @@ insert into public.transactions (id, tenant_id, user_id, booking_id, invoice_id,
                                  stripe_charge_id, description, failure_reason, processed_at, metadata, created_at, updated_at)
 select pg_temp.uid(b.run || 'tx:pay:' || b.b), b.tenant_id, b.customer_id, pg_temp.uid(b.run || 'booking:' || b.b),
        case when b.status in ('completed', 'disputed', 'refunded') then pg_temp.uid(b.run || 'inv:b:' || b.b) end,
-       pg_temp.uid(b.run || 'pm:' || c.i || ':1'),
+       case when not c.deleted then pg_temp.uid(b.run || 'pm:' || c.i || ':1') end,
        'payment',
        case when b.status = 'refunded' then 'refunded' when b.status = 'cancelled' then 'failed'
             when b.status = 'confirmed' then 'processing' else 'completed' end::public.payment_status,
@@ -1136,13 +1142,13 @@ update public.referral_rewards rw set status = case when r.completed_at < cfg.t0
        paid_at = case when r.completed_at < cfg.t0 - interval '30 days' then r.completed_at + interval '8 days' end
   from public.referrals r, seed_cfg cfg
  where rw.referral_id = r.id and r.id in (select pg_temp.uid(cfg.run || 'referral:' || u.i) from seed_user u)
-   and pg_temp.h(rw.id::text) % 5 > 0;
+   and pg_temp.h(rw.referral_id::text || rw.recipient) % 5 > 0;
 insert into public.transactions (id, tenant_id, user_id, type, status, amount_cents, currency, description, processed_at, created_at, updated_at)
-select pg_temp.uid('tx:referral:' || rw.id), rw.tenant_id, rw.user_id, 'referral', 'completed', rw.amount_cents, rw.currency,
+select pg_temp.uid('tx:referral:' || rw.referral_id || ':' || rw.recipient), rw.tenant_id, rw.user_id, 'referral', 'completed', rw.amount_cents, rw.currency,
        'Referral reward (' || rw.recipient || ')', rw.paid_at, rw.paid_at, rw.paid_at
   from public.referral_rewards rw
  where rw.status = 'paid' and rw.transaction_id is null;
-update public.referral_rewards rw set transaction_id = pg_temp.uid('tx:referral:' || rw.id)
+update public.referral_rewards rw set transaction_id = pg_temp.uid('tx:referral:' || rw.referral_id || ':' || rw.recipient)
  where rw.status = 'paid' and rw.transaction_id is null;
 
 -- Conversations and messages --------------------------------------------------------------
@@ -1193,7 +1199,7 @@ select pg_temp.uid(cfg.run || 'notif:' || u.i || ':' || j), u.tenant_id, u.id, c
        ts.at, ts.at
   from seed_user u cross join seed_cfg cfg
   cross join lateral generate_series(1, (2 + pg_temp.h(cfg.run || 'nnot:' || u.i) % 9)::int) j
-  cross join lateral (select pg_temp.h(cfg.run || 'ntype:' || u.i || ':' || j) as h) x
+  cross join lateral (select pg_temp.h(cfg.run || 'ntype:' || u.i || ':' || j) as h offset 0) x
   cross join lateral (select (array['in_app', 'in_app', 'email', 'email', 'sms', 'push'])[1 + x.h % 6]::public.notification_channel as channel,
                              x.h % 23 = 0 as failed) ch
   cross join lateral (select (array['booking.confirmed', 'booking.reminder', 'review.received', 'payout.paid', 'message.received', 'marketing.promo'])[1 + x.h / 7 % 6] as type) t0
@@ -1227,7 +1233,7 @@ select coalesce(au.tenant_id, case when e.h % 5 = 0 then '10000000-0000-4000-800
   from (select n, cfg.run, pg_temp.h(cfg.run || 'ev:' || n) as h,
                cfg.t0 + interval '1 day' - make_interval(secs => (90 * 86400 * power(pg_temp.r(cfg.run || 'evt:' || n), 1.6))::int) as at,
                (select count(*) from seed_active_user)::int as nu
-          from seed_cfg cfg cross join generate_series(1, round(40000 * cfg.f)::int) n) e
+          from seed_cfg cfg cross join generate_series(1, round(40000 * cfg.f)::int) n offset 0) e
   left join seed_active_user au on au.k = case when e.h % 10 < 8 then 1 + (e.h / 10) % e.nu end
   cross join lateral (select (array['page.view', 'page.view', 'page.view', 'listing.view', 'listing.view', 'search.performed',
                                     'search.performed', 'booking.started', 'booking.completed', 'signup.completed', 'message.sent',
@@ -1241,7 +1247,7 @@ select case when l.h % 3 = 0 then null when l.h % 5 = 0 then '10000000-0000-4000
        jsonb_build_object('duration_ms', l.h % 3000, 'host', 'api-' || (1 + l.h % 4)), 'req_' || substr(md5(l.run || 'req:' || l.n), 1, 20), l.at, l.at
   from (select n, cfg.run, pg_temp.h(cfg.run || 'log:' || n) as h,
                cfg.t0 + interval '1 day' - make_interval(secs => (30 * 86400 * pg_temp.r(cfg.run || 'logt:' || n))::int) as at
-          from seed_cfg cfg cross join generate_series(1, round(3000 * cfg.f)::int) n) l
+          from seed_cfg cfg cross join generate_series(1, round(3000 * cfg.f)::int) n offset 0) l
   cross join lateral (select case when l.h % 100 < 30 then 'debug' when l.h % 100 < 80 then 'info' when l.h % 100 < 92 then 'warning'
                                   when l.h % 100 < 99 then 'error' else 'critical' end::public.log_level as level) lv
   cross join lateral (select (array['api.rest', 'auth', 'worker.payouts', 'webhooks.dispatcher', 'search', 'billing.stripe'])[1 + l.h / 100 % 6] as source) s0
@@ -1296,7 +1302,7 @@ select pg_temp.uid(d.run || 'delivery:' || d.n), e.tenant_id, e.id, ev.event, pg
        d.at, d.at
   from (select n, cfg.run, cfg.t0, pg_temp.h(cfg.run || 'wh:' || n) as h,
                cfg.t0 + interval '1 day' - make_interval(secs => (30 * 86400 * pg_temp.r(cfg.run || 'wht:' || n))::int) as at
-          from seed_cfg cfg cross join generate_series(1, round(1200 * cfg.f)::int) n) d
+          from seed_cfg cfg cross join generate_series(1, round(1200 * cfg.f)::int) n offset 0) d
   join public.webhook_endpoints e on e.id = ('40000000-0000-4000-8000-00000000000' || (1 + d.h % 5))::uuid
   cross join lateral (select case when e.events = array['*'] then (array['booking.created', 'payment.completed', 'review.created'])[1 + d.h / 5 % 3]
                                   else e.events[1 + (d.h / 5 % cardinality(e.events))::int] end as event) ev
