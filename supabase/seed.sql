@@ -1413,6 +1413,24 @@ drop table if exists seed_cfg, seed_city, seed_user, seed_counts;
 -- ========================================================================================
 set loconomy.skip_audit = 'off';
 
+-- Carla (customer) disputes her latest completed booking; Pablo (provider) submits a new
+-- listing, which waits in the moderation queue
+select set_config('request.jwt.claims', '{"sub": "00000000-0000-4000-8000-100000000006", "role": "authenticated", "email": "customer@loconomy.test"}', false);
+update public.bookings set status = 'disputed', dispute_reason = 'The leak came back two days later'
+ where id = (select b.id from public.bookings b
+              where b.customer_id = '00000000-0000-4000-8000-000000000006' and b.status = 'completed'
+              order by b.scheduled_start desc, b.id limit 1);
+select set_config('request.jwt.claims', '{"sub": "00000000-0000-4000-8000-100000000007", "role": "authenticated", "email": "provider@loconomy.test"}', false);
+insert into public.listings (id, tenant_id, provider_id, category_id, city_id, title, slug, description, status, pricing_type,
+                             location_type, price_cents, currency, duration_minutes, location, service_radius_m, keywords,
+                             moderation_status)
+select '50000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000007',
+       c.id, ci.id, 'Emergency water heater repair in New York', 'emergency-water-heater-repair-in-new-york-demo',
+       'Same-day water heater diagnosis and repair across Brooklyn and Manhattan. Licensed and insured.', 'active', 'hourly',
+       'on_site', 9500, 'USD', 120, ci.location, 15000, array['water-heaters', 'plumbing', 'emergency'], 'pending'
+  from public.categories c, public.cities ci
+ where c.slug = 'water-heaters' and ci.slug = 'new-york';
+
 -- Olivia (operations) works the moderation queue
 select set_config('request.jwt.claims', '{"sub": "00000000-0000-4000-8000-100000000002", "role": "authenticated", "email": "ops@loconomy.test"}', false);
 select set_config('request.headers', '{"x-forwarded-for": "203.0.113.10", "user-agent": "Mozilla/5.0 (Loconomy Admin seed)"}', false);

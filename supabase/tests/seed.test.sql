@@ -1,7 +1,7 @@
 -- The demo seed (supabase/seed.sql, default factor 1): logins, reference data, volumes,
 -- coverage of every state the admin's workflows need, derived columns, determinism.
 begin;
-select plan(46);
+select plan(47);
 
 -- Demo logins ------------------------------------------------------------------------------
 select is(
@@ -113,6 +113,10 @@ select ok((select count(*) from public.payouts where reconciliation_status = 'mi
                                                      and amount_cents <> expected_amount_cents) > 0,
           'payout mismatches: some recorded, more left for finance to find');
 select ok((select count(*) from public.payouts where reconciliation_status = 'reconciled') > 0, 'reconciled payouts');
+select ok(exists (select 1 from public.listings where provider_id = '00000000-0000-4000-8000-000000000007' and status = 'active')
+          and exists (select 1 from public.bookings where customer_id = '00000000-0000-4000-8000-000000000006' and status = 'disputed')
+          and exists (select 1 from public.reviews where reviewer_id = '00000000-0000-4000-8000-000000000006'),
+          'the provider persona has listings, the customer persona bookings (one disputed) and reviews');
 select ok(exists (select 1 from public.feature_flags where not is_enabled and not kill_switch and rollout_percentage = 0)
           and exists (select 1 from public.feature_flags where is_enabled and rollout_percentage = 10)
           and exists (select 1 from public.feature_flags where is_enabled and rollout_percentage = 50 and jsonb_array_length(variants) > 0)
@@ -159,10 +163,10 @@ select is(
   '7cc07f85717aca1c9dead896e56fbb0a', 'users are deterministic');
 select is(
   (select md5(string_agg(concat_ws('|', id, slug, status, moderation_status, price_cents, provider_id), ',' order by id)) from public.listings),
-  'fd6f0ab7daa7e7920331e1a87f5ab136', 'listings are deterministic');
+  '16b7d63648cadd8a088ca54ba91d6478', 'listings are deterministic');
 select is(
   (select md5(string_agg(concat_ws('|', id, confirmation_code, status, total_cents, customer_id), ',' order by id)) from public.bookings),
-  '35f60269c92971dfd8875da0528c822d', 'bookings are deterministic');
+  'c804759f03c14c8e7f9723d8c8e9d5d2', 'bookings are deterministic');
 
 select * from finish();
 rollback;
