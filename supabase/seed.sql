@@ -621,63 +621,6 @@ update seed_listing set
 create index on seed_listing (l);
 analyze seed_listing;
 
-select pg_temp.bulk(true);
-insert into public.listings (id, tenant_id, provider_id, category_id, city_id, title, slug, description, status,
-                             pricing_type, location_type, price_cents, currency, duration_minutes, location, address,
-                             service_radius_m, keywords, media, seo_title, seo_description, moderation_status,
-                             moderation_reason, moderated_by, moderated_at, search_vector, is_featured, published_at,
-                             created_at, updated_at, deleted_at)
-select s.id, s.tenant_id, s.provider_id, s.category_id, s.city_id, s.title,
-       private.slugify(s.title) || '-' || substr(md5(s.run || 'slug:' || s.l), 1, 8),
-       d.description, s.status, s.pricing_type, s.location_type,
-       case s.pricing_type when 'hourly' then 2500 + (s.h_price % 60) * 250
-                           when 'fixed' then 4900 + (s.h_price % 80) * 500 else 0 end,
-       s.currency,
-       (array[30, 45, 60, 90, 120, 180])[1 + s.h_price % 6],
-       case when s.location_type <> 'remote' then
-         extensions.st_setsrid(extensions.st_makepoint(s.lng + (pg_temp.r(s.run || 'l:lng:' || s.l) - 0.5) * 0.2,
-                                                        s.lat + (pg_temp.r(s.run || 'l:lat:' || s.l) - 0.5) * 0.14), 4326)::extensions.geography end,
-       jsonb_build_object('city', s.city_name, 'street', (1 + s.h_price % 400) || ' ' ||
-                          (array['Main St','Oak Ave','Park Rd','High St','Mill Lane','Station Rd','Elm St','King St'])[1 + s.h_age % 8]),
-       case when s.location_type <> 'remote' then (array[2000, 5000, 10000, 15000, 25000, 40000])[1 + s.h_age % 6] end,
-       d.keywords,
-       (select coalesce(jsonb_agg(jsonb_build_object('type', 'image', 'url',
-                 'https://picsum.photos/seed/' || substr(md5(s.run || 'img:' || s.l || ':' || j), 1, 10) || '/800/600',
-                 'alt', s.title)), '[]'::jsonb)
-          from generate_series(1, (s.h_adj_media % 4)::int) j),
-       left(s.title || ' | Loconomy', 120),
-       left('Book ' || lower(s.category_name) || ' in ' || s.city_name || '. ' || d.description, 320),
-       s.moderation_status,
-       case s.moderation_status
-         when 'flagged' then (array['Possible duplicate listing', 'Price looks misleading', 'Reported by customers for off-platform payment requests',
-                                    'Photos may not belong to the provider'])[1 + s.h_price % 4]
-         when 'rejected' then (array['Prohibited service', 'Incomplete licence information', 'Spam / keyword stuffing'])[1 + s.h_price % 3] end,
-       case when s.moderation_status <> 'pending' then
-         case when s.tenant_id = '10000000-0000-4000-8000-000000000002' then '00000000-0000-4000-8000-000000000005'::uuid
-              else '00000000-0000-4000-8000-000000000002'::uuid end end,
-       case when s.moderation_status <> 'pending' then s.created_at + interval '1 day' end,
-       setweight(to_tsvector('english', s.title), 'A')
-         || setweight(to_tsvector('english', d.description), 'B')
-         || setweight(to_tsvector('english', concat_ws(' ', array_to_string(d.keywords, ' '),
-              (select string_agg(t.name, ' ') from seed_tag t where t.k = any (s.tag_ks)))), 'C'),
-       s.status = 'active' and s.moderation_status = 'approved' and s.h_price % 29 = 0,
-       case when s.status <> 'draft' then s.created_at + interval '2 days' end,
-       s.created_at, s.created_at + make_interval(days => (s.h_age % 60)::int),
-       case when s.deleted then s.created_at + interval '90 days' end
-  from (select *, pg_temp.h(run || 'l:media:' || l) as h_adj_media from seed_listing) s
- cross join lateral (
-   select 'Hi, I''m a ' || lower(s.category_name) || ' specialist serving ' || s.city_name || ' and nearby. '
-          || (array['Fully licensed and insured. ', 'Over a decade of experience. ', 'Fair, upfront pricing. ',
-                    'Flexible scheduling, evenings and weekends. '])[1 + s.h_age % 4]
-          || (array['Satisfaction guaranteed.', 'Free estimates on request.', 'Bring your questions!',
-                    'Eco-friendly products and methods.'])[1 + s.h_price % 4] as description,
-          array[s.category_slug, s.root, lower(s.city_name)] as keywords
- ) d;
-
-insert into public.listing_tags (listing_id, tag_id, tenant_id, created_at)
-select s.id, t.id, s.tenant_id, s.created_at
-  from seed_listing s cross join lateral unnest(s.tag_ks) as x (tk) join seed_tag t on t.k = x.tk;
-select pg_temp.bulk(false);
 
 -- Availability ---------------------------------------------------------------------------
 -- weekdays 9-17 (some split around lunch), Saturdays for a third of the providers
@@ -765,6 +708,107 @@ select t.*, t.start_at + make_interval(mins => t.minutes) as end_at,
 create index on seed_booking (customer_id);
 analyze seed_booking;
 
+
+-- Reviews and votes are decided before anything is written, so listings, bookings and
+-- reviews go in with their aggregates (updating them afterwards would rewrite big rows)
+create temp table seed_review as
+select b.b, pg_temp.uid(b.run || 'review:' || b.b) as id, v.rating, v.hidden, b.h_x % 113 = 0 as deleted
+  from seed_booking b
+ cross join lateral (
+   select case when r < 0.08 then 1 when r < 0.15 then 2 when r < 0.25 then 3 when r < 0.50 then 4 else 5 end::smallint as rating,
+          pg_temp.h(b.run || 'rv:hidden:' || b.b) % 33 = 0 as hidden
+     from (select pg_temp.r(b.run || 'rv:rating:' || b.b) as r offset 0) x
+ ) v
+ where b.status in ('completed', 'disputed', 'refunded') and pg_temp.h(b.run || 'rv:has:' || b.b) % 3 > 0;
+create unique index on seed_review (b);
+analyze seed_review;
+
+-- helpfulness votes from other customers of the same tenant (never the reviewer)
+create temp table seed_vote as
+select distinct on (v.review_id, u.id) pg_temp.uid(v.run || 'vote:' || v.b || ':' || v.j) as id, v.review_id, u.id as user_id, v.tenant_id,
+       pg_temp.h(v.run || 'vote:h:' || v.b || ':' || v.j) % 4 > 0 as is_helpful, v.end_at + make_interval(days => 2 + v.j) as created_at
+  from (select b.b, b.run, b.tenant_id, b.customer_id, b.end_at, j, r.id as review_id,
+               (1 + pg_temp.h(b.run || 'vote:u:' || b.b || ':' || j) % n.n)::int as voter_rn
+          from seed_booking b
+          join seed_review r on r.b = b.b
+          join seed_counts n on n.tenant_id = b.tenant_id and n.role = 'customer'
+          cross join lateral generate_series(1, (pg_temp.h(b.run || 'vote:n:' || b.b) % 6)::int) j
+         where pg_temp.h(b.run || 'vote:has:' || b.b) % 5 < 2) v
+  join seed_user u on u.tenant_id = v.tenant_id and u.role = 'customer' and u.rn = v.voter_rn
+ where u.id <> v.customer_id
+ order by v.review_id, u.id, v.j;
+
+create temp table seed_listing_agg as
+select b.listing_id,
+       round(avg(r.rating) filter (where not r.hidden and not r.deleted), 2) as rating_average,
+       (count(r.b) filter (where not r.hidden and not r.deleted))::int as rating_count,
+       (count(*) filter (where b.status = 'completed'))::int as booking_count
+  from seed_booking b left join seed_review r on r.b = b.b
+ group by b.listing_id;
+create unique index on seed_listing_agg (listing_id);
+analyze seed_listing_agg;
+
+-- Listings, with the aggregates the review and booking triggers would maintain
+select pg_temp.bulk(true);
+insert into public.listings (id, tenant_id, provider_id, category_id, city_id, title, slug, description, status,
+                             pricing_type, location_type, price_cents, currency, duration_minutes, location, address,
+                             service_radius_m, keywords, media, seo_title, seo_description, moderation_status,
+                             moderation_reason, moderated_by, moderated_at, search_vector, is_featured, published_at,
+                             rating_average, rating_count, booking_count, created_at, updated_at, deleted_at)
+select s.id, s.tenant_id, s.provider_id, s.category_id, s.city_id, s.title,
+       private.slugify(s.title) || '-' || substr(md5(s.run || 'slug:' || s.l), 1, 8),
+       d.description, s.status, s.pricing_type, s.location_type,
+       case s.pricing_type when 'hourly' then 2500 + (s.h_price % 60) * 250
+                           when 'fixed' then 4900 + (s.h_price % 80) * 500 else 0 end,
+       s.currency,
+       (array[30, 45, 60, 90, 120, 180])[1 + s.h_price % 6],
+       case when s.location_type <> 'remote' then
+         extensions.st_setsrid(extensions.st_makepoint(s.lng + (pg_temp.r(s.run || 'l:lng:' || s.l) - 0.5) * 0.2,
+                                                        s.lat + (pg_temp.r(s.run || 'l:lat:' || s.l) - 0.5) * 0.14), 4326)::extensions.geography end,
+       jsonb_build_object('city', s.city_name, 'street', (1 + s.h_price % 400) || ' ' ||
+                          (array['Main St','Oak Ave','Park Rd','High St','Mill Lane','Station Rd','Elm St','King St'])[1 + s.h_age % 8]),
+       case when s.location_type <> 'remote' then (array[2000, 5000, 10000, 15000, 25000, 40000])[1 + s.h_age % 6] end,
+       d.keywords,
+       (select coalesce(jsonb_agg(jsonb_build_object('type', 'image', 'url',
+                 'https://picsum.photos/seed/' || substr(md5(s.run || 'img:' || s.l || ':' || j), 1, 10) || '/800/600',
+                 'alt', s.title)), '[]'::jsonb)
+          from generate_series(1, (s.h_adj_media % 4)::int) j),
+       left(s.title || ' | Loconomy', 120),
+       left('Book ' || lower(s.category_name) || ' in ' || s.city_name || '. ' || d.description, 320),
+       s.moderation_status,
+       case s.moderation_status
+         when 'flagged' then (array['Possible duplicate listing', 'Price looks misleading', 'Reported by customers for off-platform payment requests',
+                                    'Photos may not belong to the provider'])[1 + s.h_price % 4]
+         when 'rejected' then (array['Prohibited service', 'Incomplete licence information', 'Spam / keyword stuffing'])[1 + s.h_price % 3] end,
+       case when s.moderation_status <> 'pending' then
+         case when s.tenant_id = '10000000-0000-4000-8000-000000000002' then '00000000-0000-4000-8000-000000000005'::uuid
+              else '00000000-0000-4000-8000-000000000002'::uuid end end,
+       case when s.moderation_status <> 'pending' then s.created_at + interval '1 day' end,
+       setweight(to_tsvector('english', s.title), 'A')
+         || setweight(to_tsvector('english', d.description), 'B')
+         || setweight(to_tsvector('english', concat_ws(' ', array_to_string(d.keywords, ' '),
+              (select string_agg(t.name, ' ') from seed_tag t where t.k = any (s.tag_ks)))), 'C'),
+       s.status = 'active' and s.moderation_status = 'approved' and s.h_price % 29 = 0,
+       case when s.status <> 'draft' then s.created_at + interval '2 days' end,
+       coalesce(a.rating_average, 0), coalesce(a.rating_count, 0), coalesce(a.booking_count, 0),
+       s.created_at, s.created_at + make_interval(days => (s.h_age % 60)::int),
+       case when s.deleted then s.created_at + interval '90 days' end
+  from (select *, pg_temp.h(run || 'l:media:' || l) as h_adj_media from seed_listing) s
+  left join seed_listing_agg a on a.listing_id = s.id
+ cross join lateral (
+   select 'Hi, I''m a ' || lower(s.category_name) || ' specialist serving ' || s.city_name || ' and nearby. '
+          || (array['Fully licensed and insured. ', 'Over a decade of experience. ', 'Fair, upfront pricing. ',
+                    'Flexible scheduling, evenings and weekends. '])[1 + s.h_age % 4]
+          || (array['Satisfaction guaranteed.', 'Free estimates on request.', 'Bring your questions!',
+                    'Eco-friendly products and methods.'])[1 + s.h_price % 4] as description,
+          array[s.category_slug, s.root, lower(s.city_name)] as keywords
+ ) d;
+
+insert into public.listing_tags (listing_id, tag_id, tenant_id, created_at)
+select s.id, t.id, s.tenant_id, s.created_at
+  from seed_listing s cross join lateral unnest(s.tag_ks) as x (tk) join seed_tag t on t.k = x.tk;
+select pg_temp.bulk(false);
+
 select pg_temp.bulk(true);
 insert into public.bookings (id, tenant_id, listing_id, customer_id, provider_id, confirmation_code, status,
                              scheduled_start, scheduled_end, timezone, location_type, service_location, service_address,
@@ -814,8 +858,9 @@ select pg_temp.bulk(false);
 select pg_temp.bulk(true);
 insert into public.reviews (id, tenant_id, booking_id, listing_id, reviewer_id, provider_id, rating, quality_rating,
                             communication_rating, timeliness_rating, title, comment, provider_response,
-                            provider_responded_at, is_verified, hidden_at, hidden_by, hidden_reason, created_at, updated_at, deleted_at)
-select pg_temp.uid(b.run || 'review:' || b.b), b.tenant_id, pg_temp.uid(b.run || 'booking:' || b.b), b.listing_id,
+                            provider_responded_at, is_verified, helpful_count, not_helpful_count, hidden_at, hidden_by, hidden_reason,
+                            created_at, updated_at, deleted_at)
+select v.id, b.tenant_id, pg_temp.uid(b.run || 'booking:' || b.b), b.listing_id,
        b.customer_id, b.provider_id, v.rating,
        greatest(1, least(5, v.rating + (b.h_x % 3)::int - 1)), greatest(1, least(5, v.rating + (b.h_x % 5 / 4)::int)),
        case when b.h_x % 5 > 0 then greatest(1, least(5, v.rating - (b.h_x % 7 / 5)::int)) end,
@@ -829,35 +874,20 @@ select pg_temp.uid(b.run || 'review:' || b.b), b.tenant_id, pg_temp.uid(b.run ||
        case when b.h_x % 10 < 3 then (array['Sorry to hear that, we have refunded the visit fee.', 'Thanks for the feedback, we will do better.',
                                           'Thank you for the kind words!'])[1 + least(v.rating, 5) / 2] end,
        case when b.h_x % 10 < 3 then b.end_at + interval '3 days' end,
-       b.status = 'completed',
+       b.status = 'completed', coalesce(hv.up, 0), coalesce(hv.down, 0),
        case when v.hidden then b.end_at + interval '5 days' end,
        case when v.hidden then case when b.tenant_id = '10000000-0000-4000-8000-000000000002' then '00000000-0000-4000-8000-000000000005'::uuid
                                     else '00000000-0000-4000-8000-000000000002'::uuid end end,
        case when v.hidden then 'Contains contact details / off-platform solicitation' end,
        b.end_at + interval '2 days', b.end_at + interval '2 days',
-       case when b.h_x % 113 = 0 then b.end_at + interval '30 days' end
+       case when v.deleted then b.end_at + interval '30 days' end
   from seed_booking b
- cross join lateral (
-   select case when r < 0.08 then 1 when r < 0.15 then 2 when r < 0.25 then 3 when r < 0.50 then 4 else 5 end::smallint as rating,
-          pg_temp.h(b.run || 'rv:hidden:' || b.b) % 33 = 0 as hidden
-     from (select pg_temp.r(b.run || 'rv:rating:' || b.b) as r offset 0) x
- ) v
- where b.status in ('completed', 'disputed', 'refunded') and pg_temp.h(b.run || 'rv:has:' || b.b) % 3 > 0;
+  join seed_review v on v.b = b.b
+  left join (select review_id, count(*) filter (where is_helpful)::int as up, count(*) filter (where not is_helpful)::int as down
+               from seed_vote group by review_id) hv on hv.review_id = v.id;
 
--- helpfulness votes from other customers of the same tenant (never the reviewer)
 insert into public.review_votes (id, review_id, user_id, tenant_id, is_helpful, created_at)
-select distinct on (v.review_id, u.id) pg_temp.uid(v.run || 'vote:' || v.b || ':' || v.j), v.review_id, u.id, v.tenant_id,
-       pg_temp.h(v.run || 'vote:h:' || v.b || ':' || v.j) % 4 > 0, v.end_at + make_interval(days => 2 + v.j)
-  from (select b.b, b.run, b.tenant_id, b.customer_id, b.end_at, j, pg_temp.uid(b.run || 'review:' || b.b) as review_id,
-               (1 + pg_temp.h(b.run || 'vote:u:' || b.b || ':' || j) % n.n)::int as voter_rn
-          from seed_booking b
-          join seed_counts n on n.tenant_id = b.tenant_id and n.role = 'customer'
-          cross join lateral generate_series(1, (pg_temp.h(b.run || 'vote:n:' || b.b) % 6)::int) j
-         where b.status in ('completed', 'disputed', 'refunded') and pg_temp.h(b.run || 'rv:has:' || b.b) % 3 > 0
-           and pg_temp.h(b.run || 'vote:has:' || b.b) % 5 < 2) v
-  join seed_user u on u.tenant_id = v.tenant_id and u.role = 'customer' and u.rn = v.voter_rn
- where u.id <> v.customer_id
- order by v.review_id, u.id, v.j;
+select id, review_id, user_id, tenant_id, is_helpful, created_at from seed_vote;
 select pg_temp.bulk(false);
 
 -- Billing -----------------------------------------------------------------------------------
@@ -946,12 +976,16 @@ insert into public.invoices (id, tenant_id, user_id, subscription_id, booking_id
 select i.id, i.tenant_id, i.user_id, i.subscription_id, i.booking_id,
        'INV-' || to_char(i.issued_at at time zone 'UTC', 'YYYYMM') || '-' || upper(i.kind)
          || case when i.run = '' then '' else upper(regexp_replace(i.run, '[^a-zA-Z0-9]', '', 'g')) || '-' end || lpad(i.n::text, 7, '0'),
-       case when i.status in ('paid', 'void') then 'open' else i.status end,
-       i.currency, 0, 0, 0, i.issued_at, i.issued_at + interval '14 days', null, null,
+       -- with triggers on, a paid or void invoice's items could not be added: open until settled below
+       case when i.status in ('paid', 'void') and current_setting('session_replication_role') <> 'replica' then 'open' else i.status end,
+       i.currency, i.subtotal + i.fees, t.tax, i.subtotal + i.fees + t.tax, i.issued_at, i.issued_at + interval '14 days',
+       case when i.status = 'paid' and current_setting('session_replication_role') = 'replica' then i.issued_at + interval '1 hour' end,
+       case when i.status = 'void' and current_setting('session_replication_role') = 'replica' then i.issued_at + interval '5 days' end,
        'in_' || substr(md5(i.run || 'inv:' || i.kind || i.n), 1, 24),
        case when i.kind = 'b' then 'Thank you for booking with us.' end,
        i.issued_at, i.issued_at
-  from seed_invoice i;
+  from seed_invoice i
+ cross join lateral (select round(i.subtotal * case when i.eu then 2100 else 800 end / 10000.0)::bigint as tax) t;
 
 insert into public.invoice_items (id, tenant_id, invoice_id, description, quantity, unit_amount_cents, tax_rate_bps,
                                   period_start, period_end, created_at, updated_at)
@@ -966,17 +1000,12 @@ select pg_temp.uid(i.run || 'item:' || i.kind || i.n || ':2'), i.tenant_id, i.id
        null, null, i.issued_at, i.issued_at
   from seed_invoice i where i.fees > 0;
 
--- totals (the items trigger's job), then the final status: items of a paid or void
--- invoice are frozen, so invoices are written open and settled after their items
-update public.invoices v set subtotal_cents = t.subtotal, tax_cents = t.tax, total_cents = t.subtotal + t.tax
-  from (select ii.invoice_id, sum(ii.amount_cents)::bigint as subtotal, sum(ii.tax_cents)::bigint as tax
-          from public.invoice_items ii join seed_invoice si on si.id = ii.invoice_id group by ii.invoice_id) t
- where t.invoice_id = v.id;
+-- settle the invoices written open (only when the triggers ran; totals came from them)
 update public.invoices v set status = i.status,
        paid_at = case when i.status = 'paid' then i.issued_at + interval '1 hour' end,
        voided_at = case when i.status = 'void' then i.issued_at + interval '5 days' end
   from seed_invoice i
- where i.id = v.id and i.status in ('paid', 'void');
+ where i.id = v.id and i.status in ('paid', 'void') and v.status <> i.status;
 
 -- transactions: booking payments (and their refunds and failures), late-cancellation fees,
 -- subscription charges, a few promotional bonuses
@@ -1140,8 +1169,8 @@ select pg_temp.uid(x.run || 'referral:' || x.i), x.tenant_id, rc.id, rc.user_id,
 update public.referral_rewards rw set status = case when r.completed_at < cfg.t0 - interval '30 days' then 'paid' else 'issued' end,
        issued_at = r.completed_at + interval '1 day',
        paid_at = case when r.completed_at < cfg.t0 - interval '30 days' then r.completed_at + interval '8 days' end
-  from public.referrals r, seed_cfg cfg
- where rw.referral_id = r.id and r.id in (select pg_temp.uid(cfg.run || 'referral:' || u.i) from seed_user u)
+  from public.referrals r, seed_user u, seed_cfg cfg
+ where rw.referral_id = r.id and r.referred_user_id = u.id
    and pg_temp.h(rw.referral_id::text || rw.recipient) % 5 > 0;
 insert into public.transactions (id, tenant_id, user_id, type, status, amount_cents, currency, description, processed_at, created_at, updated_at)
 select pg_temp.uid('tx:referral:' || rw.referral_id || ':' || rw.recipient), rw.tenant_id, rw.user_id, 'referral', 'completed', rw.amount_cents, rw.currency,
@@ -1396,12 +1425,15 @@ update public.conversations c set last_message_at = m.created_at,
  where m.conversation_id = c.id and c.last_message_at is distinct from m.created_at;
 update public.webhook_endpoints e set last_delivery_at = d.last_at,
        consecutive_failures = case when e.is_active then d.fails_since_success else e.consecutive_failures end
-  from (select endpoint_id, max(created_at) as last_at,
-               count(*) filter (where delivered_at is null
-                                  and created_at > coalesce((select max(x.created_at) from public.webhook_deliveries x
-                                                              where x.endpoint_id = w.endpoint_id and x.delivered_at is not null), '-infinity'))::int as fails_since_success
-          from public.webhook_deliveries w group by endpoint_id) d
- where d.endpoint_id = e.id;
+  from (select w.endpoint_id, max(w.created_at) as last_at,
+               (count(*) filter (where w.delivered_at is null and w.created_at > coalesce(ok.last_ok, '-infinity')))::int as fails_since_success
+          from public.webhook_deliveries w
+          left join (select endpoint_id, max(created_at) as last_ok from public.webhook_deliveries
+                      where delivered_at is not null group by endpoint_id) ok on ok.endpoint_id = w.endpoint_id
+         group by w.endpoint_id) d
+ where d.endpoint_id = e.id
+   and (e.last_delivery_at, e.consecutive_failures) is distinct from
+       (d.last_at, case when e.is_active then d.fails_since_success else e.consecutive_failures end);
 
 drop table if exists seed_cfg, seed_city, seed_user, seed_counts;
 -- </demo-data> =============================================================================
