@@ -132,6 +132,22 @@ select '00000000-0000-4000-8000-000000000004', '10000000-0000-4000-8000-00000000
        'Temporary: helped triage the report backlog', '00000000-0000-4000-8000-000000000001', now() - interval '7 days'
   from public.permissions p where p.key = 'reports.read';
 
+-- Hosted Supabase Auth (GoTrue) cannot read NULL in these token columns; the local stand-in
+-- does not have them. Blank them wherever they exist.
+do $$
+declare
+  c text;
+begin
+  for c in select column_name from information_schema.columns
+            where table_schema = 'auth' and table_name = 'users'
+              and column_name in ('email_change_token_new', 'email_change_token_current', 'phone_change',
+                                  'phone_change_token', 'reauthentication_token')
+  loop
+    execute format('update auth.users set %I = '''' where %I is null', c, c);
+  end loop;
+end
+$$;
+
 -- Regions and cities ----------------------------------------------------------------------
 -- Boundaries are rough boxes densified to 1° so the geography's great-circle edges stay
 -- close to the drawn lines (a 120°-long edge would otherwise bow ~9° toward the pole).
@@ -480,6 +496,22 @@ select a.id, a.id::text, a.id,
        'email', a.last_sign_in_at, a.created_at, a.created_at
   from seed_user s, seed_cfg cfg, auth.users a
  where not s.existing and s.idp = 'auth' and a.id = pg_temp.uid(cfg.run || 'auth:' || s.i);
+
+-- Hosted Supabase Auth (GoTrue) cannot read NULL in these token columns; the local stand-in
+-- does not have them. Blank them wherever they exist.
+do $$
+declare
+  c text;
+begin
+  for c in select column_name from information_schema.columns
+            where table_schema = 'auth' and table_name = 'users'
+              and column_name in ('email_change_token_new', 'email_change_token_current', 'phone_change',
+                                  'phone_change_token', 'reauthentication_token')
+  loop
+    execute format('update auth.users set %I = '''' where %I is null', c, c);
+  end loop;
+end
+$$;
 
 insert into public.users (id, tenant_id, auth_user_id, clerk_id, email, phone, full_name, avatar_url, role, status,
                           verification_status, email_verified_at, last_sign_in_at, metadata,
