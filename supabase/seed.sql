@@ -1184,8 +1184,9 @@ analyze seed_refcode;
 insert into public.referrals (id, tenant_id, referral_code_id, referrer_id, referred_user_id, status, qualifying_booking_id,
                               completed_at, created_at)
 select pg_temp.uid(x.run || 'referral:' || x.i), x.tenant_id, rc.id, rc.user_id, x.id,
-       case when fb.booking_id is not null then 'completed' when x.h % 5 = 0 then 'expired' when x.h % 7 = 0 then 'cancelled' else 'pending' end,
-       fb.booking_id, fb.completed_at, x.created_at
+       case when x.h % 10 = 8 then 'expired' when x.h % 10 = 9 then 'cancelled'
+            when fb.booking_id is not null then 'completed' else 'pending' end,
+       case when x.h % 10 < 8 then fb.booking_id end, case when x.h % 10 < 8 then fb.completed_at end, x.created_at
   from (select u.*, cfg.run, pg_temp.h(cfg.run || 'referred:' || u.i) as h,
                (select count(*) from seed_refcode c where c.tenant_id = u.tenant_id) as ncodes
           from seed_user u cross join seed_cfg cfg
@@ -1193,17 +1194,22 @@ select pg_temp.uid(x.run || 'referral:' || x.i), x.tenant_id, rc.id, rc.user_id,
            and pg_temp.h(cfg.run || 'isreferred:' || u.i) % 6 = 0) x
   join seed_refcode rc on rc.tenant_id = x.tenant_id and rc.k = 1 + x.h % greatest(x.ncodes, 1)
   left join lateral (select pg_temp.uid(x.run || 'booking:' || b.b) as booking_id, b.end_at as completed_at
-                       from seed_booking b where b.customer_id = x.id and b.status = 'completed'
+                       from seed_booking b where b.customer_id = x.id and b.status = 'completed' and b.end_at > x.created_at
                       order by b.end_at limit 1) fb on true
  where rc.user_id <> x.id;
 
--- rewards: older ones issued or paid (cash rewards through a referral transaction)
-update public.referral_rewards rw set status = case when r.completed_at < cfg.t0 - interval '30 days' then 'paid' else 'issued' end,
-       issued_at = r.completed_at + interval '1 day',
-       paid_at = case when r.completed_at < cfg.t0 - interval '30 days' then r.completed_at + interval '8 days' end
-  from public.referrals r, seed_user u, seed_cfg cfg
- where rw.referral_id = r.id and r.referred_user_id = u.id
-   and pg_temp.h(rw.referral_id::text || rw.recipient) % 5 > 0;
+-- rewards: most paid (through a referral transaction) or issued, some pending, a few void
+update public.referral_rewards rw
+   set status = x.status,
+       issued_at = case when x.status in ('issued', 'paid') then x.completed_at + interval '1 day' end,
+       paid_at = case when x.status = 'paid' then x.completed_at + interval '8 days' end
+  from (select w.referral_id, w.recipient, r.completed_at,
+               case when h % 20 < 12 then 'paid' when h % 20 < 16 then 'issued' when h % 20 < 19 then 'pending' else 'void' end as status
+          from public.referral_rewards w
+          join public.referrals r on r.id = w.referral_id
+          join seed_user u on u.id = r.referred_user_id
+         cross join lateral (select pg_temp.h(w.referral_id::text || w.recipient) as h offset 0) hh) x
+ where rw.referral_id = x.referral_id and rw.recipient = x.recipient;
 insert into public.transactions (id, tenant_id, user_id, type, status, amount_cents, currency, description, processed_at, created_at, updated_at)
 select pg_temp.uid('tx:referral:' || rw.referral_id || ':' || rw.recipient), rw.tenant_id, rw.user_id, 'referral', 'completed', rw.amount_cents, rw.currency,
        'Referral reward (' || rw.recipient || ')', rw.paid_at, rw.paid_at, rw.paid_at
