@@ -788,7 +788,7 @@ insert into public.listings (id, tenant_id, provider_id, category_id, city_id, t
                              moderation_reason, moderated_by, moderated_at, search_vector, is_featured, published_at,
                              rating_average, rating_count, booking_count, created_at, updated_at, deleted_at)
 select s.id, s.tenant_id, s.provider_id, s.category_id, s.city_id, s.title,
-       private.slugify(s.title) || '-' || substr(md5(s.run || 'slug:' || s.l), 1, 8),
+       private.slugify(s.title) || '-' || substr(md5(s.run || 'slug:' || s.l), 1, 12),
        d.description, s.status, s.pricing_type, s.location_type,
        case s.pricing_type when 'hourly' then 2500 + (s.h_price % 60) * 250
                            when 'fixed' then 4900 + (s.h_price % 80) * 500 else 0 end,
@@ -848,7 +848,9 @@ insert into public.bookings (id, tenant_id, listing_id, customer_id, provider_id
                              tax_cents, total_cents, cancellation_policy, cancellation_reason, cancelled_by, dispute_reason,
                              confirmed_at, started_at, completed_at, cancelled_at, disputed_at, refunded_at, created_at, updated_at)
 select pg_temp.uid(b.run || 'booking:' || b.b), b.tenant_id, b.listing_id, b.customer_id, b.provider_id,
-       'LC-' || (select string_agg(substr('ABCDEFGHJKLMNPQRSTUVWXYZ23456789', 1 + get_byte(decode(md5(b.run || 'code:' || b.b), 'hex'), i) % 32, 1), '' order by i)
+       -- 40 bits = 8 base-32 characters; (b * odd constant + run salt) mod 2^40 is a bijection
+       -- of b, so codes never collide within a run (and practically never across runs)
+       'LC-' || (select string_agg(substr('ABCDEFGHJKLMNPQRSTUVWXYZ23456789', 1 + ((c.v >> (5 * i)) & 31)::int, 1), '' order by i)
                    from generate_series(0, 7) i),
        b.status, b.start_at, b.end_at,
        case when b.tenant_id = '10000000-0000-4000-8000-000000000002' then 'Europe/Dublin' else 'America/New_York' end,
@@ -876,6 +878,8 @@ select pg_temp.uid(b.run || 'booking:' || b.b), b.tenant_id, b.listing_id, b.cus
        least(b.start_at, b.t0) - make_interval(days => (3 + b.h_x % 20)::int),
        least(b.start_at, b.t0) - make_interval(days => (3 + b.h_x % 20)::int)
   from seed_booking b
+ cross join lateral (select (b.b::bigint * 2654435761 + case when b.run = '' then 0 else pg_temp.h(b.run || 'codes') * 256 end)
+                            % 1099511627776 as v offset 0) c
  cross join lateral (
    select b.subtotal,
           b.subtotal * case when b.tenant_id = '10000000-0000-4000-8000-000000000002' then 12 else 10 end / 100 as platform_fee,
@@ -1168,7 +1172,7 @@ select pg_temp.uid(cfg.run || 'refcode:' || u.i), u.tenant_id,
             when u.role = 'provider' then '30000000-0000-4000-8000-000000000002'::uuid
             else '30000000-0000-4000-8000-000000000001'::uuid end,
        u.id, upper(regexp_replace(split_part(u.full_name, ' ', 1), '[^A-Za-z]', '', 'g'))
-               || upper(substr(md5(cfg.run || 'refcode:' || u.i), 1, 6)),
+               || upper(substr(md5(cfg.run || 'refcode:' || u.i), 1, 10)),
        case when pg_temp.h(cfg.run || 'refexp:' || u.i) % 10 = 0 then cfg.t0 + interval '30 days' end,
        pg_temp.h(cfg.run || 'refexp:' || u.i) % 17 <> 0, u.created_at + interval '3 days'
   from seed_user u cross join seed_cfg cfg
