@@ -15,12 +15,16 @@
 -- anchor, the start of the current day (UTC) unless `loconomy.seed_anchor` is set.
 -- Volume: `loconomy.seed_factor` (default 1) multiplies every count.
 --
--- Speed: bulk rows are written with set-based INSERT ... SELECT and the per-row audit
--- trigger switched off through `loconomy.skip_audit` (honoured only for sessions that are
--- not the API's `authenticator`, see private.audit_row_change); every other trigger
--- (tenant, profiles, aggregates, codes, search vectors) runs as usual. A final "history"
--- section switches auditing back on and replays staff actions so audit_logs has a real,
--- hash-chained trail with staff actors.
+-- Speed: set-based INSERT ... SELECT everywhere (no row loops), with the per-row audit
+-- trigger off through `loconomy.skip_audit` (honoured only for sessions that are not the
+-- API's `authenticator`, see private.audit_row_change). The biggest tables (listings,
+-- bookings, reviews, billing, messages, events...) are loaded inside pg_temp.bulk(true) …
+-- bulk(false): session_replication_role = replica, only when the seed runs as a superuser,
+-- so row triggers and FK checks are skipped and the seed writes their effects itself
+-- (tenants, codes, search vectors, totals, aggregates). Without superuser (e.g. hosted
+-- `supabase db reset`) the triggers run and produce the same rows, only slower.
+-- A final "history" section switches auditing on and replays staff actions through the
+-- RPCs, so audit_logs holds a real, hash-chained trail with staff actors.
 
 -- <helpers> (also run by scripts/seed-scale.ts before the demo part)
 set client_min_messages = warning;
