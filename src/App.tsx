@@ -12,7 +12,7 @@ import { ForgotPasswordPage, LoginPage } from './pages/login-page';
 import { createAuthProvider } from './providers/auth-provider';
 import { dataProvider } from './providers/data-provider';
 import { supabaseClient } from './providers/supabase-client';
-import { resources } from './resources';
+import { refineResources } from './resources';
 
 const authProvider = createAuthProvider(supabaseClient);
 
@@ -26,7 +26,7 @@ export default function App() {
             authProvider={authProvider}
             routerProvider={routerProvider}
             notificationProvider={useNotificationProvider}
-            resources={resources}
+            resources={refineResources}
             options={{ syncWithLocation: true, warnWhenUnsavedChanges: true, disableTelemetry: true }}
           >
             <Routes>

@@ -1,5 +1,45 @@
 import type { ResourceProps } from '@refinedev/core';
+import { createElement } from 'react';
+import { catalogResources } from './catalog';
+import { domains } from './domains';
+import type { ResourceDef, TableName } from './types';
 
-// The registry of every table the admin reaches, grouped by domain. Filled in per domain as
-// the schema lands; App spreads it into <Refine resources>.
-export const resources: ResourceProps[] = [];
+// Every table the admin reaches, described once (one file per domain). App spreads
+// `refineResources` into <Refine>; generic pages look definitions up by name.
+export const registry: ResourceDef[] = [...catalogResources] as ResourceDef[];
+
+const byName = new Map<string, ResourceDef>(registry.map((def) => [def.name, def]));
+
+export function findResource(name: string | undefined): ResourceDef | undefined {
+  return name ? byName.get(name) : undefined;
+}
+
+export function getResource(name: TableName): ResourceDef {
+  const def = byName.get(name);
+  if (!def) throw new Error(`No registry entry for table ${name}`);
+  return def;
+}
+
+export function isWritable(def: ResourceDef, action: 'create' | 'edit' | 'delete'): boolean {
+  if (def.readOnly) return false;
+  if (action === 'create') return def.canCreate !== false;
+  if (action === 'edit') return def.canEdit !== false;
+  return def.canDelete !== false;
+}
+
+export const refineResources: ResourceProps[] = [
+  ...domains.map((domain) => ({ name: domain.key, meta: { label: domain.label, icon: createElement(domain.icon) } })),
+  ...registry.map((def) => ({
+    name: def.name,
+    list: `/${def.name}`,
+    show: `/${def.name}/show/:id`,
+    create: isWritable(def, 'create') ? `/${def.name}/create` : undefined,
+    edit: isWritable(def, 'edit') ? `/${def.name}/edit/:id` : undefined,
+    meta: {
+      label: def.label,
+      parent: def.group,
+      icon: createElement(def.icon),
+      canDelete: isWritable(def, 'delete'),
+    },
+  })),
+];
