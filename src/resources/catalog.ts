@@ -1,5 +1,6 @@
 import { AppstoreOutlined, ShopOutlined, TagOutlined, TagsOutlined } from '@ant-design/icons';
 import { defineResource } from './define';
+import type { ResourceDef } from './types';
 
 // Catalog: what providers offer. Listings are moderated by operations; categories and tags
 // are a platform-wide catalogue that only super admins with catalog.manage change.
@@ -113,4 +114,4 @@ void AppstoreOutlined;
 void TagOutlined;
 void TagsOutlined;
 
-export const catalogResources = [listings];
+export const catalogResources = [listings] as ResourceDef[];

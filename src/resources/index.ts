@@ -1,12 +1,36 @@
 import type { ResourceProps } from '@refinedev/core';
 import { createElement } from 'react';
+import { identityResources } from './identity';
 import { catalogResources } from './catalog';
+import { schedulingResources } from './scheduling';
+import { reviewsResources } from './reviews';
+import { billingResources } from './billing';
+import { referralsResources } from './referrals';
+import { communicationResources } from './communication';
+import { geographyResources } from './geography';
+import { analyticsResources } from './analytics';
+import { filesResources } from './files';
+import { integrationsResources } from './integrations';
+import { featureManagementResources } from './feature-management';
 import { domains } from './domains';
 import type { ResourceDef, TableName } from './types';
 
 // Every table the admin reaches, described once (one file per domain). App spreads
 // `refineResources` into <Refine>; generic pages look definitions up by name.
-export const registry: ResourceDef[] = [...catalogResources] as ResourceDef[];
+export const registry: ResourceDef[] = [
+  ...identityResources,
+  ...catalogResources,
+  ...schedulingResources,
+  ...reviewsResources,
+  ...billingResources,
+  ...referralsResources,
+  ...communicationResources,
+  ...geographyResources,
+  ...analyticsResources,
+  ...filesResources,
+  ...integrationsResources,
+  ...featureManagementResources,
+] as ResourceDef[];
 
 const byName = new Map<string, ResourceDef>(registry.map((def) => [def.name, def]));
 

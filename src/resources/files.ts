@@ -1,0 +1,4 @@
+import type { ResourceDef } from './types';
+
+// TODO(registry): this domain's tables.
+export const filesResources: ResourceDef[] = [];
