@@ -15,7 +15,9 @@ describe('readSupabaseConfig', () => {
   });
 
   it('trims values and the trailing slash of the URL', () => {
-    expect(readSupabaseConfig({ VITE_SUPABASE_URL: ' https://abc.supabase.co/ ', VITE_SUPABASE_ANON_KEY: ' key ' })).toEqual({
+    expect(
+      readSupabaseConfig({ VITE_SUPABASE_URL: ' https://abc.supabase.co/ ', VITE_SUPABASE_ANON_KEY: ' key ' }),
+    ).toEqual({
       url: 'https://abc.supabase.co',
       anonKey: 'key',
     });

@@ -12,7 +12,9 @@ export function readSupabaseConfig(env: Record<string, string | undefined>): Sup
   const anonKey = env.VITE_SUPABASE_ANON_KEY?.trim();
   const missing = [!url && 'VITE_SUPABASE_URL', !anonKey && 'VITE_SUPABASE_ANON_KEY'].filter(Boolean);
   if (missing.length) {
-    throw new ConfigError(`${missing.join(' and ')} not set: run \`npm start\` for the local stack, or set them in .env`);
+    throw new ConfigError(
+      `${missing.join(' and ')} not set: run \`npm start\` for the local stack, or set them in .env`,
+    );
   }
   try {
     const parsed = new URL(url!);
