@@ -12,6 +12,7 @@ import { analyticsResources } from './analytics';
 import { filesResources } from './files';
 import { integrationsResources } from './integrations';
 import { featureManagementResources } from './feature-management';
+import { isWritable } from '../lib/permissions';
 import { domains } from './domains';
 import type { ResourceDef, TableName } from './types';
 
@@ -34,6 +35,8 @@ export const registry: ResourceDef[] = [
 
 const byName = new Map<string, ResourceDef>(registry.map((def) => [def.name, def]));
 
+export { isWritable };
+
 export function findResource(name: string | undefined): ResourceDef | undefined {
   return name ? byName.get(name) : undefined;
 }
@@ -42,13 +45,6 @@ export function getResource(name: TableName): ResourceDef {
   const def = byName.get(name);
   if (!def) throw new Error(`No registry entry for table ${name}`);
   return def;
-}
-
-export function isWritable(def: ResourceDef, action: 'create' | 'edit' | 'delete'): boolean {
-  if (def.readOnly) return false;
-  if (action === 'create') return def.canCreate !== false;
-  if (action === 'edit') return def.canEdit !== false;
-  return def.canDelete !== false;
 }
 
 export const refineResources: ResourceProps[] = [
