@@ -1,19 +1,70 @@
 import type { AuthProvider } from '@refinedev/core';
 import type { SupabaseClient } from '@supabase/supabase-js';
+import type { StaffPermissions } from '../lib/permissions';
+import { loadIdentity, type StaffIdentity } from './identity';
 
-// Staff sign in with Supabase Auth; the session lives in supabase-js, so every data request
-// carries the user's JWT and PostgreSQL's RLS decides what it may see.
-export function createAuthProvider(client: SupabaseClient): AuthProvider {
+function statusOf(error: unknown): number | undefined {
+  const e = error as { statusCode?: number; status?: number } | null;
+  return e?.statusCode ?? e?.status;
+}
+
+// Staff sign in with Supabase Auth; the session lives in supabase-js (which refreshes it),
+// so every data request carries the user's JWT and PostgreSQL's RLS decides what it may see.
+export type StaffAuthProvider = AuthProvider & { loadPermissions: () => Promise<StaffPermissions | null> };
+
+export function createAuthProvider(client: SupabaseClient): StaffAuthProvider {
+  // Identity and permissions are asked for by many components at once; one request per
+  // signed-in user is enough. The cache is keyed by the auth user and dropped on sign-out.
+  let cached: {
+    authUserId: string;
+    identity: Promise<StaffIdentity | null>;
+    permissions?: Promise<StaffPermissions>;
+  } | null = null;
+
+  async function identity(): Promise<StaffIdentity | null> {
+    const { data } = await client.auth.getSession();
+    const authUserId = data.session?.user.id;
+    if (!authUserId) {
+      cached = null;
+      return null;
+    }
+    if (cached?.authUserId !== authUserId) {
+      const pending = loadIdentity(client);
+      cached = { authUserId, identity: pending };
+      pending.catch(() => (cached = null));
+    }
+    return cached.identity;
+  }
+
+  async function loadPermissions(): Promise<StaffPermissions | null> {
+    const who = await identity();
+    if (!who || !cached) return null;
+    if (!cached.permissions) {
+      cached.permissions = (async () => {
+        const { data, error } = await client.rpc('my_permissions');
+        if (error) throw error;
+        return { keys: new Set(data as string[]), superAdmin: who.isSuperAdmin };
+      })();
+    }
+    return cached.permissions;
+  }
+
+  client.auth.onAuthStateChange((event) => {
+    if (event === 'SIGNED_OUT' || event === 'SIGNED_IN' || event === 'USER_UPDATED') cached = null;
+  });
+
   return {
     login: async ({ email, password }) => {
       const { data, error } = await client.auth.signInWithPassword({ email, password });
       if (error || !data.session) {
         return { success: false, error: { name: 'Sign-in failed', message: error?.message ?? 'No session returned' } };
       }
+      cached = null;
       return { success: true, redirectTo: '/' };
     },
     logout: async () => {
       const { error } = await client.auth.signOut();
+      cached = null;
       if (error) return { success: false, error };
       return { success: true, redirectTo: '/login' };
     },
@@ -22,24 +73,29 @@ export function createAuthProvider(client: SupabaseClient): AuthProvider {
         redirectTo: `${window.location.origin}/update-password`,
       });
       if (error) return { success: false, error };
-      return { success: true, successNotification: { message: 'If the address is known, a reset link is on its way.' } };
+      return {
+        success: true,
+        successNotification: { message: 'If the address is known, a reset link is on its way.' },
+      };
     },
     check: async () => {
-      const { data } = await client.auth.getSession();
-      if (data.session) return { authenticated: true };
+      // getSession refreshes an expired access token with the refresh token when it can.
+      const { data, error } = await client.auth.getSession();
+      if (data.session && !error) return { authenticated: true };
       return { authenticated: false, redirectTo: '/login', logout: true };
     },
-    getIdentity: async () => {
-      const { data } = await client.auth.getUser();
-      if (!data.user) return null;
-      const meta = data.user.user_metadata ?? {};
-      return { id: data.user.id, email: data.user.email, name: meta.full_name ?? data.user.email, avatar: meta.avatar_url };
-    },
-    getPermissions: async () => null,
+    getIdentity: async () => identity(),
+    getPermissions: async () => loadPermissions(),
+    loadPermissions,
     onError: async (error) => {
-      const status = error?.statusCode ?? error?.status;
+      const status = statusOf(error);
       if (status === 401) return { logout: true, redirectTo: '/login', error };
-      return { error };
+      if (status === 403) {
+        return {
+          error: { name: 'Not allowed', message: 'You do not have permission for this. Ask an admin if you need it.' },
+        };
+      }
+      return {};
     },
   };
 }

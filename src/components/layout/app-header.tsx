@@ -1,0 +1,74 @@
+import { MoonOutlined, SunOutlined, UserOutlined } from '@ant-design/icons';
+import { useGetIdentity, useLogout } from '@refinedev/core';
+import { Avatar, Button, Dropdown, Layout, Space, Tag, theme, Tooltip, Typography } from 'antd';
+import { useColorMode } from '../../providers/color-mode';
+import { describeRole, type StaffIdentity } from '../../providers/identity';
+import { TenantSwitcher } from './tenant-switcher';
+
+// Who is signed in, as what, and in which tenant — always visible, because staff act on
+// real customers' data and must never wonder which hat they are wearing.
+export function AppHeader() {
+  const { token } = theme.useToken();
+  const { data: identity } = useGetIdentity<StaffIdentity>();
+  const { mutate: logout } = useLogout();
+  const { mode, toggle } = useColorMode();
+  return (
+    <Layout.Header
+      style={{
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'flex-end',
+        gap: 16,
+        padding: '0 24px',
+        height: 64,
+        background: token.colorBgElevated,
+        borderBottom: `1px solid ${token.colorBorderSecondary}`,
+        position: 'sticky',
+        top: 0,
+        zIndex: 10,
+      }}
+    >
+      {identity?.isSuperAdmin ? (
+        <TenantSwitcher />
+      ) : identity?.tenantName ? (
+        <Typography.Text type="secondary" data-testid="header-tenant">
+          {identity.tenantName}
+        </Typography.Text>
+      ) : null}
+      <Tooltip title={mode === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}>
+        <Button
+          type="text"
+          aria-label={mode === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
+          icon={mode === 'dark' ? <SunOutlined /> : <MoonOutlined />}
+          onClick={toggle}
+        />
+      </Tooltip>
+      {identity ? (
+        <Dropdown
+          trigger={['click']}
+          menu={{
+            items: [
+              { key: 'email', label: identity.email, disabled: true },
+              { type: 'divider' },
+              { key: 'logout', label: 'Sign out', onClick: () => logout() },
+            ],
+          }}
+        >
+          <Button type="text" style={{ height: 48 }} aria-label="Account menu" data-testid="header-user">
+            <Space>
+              <Avatar size="small" src={identity.avatar} icon={<UserOutlined />} alt="" />
+              <Typography.Text strong>{identity.name}</Typography.Text>
+              <Tag
+                color={identity.isSuperAdmin ? 'purple' : 'blue'}
+                data-testid="header-role"
+                style={{ marginInlineEnd: 0 }}
+              >
+                {describeRole(identity)}
+              </Tag>
+            </Space>
+          </Button>
+        </Dropdown>
+      ) : null}
+    </Layout.Header>
+  );
+}
