@@ -149,9 +149,147 @@ export const listings = defineResource({
   ],
 });
 
-// TODO(registry helper): categories, tags, listing_tags — icons AppstoreOutlined, TagOutlined, TagsOutlined.
-void AppstoreOutlined;
-void TagOutlined;
-void TagsOutlined;
+const CATALOG_MANAGE = { superAdmin: true, permission: 'catalog.manage' } as const;
+const SLUG = { regex: /^[a-z0-9]+(-[a-z0-9]+)*$/, message: 'Lowercase letters, digits and single hyphens' };
 
-export const catalogResources = [listings] as ResourceDef[];
+export const categories = defineResource({
+  name: 'categories',
+  label: 'Categories',
+  singular: 'Category',
+  group: 'catalog',
+  icon: AppstoreOutlined,
+  description: 'The platform-wide category tree listings are filed under.',
+  titleField: 'name',
+  global: true,
+  audited: true,
+  defaultSort: { field: 'slug', order: 'asc' },
+  search: { mode: 'ilike', fields: ['name', 'slug'], placeholder: 'Search name or slug' },
+  // every signed-in user reads the active ones; catalog.manage also sees inactive ones
+  permissions: { create: CATALOG_MANAGE, edit: CATALOG_MANAGE, delete: CATALOG_MANAGE },
+  filters: [{ field: 'parent_id', primary: true }],
+  fields: [
+    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    { name: 'name', label: 'Name', kind: 'text', list: 'default', required: true, min: 1 },
+    {
+      name: 'slug',
+      label: 'Slug',
+      kind: 'code',
+      list: 'default',
+      sortable: true,
+      required: true,
+      pattern: SLUG,
+    },
+    {
+      name: 'parent_id',
+      label: 'Parent',
+      kind: 'relation',
+      list: 'default',
+      help: 'Empty for a top-level category. A category cannot sit under itself or its own subcategories.',
+      relation: { resource: 'categories', labelField: 'name', searchFields: ['name', 'slug'] },
+    },
+    {
+      name: 'path',
+      label: 'Path',
+      kind: 'code',
+      list: 'default',
+      form: false,
+      help: 'Slugs from the root, kept up to date by the database.',
+    },
+    { name: 'depth', label: 'Depth', kind: 'integer', form: false },
+    { name: 'description', label: 'Description', kind: 'textarea', list: false },
+    { name: 'icon', label: 'Icon', kind: 'text', list: false, help: 'Icon name shown by the marketplace apps.' },
+    { name: 'sort_order', label: 'Order', kind: 'integer', list: 'default', required: true, defaultValue: 0 },
+    { name: 'is_active', label: 'Active', kind: 'boolean', list: 'default', defaultValue: true },
+    { name: 'created_at', label: 'Created', kind: 'datetime', form: false },
+    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+  ],
+  related: [
+    { resource: 'categories', field: 'parent_id', label: 'Subcategories' },
+    { resource: 'listings', field: 'category_id', label: 'Listings' },
+  ],
+});
+
+export const tags = defineResource({
+  name: 'tags',
+  label: 'Tags',
+  singular: 'Tag',
+  group: 'catalog',
+  icon: TagOutlined,
+  description: 'Platform-wide tags providers put on their listings; they feed listing search.',
+  titleField: 'name',
+  global: true,
+  defaultSort: { field: 'slug', order: 'asc' },
+  search: { mode: 'ilike', fields: ['name'], placeholder: 'Search tag' },
+  permissions: { create: CATALOG_MANAGE, edit: CATALOG_MANAGE, delete: CATALOG_MANAGE },
+  fields: [
+    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    {
+      name: 'name',
+      label: 'Name',
+      kind: 'text',
+      list: 'default',
+      required: true,
+      min: 1,
+      max: 60,
+      help: 'Unique, whatever the letter case.',
+    },
+    { name: 'slug', label: 'Slug', kind: 'code', list: 'default', sortable: true, required: true, pattern: SLUG },
+    { name: 'usage_count', label: 'Listings', kind: 'integer', list: 'default', form: false },
+    { name: 'created_at', label: 'Created', kind: 'datetime', list: 'default', form: false },
+    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+  ],
+  related: [{ resource: 'listing_tags', field: 'tag_id', label: 'Listings' }],
+});
+
+export const listingTags = defineResource({
+  name: 'listing_tags',
+  label: 'Listing tags',
+  singular: 'Listing tag',
+  group: 'catalog',
+  icon: TagsOutlined,
+  description: 'Which tags each listing carries. Providers tag their own listings in the marketplace app.',
+  titleField: 'tag_id',
+  primaryKey: ['listing_id', 'tag_id'],
+  defaultSort: { field: 'listing_id', order: 'asc' },
+  // rows follow the listing's visibility: without listings.read, staff see only active listings' tags
+  permissions: { list: 'listings.read' },
+  canCreate: false,
+  canEdit: false,
+  canDelete: false,
+  filters: [
+    { field: 'listing_id', primary: true },
+    { field: 'tag_id', primary: true },
+  ],
+  fields: [
+    {
+      name: 'listing_id',
+      label: 'Listing',
+      kind: 'relation',
+      list: 'default',
+      sortable: true,
+      required: true,
+      form: 'create',
+      relation: { resource: 'listings', labelField: 'title' },
+    },
+    {
+      name: 'tag_id',
+      label: 'Tag',
+      kind: 'relation',
+      list: 'default',
+      required: true,
+      form: 'create',
+      relation: { resource: 'tags', labelField: 'name' },
+    },
+    {
+      name: 'tenant_id',
+      label: 'Tenant',
+      kind: 'relation',
+      list: false,
+      form: false,
+      relation: { resource: 'tenants', labelField: 'name' },
+    },
+    { name: 'created_at', label: 'Tagged', kind: 'datetime', list: 'default', form: false },
+  ],
+});
+
+export const catalogResources = [listings, categories, tags, listingTags] as ResourceDef[];
