@@ -3550,6 +3550,25 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      staff_bookings_per_day: {
+        Args: { p_days?: number; p_tenant_id?: string }
+        Returns: {
+          bookings: number
+          completed: number
+          day: string
+        }[]
+      }
+      staff_work_queue: {
+        Args: { p_tenant_id?: string }
+        Returns: {
+          content_reports_in_review: number
+          disputed_bookings: number
+          failed_payments_7d: number
+          flags_changed_today: number
+          listings_awaiting_moderation: number
+          open_content_reports: number
+        }[]
+      }
       verify_api_key: {
         Args: { p_api_key: string }
         Returns: {
