@@ -1,4 +1,178 @@
-import type { ResourceDef } from './types';
+import { ControlOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { defineResource } from './define';
+import type { RelationDef, ResourceDef } from './types';
 
-// TODO(registry): this domain's tables.
-export const featureManagementResources: ResourceDef[] = [];
+// Feature management: per-tenant flags and per-user overrides. feature_flags.read (or .manage)
+// sees them, feature_flags.manage changes them. Whether a flag is on, how far it is rolled out
+// and its kill switch change only through the rollout RPCs (audited staff actions), so the
+// generic form edits a flag's description, variants and targeting and nothing else.
+
+const tenant = {
+  name: 'tenant_id',
+  label: 'Tenant',
+  kind: 'relation',
+  list: false,
+  form: false,
+  relation: { resource: 'tenants', labelField: 'name' },
+} as const;
+
+const person: RelationDef = { resource: 'users', labelField: 'full_name', searchFields: ['full_name', 'email'] };
+
+const readers = ['feature_flags.read', 'feature_flags.manage'] as const;
+
+export const featureFlags = defineResource({
+  name: 'feature_flags',
+  label: 'Feature flags',
+  singular: 'Feature flag',
+  group: 'feature-management',
+  icon: ControlOutlined,
+  description:
+    'Rolled out, killed and revived in Feature flags (set_feature_flag_rollout, kill_feature_flag, revive_feature_flag); the form edits name, description, variants and targeting.',
+  titleField: 'key',
+  audited: true,
+  defaultSort: { field: 'key', order: 'asc' },
+  search: { mode: 'ilike', fields: ['key', 'name'], placeholder: 'Key or name' },
+  permissions: {
+    list: [...readers],
+    create: 'feature_flags.manage',
+    edit: 'feature_flags.manage',
+    delete: 'feature_flags.manage',
+  },
+  filters: [
+    { field: 'updated_at', primary: true },
+    { field: 'updated_by', primary: true },
+    { field: 'created_by' },
+    { field: 'killed_by' },
+  ],
+  fields: [
+    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    {
+      name: 'key',
+      label: 'Key',
+      kind: 'code',
+      list: 'default',
+      sortable: true,
+      required: true,
+      form: 'create',
+      pattern: {
+        regex: /^[a-z][a-z0-9_.-]{1,63}$/,
+        message: '2–64 lowercase letters, digits, dots, dashes and underscores, starting with a letter',
+      },
+      help: 'What the apps ask for; unique within the tenant and fixed once created.',
+    },
+    { name: 'name', label: 'Name', kind: 'text', list: 'default', required: true, min: 1, max: 120 },
+    { name: 'description', label: 'Description', kind: 'textarea', list: false, max: 2000 },
+    { name: 'is_enabled', label: 'Enabled', kind: 'boolean', list: 'default', form: false },
+    { name: 'rollout_percentage', label: 'Rollout', kind: 'percent', list: 'default', form: false, min: 0, max: 100 },
+    {
+      name: 'variants',
+      label: 'Variants',
+      kind: 'json',
+      list: false,
+      defaultValue: [],
+      help: 'Empty, or [{ "key": "control", "weight": 50 }, …]: distinct keys, whole weights adding up to 100. A variant that overrides still use cannot be removed.',
+    },
+    {
+      name: 'targeting_rules',
+      label: 'Targeting',
+      kind: 'json',
+      list: false,
+      defaultValue: {},
+      help: 'Optional { "roles": [...], "user_ids": [...] }; when present, only they are in the rollout.',
+    },
+    { name: 'kill_switch', label: 'Killed', kind: 'boolean', list: 'default', form: false },
+    { name: 'killed_at', label: 'Killed at', kind: 'datetime', form: false },
+    {
+      name: 'killed_by',
+      label: 'Killed by',
+      kind: 'relation',
+      form: false,
+      relation: { ...person, fkey: 'feature_flags_killed_by_fkey' },
+    },
+    { name: 'kill_reason', label: 'Kill reason', kind: 'textarea', form: false },
+    {
+      name: 'created_by',
+      label: 'Created by',
+      kind: 'relation',
+      form: false,
+      relation: { ...person, fkey: 'feature_flags_created_by_fkey' },
+    },
+    {
+      name: 'updated_by',
+      label: 'Last changed by',
+      kind: 'relation',
+      list: 'default',
+      form: false,
+      relation: { ...person, fkey: 'feature_flags_updated_by_fkey' },
+    },
+    tenant,
+    { name: 'created_at', label: 'Created', kind: 'datetime', form: false },
+    { name: 'updated_at', label: 'Updated', kind: 'datetime', list: 'default', sortable: true, form: false },
+  ],
+  related: [{ resource: 'user_feature_flags', field: 'flag_id', label: 'User overrides' }],
+});
+
+export const userFeatureFlags = defineResource({
+  name: 'user_feature_flags',
+  label: 'Flag overrides',
+  singular: 'Flag override',
+  group: 'feature-management',
+  icon: UserSwitchOutlined,
+  description: 'Turns a flag on or off for one user, ahead of the kill switch and the rollout, until it expires.',
+  titleField: 'user_id',
+  audited: true,
+  // No created_at index: overrides grouped by flag, which the (flag_id, user_id) key serves.
+  defaultSort: { field: 'flag_id', order: 'asc' },
+  permissions: {
+    list: [...readers],
+    create: 'feature_flags.manage',
+    edit: 'feature_flags.manage',
+    delete: 'feature_flags.manage',
+  },
+  filters: [{ field: 'flag_id', primary: true }, { field: 'user_id', primary: true }, { field: 'created_by' }],
+  fields: [
+    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    {
+      name: 'flag_id',
+      label: 'Flag',
+      kind: 'relation',
+      list: 'default',
+      sortable: true,
+      required: true,
+      form: 'create',
+      relation: { resource: 'feature_flags', labelField: 'key', searchFields: ['key', 'name'] },
+    },
+    {
+      name: 'user_id',
+      label: 'User',
+      kind: 'relation',
+      list: 'default',
+      required: true,
+      form: 'create',
+      help: 'A user of the flag’s tenant; one override per user and flag.',
+      relation: { ...person, fkey: 'user_feature_flags_user_id_fkey' },
+    },
+    { name: 'is_enabled', label: 'Enabled', kind: 'boolean', list: 'default', required: true, defaultValue: true },
+    {
+      name: 'variant',
+      label: 'Variant',
+      kind: 'code',
+      list: 'default',
+      help: 'One of the flag’s variant keys; only for an enabled override.',
+    },
+    { name: 'reason', label: 'Reason', kind: 'text', list: 'default', max: 500 },
+    { name: 'expires_at', label: 'Expires', kind: 'datetime', list: 'default', help: 'Empty = until removed.' },
+    {
+      name: 'created_by',
+      label: 'Added by',
+      kind: 'relation',
+      form: false,
+      relation: { ...person, fkey: 'user_feature_flags_created_by_fkey' },
+    },
+    tenant,
+    { name: 'created_at', label: 'Created', kind: 'datetime', form: false },
+    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+  ],
+});
+
+export const featureManagementResources = [featureFlags, userFeatureFlags] as ResourceDef[];

@@ -1,4 +1,322 @@
-import type { ResourceDef } from './types';
+import { BarcodeOutlined, RocketOutlined, TrophyOutlined, UserAddOutlined } from '@ant-design/icons';
+import { defineResource } from './define';
+import type { RelationDef, ResourceDef } from './types';
 
-// TODO(registry): this domain's tables.
-export const referralsResources: ResourceDef[] = [];
+// Referrals: programs staff run, the codes users share, the referrals those codes bring and the
+// rewards a completed referral earns. Everything is referrals.manage. Users create codes and
+// referrals in the marketplace app; completion (the referred customer's first completed booking,
+// or staff setting it) creates the rewards by trigger.
+
+const currency = {
+  name: 'currency',
+  label: 'Currency',
+  kind: 'code',
+  defaultValue: 'USD',
+  pattern: { regex: /^[A-Z]{3}$/, message: 'A three-letter ISO currency code, e.g. USD' },
+} as const;
+
+const tenant = {
+  name: 'tenant_id',
+  label: 'Tenant',
+  kind: 'relation',
+  list: false,
+  form: false,
+  relation: { resource: 'tenants', labelField: 'name' },
+} as const;
+
+const person: RelationDef = { resource: 'users', labelField: 'full_name', searchFields: ['full_name', 'email'] };
+
+export const referralPrograms = defineResource({
+  name: 'referral_programs',
+  label: 'Referral programs',
+  singular: 'Referral program',
+  group: 'referrals',
+  icon: RocketOutlined,
+  description: 'Campaigns: what the referrer and the referred customer each earn, and when.',
+  titleField: 'name',
+  defaultSort: { field: 'created_at', order: 'desc' },
+  search: { mode: 'ilike', fields: ['name'], placeholder: 'Program name' },
+  permissions: {
+    list: 'referrals.manage',
+    create: 'referrals.manage',
+    edit: 'referrals.manage',
+    delete: 'referrals.manage',
+  },
+  filters: [
+    { field: 'created_at', primary: true },
+    { field: 'created_by', primary: true },
+  ],
+  fields: [
+    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    {
+      name: 'name',
+      label: 'Name',
+      kind: 'text',
+      list: 'default',
+      sortable: true,
+      required: true,
+      min: 2,
+      max: 120,
+      help: 'Unique within the tenant.',
+    },
+    { name: 'description', label: 'Description', kind: 'textarea', list: false, max: 2000 },
+    {
+      name: 'reward_type',
+      label: 'Reward',
+      kind: 'enum',
+      enum: 'reward_type',
+      list: 'default',
+      defaultValue: 'credit',
+    },
+    {
+      name: 'referrer_reward_cents',
+      label: 'Referrer reward',
+      kind: 'money',
+      list: 'default',
+      min: 0,
+      defaultValue: 0,
+      help: 'Together with the referee reward, more than zero.',
+    },
+    {
+      name: 'referee_reward_cents',
+      label: 'Referee reward',
+      kind: 'money',
+      list: 'default',
+      min: 0,
+      defaultValue: 0,
+    },
+    currency,
+    {
+      name: 'max_uses_per_code',
+      label: 'Uses per code',
+      kind: 'integer',
+      min: 1,
+      help: 'Empty for unlimited; new codes take this limit.',
+    },
+    { name: 'starts_at', label: 'Starts', kind: 'datetime', list: 'default', help: 'Now when left empty.' },
+    { name: 'ends_at', label: 'Ends', kind: 'datetime', list: 'default', help: 'After the start; empty = open-ended.' },
+    { name: 'is_active', label: 'Active', kind: 'boolean', list: 'default', defaultValue: true },
+    {
+      name: 'created_by',
+      label: 'Created by',
+      kind: 'relation',
+      form: false,
+      // referral_codes also joins programs to users, so the embed needs the hint
+      relation: { ...person, fkey: 'referral_programs_created_by_fkey' },
+    },
+    tenant,
+    { name: 'created_at', label: 'Created', kind: 'datetime', sortable: true, form: false },
+    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+  ],
+  related: [{ resource: 'referral_codes', field: 'program_id', label: 'Codes' }],
+});
+
+export const referralCodes = defineResource({
+  name: 'referral_codes',
+  label: 'Referral codes',
+  singular: 'Referral code',
+  group: 'referrals',
+  icon: BarcodeOutlined,
+  description: 'Codes users create in the app to share; staff can limit, expire or deactivate them.',
+  titleField: 'code',
+  defaultSort: { field: 'code', order: 'asc' },
+  search: { mode: 'ilike', fields: ['code'], placeholder: 'Code' },
+  permissions: { list: 'referrals.manage', edit: 'referrals.manage' },
+  canCreate: false,
+  canDelete: false,
+  filters: [
+    { field: 'program_id', primary: true },
+    { field: 'user_id', primary: true },
+  ],
+  fields: [
+    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    {
+      name: 'code',
+      label: 'Code',
+      kind: 'code',
+      list: 'default',
+      sortable: true,
+      required: true,
+      form: 'create',
+      pattern: { regex: /^[A-Z0-9]{4,32}$/, message: '4–32 capital letters and digits' },
+    },
+    {
+      name: 'program_id',
+      label: 'Program',
+      kind: 'relation',
+      list: 'default',
+      required: true,
+      form: 'create',
+      relation: { resource: 'referral_programs', labelField: 'name' },
+    },
+    {
+      name: 'user_id',
+      label: 'Owner',
+      kind: 'relation',
+      list: 'default',
+      required: true,
+      form: 'create',
+      relation: person,
+    },
+    {
+      name: 'max_uses',
+      label: 'Max uses',
+      kind: 'integer',
+      min: 1,
+      help: 'Empty for unlimited; never below the uses so far.',
+    },
+    {
+      name: 'uses_count',
+      label: 'Uses',
+      kind: 'integer',
+      list: 'default',
+      form: false,
+      help: 'Completed referrals through this code.',
+    },
+    { name: 'expires_at', label: 'Expires', kind: 'datetime', list: 'default' },
+    { name: 'is_active', label: 'Active', kind: 'boolean', list: 'default', defaultValue: true },
+    tenant,
+    { name: 'created_at', label: 'Created', kind: 'datetime', form: false },
+    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+  ],
+  related: [{ resource: 'referrals', field: 'referral_code_id', label: 'Referrals' }],
+});
+
+export const referrals = defineResource({
+  name: 'referrals',
+  label: 'Referrals',
+  singular: 'Referral',
+  group: 'referrals',
+  icon: UserAddOutlined,
+  description:
+    'A referral completes with the referred customer’s first completed booking, or when staff complete it; completion creates the rewards and is final.',
+  titleField: 'referred_user_id',
+  defaultSort: { field: 'created_at', order: 'desc' },
+  permissions: { list: 'referrals.manage', edit: 'referrals.manage' },
+  // Referred users record referrals themselves at sign-up.
+  canCreate: false,
+  canDelete: false,
+  filters: [
+    { field: 'status', primary: true },
+    { field: 'referrer_id', primary: true },
+    { field: 'referral_code_id', primary: true },
+    { field: 'referred_user_id' },
+    { field: 'qualifying_booking_id' },
+    { field: 'created_at' },
+  ],
+  fields: [
+    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    {
+      name: 'referral_code_id',
+      label: 'Code',
+      kind: 'relation',
+      list: 'default',
+      required: true,
+      form: 'create',
+      relation: { resource: 'referral_codes', labelField: 'code' },
+    },
+    {
+      name: 'referrer_id',
+      label: 'Referrer',
+      kind: 'relation',
+      list: 'default',
+      form: false,
+      help: 'The code’s owner.',
+      relation: { ...person, fkey: 'referrals_referrer_id_fkey' },
+    },
+    {
+      name: 'referred_user_id',
+      label: 'Referred user',
+      kind: 'relation',
+      list: 'default',
+      required: true,
+      form: 'create',
+      relation: { ...person, fkey: 'referrals_referred_user_id_fkey' },
+    },
+    {
+      name: 'status',
+      label: 'Status',
+      kind: 'enum',
+      options: ['pending', 'completed', 'expired', 'cancelled'],
+      list: 'default',
+      defaultValue: 'pending',
+      help: 'Completing creates the rewards; a completed referral cannot change back.',
+    },
+    {
+      name: 'qualifying_booking_id',
+      label: 'Qualifying booking',
+      kind: 'relation',
+      relation: { resource: 'bookings', labelField: 'confirmation_code' },
+    },
+    { name: 'completed_at', label: 'Completed', kind: 'datetime', list: 'default', form: false },
+    tenant,
+    { name: 'created_at', label: 'Created', kind: 'datetime', list: 'default', sortable: true, form: false },
+    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+  ],
+  related: [{ resource: 'referral_rewards', field: 'referral_id', label: 'Rewards' }],
+});
+
+export const referralRewards = defineResource({
+  name: 'referral_rewards',
+  label: 'Referral rewards',
+  singular: 'Referral reward',
+  group: 'referrals',
+  icon: TrophyOutlined,
+  description: 'Created when a referral completes; staff issue, pay or void them.',
+  titleField: 'recipient',
+  audited: true,
+  defaultSort: { field: 'created_at', order: 'desc' },
+  permissions: { list: 'referrals.manage', edit: 'referrals.manage' },
+  canCreate: false,
+  canDelete: false,
+  filters: [
+    { field: 'user_id', primary: true },
+    { field: 'referral_id', primary: true },
+    { field: 'created_at' },
+    { field: 'transaction_id' },
+  ],
+  fields: [
+    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    {
+      name: 'referral_id',
+      label: 'Referral',
+      kind: 'relation',
+      form: false,
+      relation: { resource: 'referrals', labelField: 'referred_user_id' },
+    },
+    { name: 'user_id', label: 'Recipient', kind: 'relation', list: 'default', form: false, relation: person },
+    {
+      name: 'recipient',
+      label: 'Side',
+      kind: 'enum',
+      options: ['referrer', 'referee'],
+      list: 'default',
+      form: false,
+    },
+    { name: 'reward_type', label: 'Reward', kind: 'enum', enum: 'reward_type', form: false },
+    { name: 'amount_cents', label: 'Amount', kind: 'money', list: 'default', form: false },
+    { ...currency, form: false },
+    {
+      name: 'status',
+      label: 'Status',
+      kind: 'enum',
+      options: ['pending', 'issued', 'paid', 'void'],
+      list: 'default',
+      help: 'Issuing and paying stamp their dates.',
+    },
+    { name: 'issued_at', label: 'Issued', kind: 'datetime', form: false },
+    { name: 'paid_at', label: 'Paid', kind: 'datetime', form: false },
+    {
+      name: 'transaction_id',
+      label: 'Transaction',
+      kind: 'relation',
+      help: 'The payment or credit that paid it.',
+      relation: { resource: 'transactions', labelField: 'description', searchFields: ['stripe_payment_intent_id'] },
+    },
+    tenant,
+    { name: 'created_at', label: 'Created', kind: 'datetime', list: 'default', sortable: true, form: false },
+    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+  ],
+});
+
+export const referralsResources = [referralPrograms, referralCodes, referrals, referralRewards] as ResourceDef[];
