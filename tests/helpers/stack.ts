@@ -15,7 +15,12 @@ export interface StackEnv {
   dbUrl: string;
 }
 
-const REQUIRED = ['LOCONOMY_TEST_API_URL', 'LOCONOMY_TEST_ANON_KEY', 'LOCONOMY_TEST_SERVICE_ROLE_KEY', 'LOCONOMY_TEST_DB_URL'] as const;
+const REQUIRED = [
+  'LOCONOMY_TEST_API_URL',
+  'LOCONOMY_TEST_ANON_KEY',
+  'LOCONOMY_TEST_SERVICE_ROLE_KEY',
+  'LOCONOMY_TEST_DB_URL',
+] as const;
 
 let cachedEnv: StackEnv | undefined;
 export function stackEnv(): StackEnv {
@@ -83,9 +88,10 @@ class NoWebSocket {
 }
 
 /** A fresh supabase-js client with no session, holding `key` (the anon key by default). */
-export function newClient(key = stackEnv().anonKey): SupabaseClient {
+export function newClient(key = stackEnv().anonKey, headers: Record<string, string> = {}): SupabaseClient {
   return createClient(stackEnv().url, key, {
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+    global: { headers },
     realtime: { transport: NoWebSocket as unknown as typeof WebSocket },
   });
 }
@@ -120,7 +126,10 @@ export function refineDataProvider(client: SupabaseClient): Required<DataProvide
 
 // Ground truth: the same database as the postgres superuser, bypassing the API and RLS.
 let pool: pg.Pool | undefined;
-export async function sql<T extends pg.QueryResultRow = Record<string, unknown>>(text: string, values?: unknown[]): Promise<T[]> {
+export async function sql<T extends pg.QueryResultRow = Record<string, unknown>>(
+  text: string,
+  values?: unknown[],
+): Promise<T[]> {
   pool ??= new pg.Pool({ connectionString: stackEnv().dbUrl, max: 2 });
   const { rows } = await pool.query<T>(text, values);
   return rows;

@@ -1,0 +1,40 @@
+import type { FieldDef, ResourceDef } from '../resources/types';
+import { findResource } from '../resources';
+import { primaryKeyOf } from './record-key';
+
+// The PostgREST `select` for a registry resource: its declared columns and, per relation, the
+// related record's key and label. Never `*`: some columns are not granted to API roles
+// (api_keys.key_hash), and asking for one makes PostgreSQL refuse the whole query.
+
+type Lookup = (name: string) => ResourceDef | undefined;
+
+/** The key under which a relation field's related record arrives (`provider_id` → `provider`). */
+export function embedAlias(field: string): string {
+  return field.endsWith('_id') && field.length > 3 ? field.slice(0, -3) : `${field}_ref`;
+}
+
+/**
+ * `<alias>:<target>[!<fkey>](<target key…>,<label>)` for a relation field of table `owner`.
+ * A self-reference (categories.parent_id) names its column as the target instead
+ * (`parent:parent_id(…)`): by table or constraint name PostgREST also finds the reverse,
+ * one-to-many direction of the same key, while the column picks the many-to-one side.
+ */
+export function embedFor(field: FieldDef, owner: string, lookup: Lookup = findResource): string | undefined {
+  const relation = field.relation;
+  if (field.kind !== 'relation' || !relation) return undefined;
+  const target = lookup(relation.resource);
+  const columns = unique([...(target ? primaryKeyOf(target) : ['id']), relation.labelField]);
+  const source =
+    relation.resource === owner ? field.name : `${relation.resource}${relation.fkey ? `!${relation.fkey}` : ''}`;
+  return `${embedAlias(field.name)}:${source}(${columns.join(',')})`;
+}
+
+export function buildSelect(def: ResourceDef, lookup: Lookup = findResource): string {
+  const columns = unique([...primaryKeyOf(def), ...def.fields.map((f) => f.name)]);
+  const embeds = def.fields.map((f) => embedFor(f, def.name, lookup)).filter((e): e is string => e !== undefined);
+  return [...columns, ...embeds].join(',');
+}
+
+function unique(names: string[]): string[] {
+  return [...new Set(names)];
+}
