@@ -1,10 +1,16 @@
 // The dashboard RPCs through supabase-js, as each demo persona: staff_work_queue() must give the
 // numbers SQL counts directly (as postgres, no RLS) for the persona's tenant, NULL for every
 // count whose permission the persona lacks; staff_bookings_per_day() the same per local day.
-// Read-only: nothing to clean up.
+// Last, the page's own data path: the app's data provider custom() called exactly as the
+// dashboard calls it, read by the page's parser. Read-only: nothing to clean up.
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { scopeArgs, toBookingsDays, toWorkQueue } from '../../src/features/dashboard/work-queue';
+import { createDataProvider } from '../../src/providers/data-provider';
 import { clientFor, closeStack, sql, TENANT, type PersonaName } from '../helpers/stack.ts';
+
+// the app's own client is built for the browser; the provider gets the personas' clients
+vi.mock('../../src/providers/supabase-client', () => ({ supabaseClient: null }));
 
 afterAll(closeStack);
 
@@ -162,5 +168,47 @@ describe('staff_bookings_per_day through the API', () => {
     const { error, status } = await c.anon.rpc('staff_bookings_per_day', {});
     expect(error?.code).toBe('42501');
     expect(status).toBe(401);
+  });
+});
+
+describe('the dashboard page’s data path: the app’s data provider, as the page calls it', () => {
+  const call = (persona: PersonaName | 'anon', rpc: string, payload: Record<string, unknown>) =>
+    createDataProvider(c[persona]).custom({ url: `rpc/${rpc}`, method: 'post', payload, meta: { rpc } });
+
+  it.each([
+    [
+      'ops',
+      null,
+      () =>
+        only(loconomy, [
+          'listings_awaiting_moderation',
+          'open_content_reports',
+          'content_reports_in_review',
+          'disputed_bookings',
+        ]),
+    ],
+    ['harbor', null, () => harbor],
+    ['customer', null, () => ALL_NULL],
+    ['super', TENANT.harbor, () => harbor],
+  ] as const)('%s (tenant scope %s) sees the counts SQL gives', async (persona, tenant, expected) => {
+    const { data } = await call(persona, 'staff_work_queue', scopeArgs(tenant));
+    expect(toWorkQueue(data)).toEqual(expected());
+  });
+
+  it('the chart series parses to the days SQL gives', async () => {
+    const { data } = await call('finance', 'staff_bookings_per_day', { ...scopeArgs(null), p_days: 14 });
+    const [{ n }] = await sql<{ n: string }>(
+      `select count(*) as n from public.bookings b join public.tenants t on t.id = b.tenant_id
+        where b.tenant_id = $1 and (b.created_at at time zone t.default_timezone)::date
+              > (now() at time zone t.default_timezone)::date - 14`,
+      [TENANT.loconomy],
+    );
+    const days = toBookingsDays(data);
+    expect(days).toHaveLength(14);
+    expect(days.reduce((sum, d) => sum + d.bookings, 0)).toBe(Number(n));
+  });
+
+  it('anonymous callers get a 401 HttpError the auth provider acts on', async () => {
+    await expect(call('anon', 'staff_work_queue', {})).rejects.toMatchObject({ statusCode: 401 });
   });
 });
