@@ -3047,7 +3047,7 @@ export type Database = {
         Insert: {
           consecutive_failures?: number
           created_at?: string
-          created_by: string
+          created_by?: string
           description?: string | null
           disabled_at?: string | null
           events: string[]
