@@ -1,0 +1,136 @@
+import { DeleteOutlined, UndoOutlined } from '@ant-design/icons';
+import { Show } from '@refinedev/antd';
+import { usePermissions, useResourceParams, useShow, useUpdate, type BaseKey } from '@refinedev/core';
+import { Alert, Button, Descriptions, Popconfirm, Result, Spin, Tabs } from 'antd';
+import dayjs from 'dayjs';
+import { canDo, satisfies } from '../../lib/permissions';
+import { useCanDo, useFieldAccess, useStaffPermissions } from '../../providers/use-staff-permissions';
+import { findResource } from '../../resources';
+import type { ResourceDef } from '../../resources/types';
+import { FieldValue } from '../fields';
+import { isLongField } from '../resource-form/form-values';
+import { AuditTrail } from './audit-trail';
+import { RelatedTable } from './related-table';
+
+const FULL_WIDTH = { xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 };
+
+function RecordTabs({ def, recordId }: { def: ResourceDef; recordId: BaseKey }) {
+  const perms = useStaffPermissions();
+  const items = (def.related ?? []).flatMap((related) => {
+    const relatedDef = findResource(related.resource);
+    // tables the caller cannot list (or the registry does not know) get no tab
+    if (!relatedDef || !canDo(relatedDef, 'list', perms)) return [];
+    return [
+      {
+        key: `related:${related.resource}:${related.field}`,
+        label: related.label,
+        children: <RelatedTable related={related} def={relatedDef} recordId={recordId} />,
+      },
+    ];
+  });
+  if (def.audited && satisfies('audit.read', perms))
+    items.push({ key: 'audit', label: 'Audit trail', children: <AuditTrail def={def} recordId={recordId} /> });
+  if (items.length === 0) return null;
+  return <Tabs style={{ marginTop: 24 }} items={items} />;
+}
+
+function RecordShow({ def }: { def: ResourceDef }) {
+  const { query, result: record, showId } = useShow({ resource: def.name });
+  const canSee = useFieldAccess();
+  const canEdit = useCanDo(def, 'edit');
+  const canDelete = useCanDo(def, 'delete');
+  const { mutate: update, mutation } = useUpdate();
+
+  const deletedAt = def.softDelete && record ? record[def.softDelete] : null;
+  const isDeleted = deletedAt !== null && deletedAt !== undefined;
+  const setDeletedAt = (value: string | null) => {
+    if (!def.softDelete || showId === undefined) return;
+    update({
+      resource: def.name,
+      id: showId,
+      values: { [def.softDelete]: value },
+      successNotification: {
+        type: 'success',
+        message: value ? `${def.singular} deleted; it can be restored` : `${def.singular} restored`,
+      },
+    });
+  };
+
+  const title = record?.[def.titleField];
+  const fields = def.fields.filter(canSee);
+
+  return (
+    <Show
+      title={title !== null && title !== undefined && title !== '' ? String(title) : def.singular}
+      isLoading={query.isLoading}
+      canEdit={canEdit && !isDeleted}
+      // soft-deletable tables are never hard-deleted from here: their Delete sets the column
+      canDelete={canDelete && !def.softDelete}
+      headerButtons={({ defaultButtons }) => (
+        <>
+          {defaultButtons}
+          {def.softDelete && canDelete && record && !isDeleted && (
+            <Popconfirm
+              title={`Delete this ${def.singular.toLowerCase()}?`}
+              description="It is hidden from lists and can be restored."
+              okText="Delete"
+              okButtonProps={{ danger: true }}
+              onConfirm={() => setDeletedAt(new Date().toISOString())}
+            >
+              <Button danger icon={<DeleteOutlined />} loading={mutation.isPending}>
+                Delete
+              </Button>
+            </Popconfirm>
+          )}
+        </>
+      )}
+    >
+      {isDeleted && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={`Deleted on ${dayjs(String(deletedAt)).format('D MMM YYYY, HH:mm')}`}
+          description="Hidden from lists until it is restored."
+          action={
+            canEdit ? (
+              <Button icon={<UndoOutlined />} loading={mutation.isPending} onClick={() => setDeletedAt(null)}>
+                Restore
+              </Button>
+            ) : undefined
+          }
+        />
+      )}
+      {record && (
+        <Descriptions
+          bordered
+          size="small"
+          column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }}
+          items={fields.map((field) => ({
+            key: field.name,
+            label: field.label,
+            span: isLongField(field) ? FULL_WIDTH : 1,
+            children: <FieldValue field={field} record={record} def={def} mode="show" />,
+          }))}
+        />
+      )}
+      {record && showId !== undefined && <RecordTabs def={def} recordId={showId} />}
+    </Show>
+  );
+}
+
+/** Any registry record: its fields, related records and history; route `/<table>/show/:id`. */
+export default function ResourceShowPage() {
+  const { resource } = useResourceParams();
+  const def = findResource(resource?.name);
+  const allowed = useCanDo(def, 'show');
+  const { isLoading } = usePermissions({});
+
+  if (!def) return <Result status="404" title="Not found" subTitle="There is no such table in the admin." />;
+  if (isLoading) return <Spin style={{ display: 'block', margin: '64px auto' }} />;
+  if (!allowed)
+    return (
+      <Result status="403" title="403" subTitle={`You do not have permission to view ${def.label.toLowerCase()}.`} />
+    );
+  return <RecordShow key={def.name} def={def} />;
+}
