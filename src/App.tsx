@@ -1,29 +1,120 @@
 import '@ant-design/v5-patch-for-react-19';
 import '@refinedev/antd/dist/reset.css';
+import './styles.css';
 
-import { ErrorComponent, ThemedLayout, useNotificationProvider } from '@refinedev/antd';
-import { Authenticated, Refine } from '@refinedev/core';
+import { ThemedLayout, ThemedSider, useNotificationProvider } from '@refinedev/antd';
+import {
+  Authenticated,
+  CanAccess,
+  Refine,
+  useGetIdentity,
+  useResourceParams,
+  type ResourceProps,
+} from '@refinedev/core';
 import routerProvider, { CatchAllNavigate, DocumentTitleHandler, NavigateToResource } from '@refinedev/react-router';
-import { App as AntdApp, ConfigProvider } from 'antd';
+import { App as AntdApp, ConfigProvider, Skeleton, Spin, theme } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
 import { AppTitle } from './components/app-title';
-import { HomePage } from './pages/home-page';
+import { AppHeader } from './components/layout/app-header';
+import { ForbiddenPage } from './pages/forbidden-page';
+import { NotFoundPage } from './pages/not-found-page';
+import { NotStaffPage } from './pages/not-staff-page';
 import { ForgotPasswordPage, LoginPage } from './pages/login-page';
+import { createAccessControlProvider } from './providers/access-control-provider';
 import { createAuthProvider } from './providers/auth-provider';
+import { ColorModeProvider, useColorMode } from './providers/color-mode';
 import { dataProvider } from './providers/data-provider';
+import type { StaffIdentity } from './providers/identity';
 import { supabaseClient } from './providers/supabase-client';
-import { refineResources } from './resources';
+import { findResource, refineResources, registry } from './resources';
+
+// Pages load on demand: the sign-in route carries no table code, and maps and charts come
+// only with the pages that draw them.
+const DashboardPage = lazy(() => import('./features/dashboard/dashboard-page'));
+const ResourceListPage = lazy(() => import('./components/resource-list/resource-list-page'));
+const ResourceShowPage = lazy(() => import('./components/resource-show/resource-show-page'));
+const ResourceFormPage = lazy(() => import('./components/resource-form/resource-form-page'));
 
 const authProvider = createAuthProvider(supabaseClient);
+const accessControlProvider = createAccessControlProvider(() => authProvider.loadPermissions());
+
+function PageFallback() {
+  return <Skeleton active paragraph={{ rows: 8 }} style={{ padding: 24 }} />;
+}
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<PageFallback />}>{children}</Suspense>;
+}
+
+// Customers and providers can hold valid sessions too; they get a clear answer, not a menu.
+function StaffOnly({ children }: { children: ReactNode }) {
+  const { data: identity, isLoading } = useGetIdentity<StaffIdentity>();
+  if (isLoading) return <Spin fullscreen />;
+  if (!identity?.isStaff) return <NotStaffPage email={identity?.email} />;
+  return <>{children}</>;
+}
+
+// Each table route checks the access control provider for its resource and action first.
+function Guarded({ children }: { children: ReactNode }) {
+  const { resource } = useResourceParams();
+  return (
+    <CanAccess
+      fallback={<ForbiddenPage what={resource?.meta?.label ? String(resource.meta.label).toLowerCase() : undefined} />}
+    >
+      {children}
+    </CanAccess>
+  );
+}
+
+function pageTitle({
+  resource,
+  action,
+  params,
+}: {
+  resource?: ResourceProps;
+  action?: string;
+  params?: Record<string, string | undefined>;
+}) {
+  const def = findResource(resource?.name);
+  const suffix = 'Loconomy Admin';
+  if (!def) return resource?.meta?.label ? `${resource.meta.label} · ${suffix}` : `Dashboard · ${suffix}`;
+  const id = params?.id ? ` ${params.id.slice(0, 8)}` : '';
+  switch (action) {
+    case 'show':
+      return `${def.singular}${id} · ${suffix}`;
+    case 'edit':
+      return `Edit ${def.singular.toLowerCase()}${id} · ${suffix}`;
+    case 'create':
+      return `New ${def.singular.toLowerCase()} · ${suffix}`;
+    default:
+      return `${def.label} · ${suffix}`;
+  }
+}
+
+function Themed({ children }: { children: ReactNode }) {
+  const { mode } = useColorMode();
+  return (
+    <ConfigProvider
+      theme={{
+        algorithm: mode === 'dark' ? theme.darkAlgorithm : theme.defaultAlgorithm,
+        token: { colorPrimary: '#1f6feb' },
+      }}
+    >
+      <AntdApp>{children}</AntdApp>
+    </ConfigProvider>
+  );
+}
 
 export default function App() {
   return (
     <BrowserRouter>
-      <ConfigProvider theme={{ token: { colorPrimary: '#1f6feb' } }}>
-        <AntdApp>
+      <ColorModeProvider>
+        <Themed>
           <Refine
             dataProvider={dataProvider}
             authProvider={authProvider}
+            accessControlProvider={accessControlProvider}
             routerProvider={routerProvider}
             notificationProvider={useNotificationProvider}
             resources={refineResources}
@@ -33,14 +124,58 @@ export default function App() {
               <Route
                 element={
                   <Authenticated key="authenticated" fallback={<CatchAllNavigate to="/login" />}>
-                    <ThemedLayout Title={AppTitle}>
-                      <Outlet />
-                    </ThemedLayout>
+                    <StaffOnly>
+                      <ThemedLayout
+                        Title={AppTitle}
+                        Header={AppHeader}
+                        Sider={(props) => <ThemedSider {...props} fixed />}
+                      >
+                        <Lazy>
+                          <Outlet />
+                        </Lazy>
+                      </ThemedLayout>
+                    </StaffOnly>
                   </Authenticated>
                 }
               >
-                <Route index element={<HomePage />} />
-                <Route path="*" element={<ErrorComponent />} />
+                <Route index element={<DashboardPage />} />
+                {registry.map((def) => (
+                  <Route key={def.name} path={def.name}>
+                    <Route
+                      index
+                      element={
+                        <Guarded>
+                          <ResourceListPage />
+                        </Guarded>
+                      }
+                    />
+                    <Route
+                      path="show/:id"
+                      element={
+                        <Guarded>
+                          <ResourceShowPage />
+                        </Guarded>
+                      }
+                    />
+                    <Route
+                      path="create"
+                      element={
+                        <Guarded>
+                          <ResourceFormPage action="create" />
+                        </Guarded>
+                      }
+                    />
+                    <Route
+                      path="edit/:id"
+                      element={
+                        <Guarded>
+                          <ResourceFormPage action="edit" />
+                        </Guarded>
+                      }
+                    />
+                  </Route>
+                ))}
+                <Route path="*" element={<NotFoundPage />} />
               </Route>
               <Route
                 element={
@@ -53,10 +188,10 @@ export default function App() {
                 <Route path="/forgot-password" element={<ForgotPasswordPage />} />
               </Route>
             </Routes>
-            <DocumentTitleHandler handler={({ resource }) => (resource?.meta?.label ? `${resource.meta.label} · Loconomy Admin` : 'Loconomy Admin')} />
+            <DocumentTitleHandler handler={pageTitle} />
           </Refine>
-        </AntdApp>
-      </ConfigProvider>
+        </Themed>
+      </ColorModeProvider>
     </BrowserRouter>
   );
 }

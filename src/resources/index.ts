@@ -1,3 +1,4 @@
+import { DashboardOutlined } from '@ant-design/icons';
 import type { ResourceProps } from '@refinedev/core';
 import { createElement } from 'react';
 import { identityResources } from './identity';
@@ -48,6 +49,7 @@ export function getResource(name: TableName): ResourceDef {
 }
 
 export const refineResources: ResourceProps[] = [
+  { name: 'dashboard', list: '/', meta: { label: 'Dashboard', icon: createElement(DashboardOutlined) } },
   ...domains.map((domain) => ({ name: domain.key, meta: { label: domain.label, icon: createElement(domain.icon) } })),
   ...registry.map((def) => ({
     name: def.name,

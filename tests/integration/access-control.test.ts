@@ -162,7 +162,7 @@ describe.each(cases)('%s × %s', (persona, _name, def) => {
     // WITH CHECK runs before constraints, so a refusal is 42501. Generated columns cannot
     // be written at all, so they are dropped when PostgreSQL names them.
     const copy: Record<string, unknown> = Object.fromEntries(
-      def.fields.filter((f) => f.name !== 'id').map((f) => [f.name, row[f.name]]),
+      def.fields.filter((f) => (f.name as string) !== 'id').map((f) => [f.name, row[f.name]]),
     );
     let { error } = await clients.get(persona)!.from(def.name).insert(copy);
     for (let i = 0; i < 3 && error?.code === '428C9'; i += 1) {

@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test';
+import { canDo } from '../../src/lib/permissions';
+import { registry } from '../../src/resources';
+import { apiAs, settled, signIn, STAFF, watchConsole } from './support';
+
+// The operations persona opens every list page its permissions allow, as a new member of
+// staff clicking through the menu would: each must load without console errors or error
+// messages, showing its rows or saying that there are none.
+test('operations opens every list page it may see, with no errors', async ({ page }) => {
+  test.setTimeout(240_000);
+  const { data: keys, error } = await (await apiAs(STAFF.ops.email)).rpc('my_permissions');
+  expect(error).toBeNull();
+  const perms = { keys: new Set(keys as string[]), superAdmin: false };
+  const visible = registry.filter((def) => canDo(def, 'list', perms));
+  expect(visible.length).toBeGreaterThan(10);
+
+  const errors = watchConsole(page);
+  await signIn(page, STAFF.ops.email);
+  for (const def of visible) {
+    await test.step(def.label, async () => {
+      await page.goto(`/${def.name}`);
+      await expect(page.getByRole('heading', { name: def.label, exact: true })).toBeVisible();
+      await settled(page);
+      await expect(page.locator('.ant-table-row, .ant-empty').first()).toBeVisible();
+      await expect(
+        page.locator('.ant-alert-error, .ant-result-error, .ant-result-403, .ant-notification-notice-error'),
+      ).toHaveCount(0);
+      expect(errors, `console errors on /${def.name}`).toEqual([]);
+    });
+  }
+  // and the menu offers nothing the persona may not open
+  for (const def of registry.filter((d) => !visible.includes(d))) {
+    await expect(page.locator(`a[href="/${def.name}"]`)).toHaveCount(0);
+  }
+});

@@ -1,0 +1,61 @@
+import { expect, test } from '@playwright/test';
+import { serviceApi, signIn, STAFF, watchConsole, type StaffName } from './support';
+
+// Every demo persona signs in through the real form against the real Auth API, and the app
+// says who they are, as what, and in which tenant.
+for (const name of Object.keys(STAFF) as StaffName[]) {
+  test(`${name} signs in and sees their name, role and tenant`, async ({ page }) => {
+    const errors = watchConsole(page);
+    await signIn(page, STAFF[name].email);
+    const { data: user } = await serviceApi()
+      .from('users')
+      .select('full_name, tenant:tenants(name)')
+      .eq('email', STAFF[name].email)
+      .single<{ full_name: string; tenant: { name: string } }>();
+    await expect(page.getByTestId('header-user')).toContainText(user!.full_name);
+    await expect(page.getByTestId('header-role')).toHaveText(STAFF[name].role);
+    if (name === 'super') await expect(page.getByRole('combobox', { name: 'Tenant' })).toBeVisible();
+    else await expect(page.getByTestId('header-tenant')).toHaveText(user!.tenant.name);
+    await expect(page.getByText('What needs attention today.')).toBeVisible();
+    await expect(page).toHaveTitle(/Dashboard · Loconomy Admin/);
+    expect(errors).toEqual([]);
+  });
+}
+
+test('a marketplace customer is told the tool is for staff, and can sign out', async ({ page }) => {
+  await signIn(page, 'customer@loconomy.test');
+  await expect(page.getByText('This tool is for Loconomy staff')).toBeVisible();
+  await expect(page.locator('.ant-layout-sider')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test('the menu follows permissions: product manages flags, finance sees no flags', async ({ page }) => {
+  await signIn(page, STAFF.product.email);
+  await expect(page.getByRole('menuitem', { name: /Feature management/ })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: /Billing/ })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Account menu' }).click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  await signIn(page, STAFF.finance.email);
+  await expect(page.getByRole('menuitem', { name: /Billing/ })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: /Feature management/ })).toHaveCount(0);
+});
+
+test('the theme can be switched to dark and stays dark after a reload', async ({ page }) => {
+  await signIn(page, STAFF.ops.email);
+  await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-color-mode', 'dark');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-color-mode', 'dark');
+  await page.screenshot({ path: 'test-results/e2e/screenshots/dashboard-dark.png' });
+  await page.getByRole('button', { name: 'Switch to light theme' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-color-mode', 'light');
+});
+
+test('an unknown address shows a 404 page inside the app', async ({ page }) => {
+  await signIn(page, STAFF.ops.email);
+  await page.goto('/no-such-page');
+  await expect(page.getByText('Page not found')).toBeVisible();
+});

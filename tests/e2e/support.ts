@@ -1,0 +1,69 @@
+import { expect, type Page } from '@playwright/test';
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+
+// Shared by the end-to-end specs: demo logins, signing in through the real form, an API
+// client for setting up and checking what the browser did, and a console-error collector.
+export const DEMO_PASSWORD = 'Loconomy-demo-2026';
+
+export const STAFF = {
+  super: { email: 'super.admin@loconomy.test', role: 'Super admin' },
+  ops: { email: 'ops@loconomy.test', role: 'Operations' },
+  finance: { email: 'finance@loconomy.test', role: 'Finance' },
+  product: { email: 'product@loconomy.test', role: 'Product' },
+  harbor: { email: 'admin@harbor.test', role: 'Tenant admin' },
+} as const;
+export type StaffName = keyof typeof STAFF;
+
+export async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+class NoWebSocket {
+  constructor() {
+    throw new Error('realtime is not part of the local API');
+  }
+}
+
+function env(name: string): string {
+  const value = process.env[name];
+  if (!value)
+    throw new Error(
+      `${name} is not set: run the end-to-end tests through \`npm test\` (or export the sandbox's variables)`,
+    );
+  return value;
+}
+
+export function apiClient(key = env('LOCONOMY_TEST_ANON_KEY')): SupabaseClient {
+  return createClient(env('LOCONOMY_TEST_API_URL'), key, {
+    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+    realtime: { transport: NoWebSocket as unknown as typeof WebSocket },
+  });
+}
+
+export const serviceApi = () => apiClient(env('LOCONOMY_TEST_SERVICE_ROLE_KEY'));
+
+export async function apiAs(email: string): Promise<SupabaseClient> {
+  const client = apiClient();
+  const { error } = await client.auth.signInWithPassword({ email, password: DEMO_PASSWORD });
+  if (error) throw new Error(`sign-in as ${email} failed: ${error.message}`);
+  return client;
+}
+
+/** Console errors and uncaught page errors, collected from now on. */
+export function watchConsole(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(err.message));
+  return errors;
+}
+
+/** Waits until no antd spinner or skeleton is showing. */
+export async function settled(page: Page): Promise<void> {
+  await expect(page.locator('.ant-spin-spinning, .ant-skeleton-active')).toHaveCount(0, { timeout: 15_000 });
+}
