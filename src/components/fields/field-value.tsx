@@ -91,13 +91,13 @@ export function FieldValue({ field, record, def, mode = 'show' }: FieldValueProp
       return <TextValue value={String(value)} mode={mode} multiline />;
     case 'text':
     default: {
-      const text = <TextValue value={typeof value === 'object' ? JSON.stringify(value) : String(value)} mode={mode} />;
+      const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
       // In a list the record's name is the natural way into it.
       const id = record.id;
       if (mode === 'list' && field.name === def.titleField && (typeof id === 'string' || typeof id === 'number')) {
         return <Link to={`/${def.name}/show/${encodeURIComponent(String(id))}`}>{text}</Link>;
       }
-      return text;
+      return <TextValue value={text} mode={mode} />;
     }
   }
 }

@@ -48,6 +48,14 @@ describe('exportRow', () => {
     expect(row.Title).toBeNull();
   });
 
+  it('adds no currency column beside money when the currency column is exported itself', () => {
+    const withCurrency = [...fields, { name: 'currency', label: 'Currency', kind: 'code' } as unknown as FieldDef];
+    const row = exportRow(withCurrency, { price_cents: 999, currency: 'EUR' });
+    expect(row.Price).toBe('9.99');
+    expect(row.Currency).toBe('EUR');
+    expect(row).not.toHaveProperty('Price currency');
+  });
+
   it('falls back to the id when the related record was not embedded', () => {
     expect(exportRow(fields, { provider_id: 'u-2' }).Provider).toBe('u-2');
   });

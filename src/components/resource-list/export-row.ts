@@ -25,7 +25,10 @@ export function exportRow(fields: FieldDef[], record: Record<string, unknown>): 
         const currencyValue = record[field.currencyField ?? 'currency'];
         const currency = typeof currencyValue === 'string' && currencyValue ? currencyValue.toUpperCase() : 'USD';
         row[field.label] = empty ? null : toMajorUnits(value as number, currency).toFixed(minorDigits(currency));
-        row[`${field.label} currency`] = empty ? null : currency;
+        // the currency column is exported anyway when it is one of the fields
+        if (!fields.some((f) => f.name === (field.currencyField ?? 'currency'))) {
+          row[`${field.label} currency`] = empty ? null : currency;
+        }
         break;
       }
       case 'tags':

@@ -11,6 +11,7 @@ import {
   asNumber,
   asStringArray,
   asText,
+  dateBound,
   enumOptions,
   filterWidget,
   findFilter,
@@ -123,12 +124,6 @@ function DateRangeFilter({ field, label, filters, onChange }: FilterControlProps
   const from = findFilter(filters, field.name, 'gte')?.value;
   const to = findFilter(filters, field.name, 'lte')?.value;
   const parse = (v: unknown): Dayjs | null => (v ? dayjs(String(v)) : null);
-  const encode = (d: Dayjs | null, edge: 'start' | 'end'): string | undefined => {
-    if (!d) return undefined;
-    const day = edge === 'start' ? d.startOf('day') : d.endOf('day');
-    // a calendar date compares as a date; a timestamp as the instant in the viewer's timezone
-    return field.kind === 'date' ? day.format('YYYY-MM-DD') : day.toISOString();
-  };
   return (
     <DatePicker.RangePicker
       aria-label={label}
@@ -136,8 +131,8 @@ function DateRangeFilter({ field, label, filters, onChange }: FilterControlProps
       value={[parse(from), parse(to)]}
       onChange={(range) =>
         onChange([
-          { field: field.name, operator: 'gte', value: encode(range?.[0] ?? null, 'start') },
-          { field: field.name, operator: 'lte', value: encode(range?.[1] ?? null, 'end') },
+          { field: field.name, operator: 'gte', value: dateBound(range?.[0] ?? null, 'start', field.kind) },
+          { field: field.name, operator: 'lte', value: dateBound(range?.[1] ?? null, 'end', field.kind) },
         ])
       }
     />
@@ -150,15 +145,17 @@ function NumberBound({ field, label, bound, filters, onChange }: FilterControlPr
   const scale = field.kind === 'money' ? 10 ** minorDigits('USD') : 1;
   const stored = asNumber(findFilter(filters, field.name, bound)?.value);
   const committed = stored === undefined ? null : stored / scale;
-  const [draft, setDraft, flush] = useDraft<number | null>(committed, (next) =>
-    onChange([
-      {
-        field: field.name,
-        operator: bound,
-        value: next === null || next === undefined ? undefined : Math.round(next * scale),
-      },
-    ]),
-  );
+  const [draft, setDraft, flush] = useDraft<number | null>(committed, (next) => {
+    const mine: LogicalFilter = {
+      field: field.name,
+      operator: bound,
+      value: next === null || next === undefined ? undefined : Math.round(next * scale),
+    };
+    // onChange replaces the field's filters, so the other end goes along unchanged
+    const other = findFilter(filters, field.name, bound === 'gte' ? 'lte' : 'gte');
+    const both = bound === 'gte' ? [mine, other] : [other, mine];
+    onChange(both.filter((f): f is LogicalFilter => f !== undefined));
+  });
   return (
     <InputNumber<number>
       aria-label={`${label} ${bound === 'gte' ? 'from' : 'to'}`}

@@ -1,10 +1,12 @@
 import type { CrudFilters } from '@refinedev/core';
+import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import { DELETED_FILTER_FIELD, SEARCH_FILTER_FIELD } from '../../lib/list-params';
 import type { FieldDef, FieldKind, RelationDef, ResourceDef } from '../../resources/types';
 import {
   asBoolean,
   asStringArray,
+  dateBound,
   deletedMode,
   enumOptions,
   filterWidget,
@@ -138,5 +140,23 @@ describe('relationSearchFilters', () => {
       { field: 'name', operator: 'contains', value: 'clean' },
     ]);
     expect(relationSearchFilters(relation, '  ', lookup)).toEqual([]);
+  });
+});
+
+describe('dateBound', () => {
+  const day = dayjs('2026-03-10T15:30:00');
+
+  it('keeps a calendar date as a date', () => {
+    expect(dateBound(day, 'start', 'date')).toBe('2026-03-10');
+    expect(dateBound(day, 'end', 'date')).toBe('2026-03-10');
+  });
+
+  it('spans the whole local day for a timestamp', () => {
+    expect(dateBound(day, 'start', 'datetime')).toBe(new Date(2026, 2, 10, 0, 0, 0, 0).toISOString());
+    expect(dateBound(day, 'end', 'datetime')).toBe(new Date(2026, 2, 10, 23, 59, 59, 999).toISOString());
+  });
+
+  it('leaves an open end open', () => {
+    expect(dateBound(null, 'end', 'datetime')).toBeUndefined();
   });
 });

@@ -1,7 +1,8 @@
 import type { CrudFilter, CrudFilters, LogicalFilter } from '@refinedev/core';
+import type { Dayjs } from 'dayjs';
 import { DELETED_FILTER_FIELD, SEARCH_FILTER_FIELD, type DeletedFilterValue } from '../../lib/list-params';
 import { findResource } from '../../resources';
-import type { FieldDef, RelationDef, ResourceDef } from '../../resources/types';
+import type { FieldDef, FieldKind, RelationDef, ResourceDef } from '../../resources/types';
 import { Constants } from '../../types/database';
 
 // The list keeps its filters in refine's CrudFilters (and so in the URL, where every value
@@ -138,4 +139,14 @@ export function relationSearchFilters(
   const fields = relation.searchFields?.length ? relation.searchFields : [relation.labelField];
   if (fields.length === 1) return [{ field: fields[0], operator: 'contains', value }];
   return [{ operator: 'or', value: fields.map((field) => ({ field, operator: 'contains' as const, value })) }];
+}
+
+/**
+ * One end of a date range filter, inclusive: a calendar date compares as a date; a timestamp
+ * as the instant the viewer's day starts or ends in their own timezone.
+ */
+export function dateBound(day: Dayjs | null, edge: 'start' | 'end', kind: FieldKind): string | undefined {
+  if (!day) return undefined;
+  const bound = edge === 'start' ? day.startOf('day') : day.endOf('day');
+  return kind === 'date' ? bound.format('YYYY-MM-DD') : bound.toISOString();
 }

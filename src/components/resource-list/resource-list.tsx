@@ -130,7 +130,8 @@ export function ResourceList({ def }: { def: ResourceDef }) {
 
   columns.push({
     key: '__actions',
-    title: 'Actions',
+    // width 1 + nowrap: as narrow as its buttons, without wrapping the title letter by letter
+    title: <span style={{ whiteSpace: 'nowrap' }}>Actions</span>,
     fixed: 'right',
     width: 1,
     render: (_: unknown, record: Rec) => {

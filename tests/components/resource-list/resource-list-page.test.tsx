@@ -1,5 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
+import dayjs from 'dayjs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { relationSearchFilters } from '../../../src/components/resource-list/filters';
 import { ResourceList } from '../../../src/components/resource-list/resource-list';
@@ -313,9 +314,9 @@ describe('ResourceListPage on listings', () => {
 // Variants of the listings entry stand in for tables whose rules differ; the component
 // reads nothing but the definition, so this covers those tables' behaviour.
 describe('ResourceList with other registry rules', () => {
-  function renderDef(def: ResourceDef, permissions = reader, extraTables = {}) {
-    const dp = fakeDataProvider({ ...tables, ...extraTables });
-    renderList({ url: '/listings', dataProvider: dp, permissions, def, element: <ResourceList def={def} /> });
+  function renderDef(def: ResourceDef, permissions = reader, url = '/listings') {
+    const dp = fakeDataProvider(tables);
+    renderList({ url, dataProvider: dp, permissions, def, element: <ResourceList def={def} /> });
     return dp;
   }
 
@@ -359,6 +360,41 @@ describe('ResourceList with other registry rules', () => {
     renderDef({ ...listings, permissions: { list: 'listings.read', export: 'finance.read' } }, permissions);
     await screen.findByText('Deep clean');
     expect(Boolean(screen.queryByText('Export CSV'))).toBe(visible);
+  });
+
+  it('filters money by a min and max typed in major units', async () => {
+    const dp = renderDef({ ...listings, filters: [{ field: 'price_cents', primary: true }] });
+    await screen.findByText('Deep clean');
+    await user.type(screen.getByLabelText('Price from'), '20');
+    await user.type(screen.getByLabelText('Price to'), '30.5');
+    await waitFor(() =>
+      expect(lastListCall(dp)?.filters).toEqual([
+        { field: 'price_cents', operator: 'gte', value: 2000 },
+        { field: 'price_cents', operator: 'lte', value: 3050 },
+      ]),
+    );
+    expect(await screen.findByText('Garden care')).toBeInTheDocument();
+    expect(screen.queryByText('Deep clean')).toBeInTheDocument();
+    expect(screen.queryByText('Boiler repair')).not.toBeInTheDocument();
+  });
+
+  it('applies a date range from the URL and shows it in the picker', async () => {
+    const from = '2026-01-02T00:00:00.000Z';
+    const to = '2026-01-02T23:59:59.999Z';
+    const dp = renderDef(
+      { ...listings, filters: [{ field: 'created_at', primary: true }] },
+      reader,
+      `/listings?filters[0][field]=created_at&filters[0][operator]=gte&filters[0][value]=${from}` +
+        `&filters[1][field]=created_at&filters[1][operator]=lte&filters[1][value]=${to}`,
+    );
+    expect(await screen.findByText('Deep clean')).toBeInTheDocument();
+    expect(screen.queryByText('Garden care')).not.toBeInTheDocument();
+    expect(lastListCall(dp)?.filters).toEqual([
+      { field: 'created_at', operator: 'gte', value: from },
+      { field: 'created_at', operator: 'lte', value: to },
+    ]);
+    const inputs = [...document.querySelectorAll<HTMLInputElement>('.ant-picker-range input')].map((i) => i.value);
+    expect(inputs).toEqual([dayjs(from).format('YYYY-MM-DD'), dayjs(to).format('YYYY-MM-DD')]);
   });
 
   it('says "about" for a planned count', async () => {
@@ -411,5 +447,69 @@ describe('ResourceList with other registry rules', () => {
     );
     const row = (await screen.findByText('Deep clean')).closest('tr')!;
     expect(row.querySelector('input[type=checkbox]')).toBeNull();
+  });
+});
+
+describe('ResourceListPage on other registry entries', () => {
+  const usage: Row[] = [1, 2].map((n) => ({
+    id: `u-${n}`,
+    subscription_id: 's-1',
+    subscription: { id: 's-1', plan: 'pro' },
+    user_id: ada.id,
+    user: ada,
+    metric: 'api.calls',
+    quantity: 1200 * n,
+    recorded_at: '2026-01-05T08:00:00Z',
+  }));
+
+  it('lists usage, read-only with an estimated count', async () => {
+    renderList({
+      url: '/usage_logs',
+      dataProvider: fakeDataProvider({ usage_logs: usage }),
+      permissions: staff('finance.read'),
+    });
+    expect(await screen.findByText('2,400')).toBeInTheDocument();
+    expect(await headers()).toEqual(expect.arrayContaining(['Subscription', 'User', 'Metric', 'Quantity', 'Recorded']));
+    expect(screen.getByText(/^about 2 /)).toBeInTheDocument();
+    const row = screen.getByText('2,400').closest('tr')!;
+    await waitFor(() => expect(row.querySelector('.anticon-eye')).not.toBeNull());
+    expect(row.querySelector('.anticon-edit')).toBeNull();
+    expect(row.querySelector('.anticon-delete')).toBeNull();
+    expect(screen.queryByText('Create')).not.toBeInTheDocument();
+  });
+
+  // a join table: the data provider hands every row a synthetic id made of its key columns
+  const settlements: Row[] = [
+    {
+      id: 'p-1~t-1',
+      payout_id: 'p-1',
+      payout: { id: 'p-1', stripe_payout_id: 'po_123' },
+      transaction_id: 't-1',
+      transaction: { id: 't-1', description: 'Booking BK-1' },
+      amount_cents: 4200,
+      created_at: '2026-01-05T08:00:00Z',
+    },
+  ];
+
+  it.each([
+    ['may reconcile', staff('finance.read', 'finance.reconcile'), true],
+    ['may only read', staff('finance.read'), false],
+  ])('offers create and delete on payout settlements to finance staff who %s', async (_name, permissions, allowed) => {
+    renderList({
+      url: '/payout_transactions',
+      dataProvider: fakeDataProvider({ payout_transactions: settlements }),
+      permissions,
+    });
+    const row = (await screen.findByText('Booking BK-1')).closest('tr')!;
+    expect(within(row).getByText('po_123').closest('a')).toHaveAttribute('href', '/payouts/show/p-1');
+    await waitFor(() => expect(row.querySelector('.anticon-eye')).not.toBeNull());
+    if (allowed) {
+      expect(await screen.findByText('Create')).toBeInTheDocument();
+      await waitFor(() => expect(row.querySelector('.anticon-delete')).not.toBeNull());
+    } else {
+      expect(screen.queryByText('Create')).not.toBeInTheDocument();
+      expect(row.querySelector('.anticon-delete')).toBeNull();
+    }
+    expect(row.querySelector('.anticon-edit')).toBeNull();
   });
 });
