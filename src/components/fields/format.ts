@@ -1,5 +1,6 @@
 // Pure formatting shared by the field renderers (kept apart from the components so fast
 // refresh keeps working and tests can call them directly).
+import { embedAlias } from '../../lib/select';
 
 // Statuses that mean the same thing across tables get the same colour everywhere.
 const STATUS_COLORS: Record<string, string> = {
@@ -92,16 +93,9 @@ export function isEmpty(value: unknown): boolean {
   return value === null || value === undefined || value === '';
 }
 
-/**
- * The key under which the data provider embeds a relation's target record: the column name
- * without its `_id` suffix (provider_id → provider), else `<column>_ref` (moderated_by →
- * moderated_by_ref). Same rule as `embedAlias` in src/lib/select.ts.
- */
-export function embedAlias(fieldName: string): string {
-  return fieldName.endsWith('_id') && fieldName.length > 3 ? fieldName.slice(0, -3) : `${fieldName}_ref`;
-}
+export { embedAlias };
 
-/** The label of a relation's embedded record, or undefined when it was not embedded. */
+/** The label of a relation's embedded record (see buildSelect), or undefined when it was not embedded. */
 export function relationLabel(
   record: Record<string, unknown>,
   fieldName: string,
