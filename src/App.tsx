@@ -1,8 +1,7 @@
 import '@ant-design/v5-patch-for-react-19';
-import '@refinedev/antd/dist/reset.css';
+import 'antd/dist/reset.css';
 import './styles.css';
 
-import { ThemedLayout, ThemedSider, useNotificationProvider } from '@refinedev/antd';
 import {
   Authenticated,
   CanAccess,
@@ -15,16 +14,13 @@ import routerProvider, { CatchAllNavigate, DocumentTitleHandler, NavigateToResou
 import { App as AntdApp, ConfigProvider, Skeleton, Spin, theme } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
-import { AppTitle } from './components/app-title';
-import { AppHeader } from './components/layout/app-header';
-import { ForbiddenPage } from './pages/forbidden-page';
-import { NotFoundPage } from './pages/not-found-page';
-import { NotStaffPage } from './pages/not-staff-page';
+import { AppLayout } from './components/layout/app-layout';
 import { ForgotPasswordPage, LoginPage } from './pages/login-page';
 import { createAccessControlProvider } from './providers/access-control-provider';
 import { createAuthProvider } from './providers/auth-provider';
 import { ColorModeProvider, useColorMode } from './providers/color-mode';
 import { dataProvider } from './providers/data-provider';
+import { useNotificationProvider } from './providers/notification-provider';
 import type { StaffIdentity } from './providers/identity';
 import { supabaseClient } from './providers/supabase-client';
 import { findResource, refineResources, registry } from './resources';
@@ -35,6 +31,10 @@ const DashboardPage = lazy(() => import('./features/dashboard/dashboard-page'));
 const ResourceListPage = lazy(() => import('./components/resource-list/resource-list-page'));
 const ResourceShowPage = lazy(() => import('./components/resource-show/resource-show-page'));
 const ResourceFormPage = lazy(() => import('./components/resource-form/resource-form-page'));
+// Rarely seen, and antd's Result carries large illustrations.
+const ForbiddenPage = lazy(() => import('./pages/forbidden-page'));
+const NotFoundPage = lazy(() => import('./pages/not-found-page'));
+const NotStaffPage = lazy(() => import('./pages/not-staff-page'));
 
 const authProvider = createAuthProvider(supabaseClient);
 const accessControlProvider = createAccessControlProvider(() => authProvider.loadPermissions());
@@ -51,7 +51,13 @@ function Lazy({ children }: { children: ReactNode }) {
 function StaffOnly({ children }: { children: ReactNode }) {
   const { data: identity, isLoading } = useGetIdentity<StaffIdentity>();
   if (isLoading) return <Spin fullscreen />;
-  if (!identity?.isStaff) return <NotStaffPage email={identity?.email} />;
+  if (!identity?.isStaff) {
+    return (
+      <Lazy>
+        <NotStaffPage email={identity?.email} />
+      </Lazy>
+    );
+  }
   return <>{children}</>;
 }
 
@@ -125,15 +131,11 @@ export default function App() {
                 element={
                   <Authenticated key="authenticated" fallback={<CatchAllNavigate to="/login" />}>
                     <StaffOnly>
-                      <ThemedLayout
-                        Title={AppTitle}
-                        Header={AppHeader}
-                        Sider={(props) => <ThemedSider {...props} fixed />}
-                      >
+                      <AppLayout>
                         <Lazy>
                           <Outlet />
                         </Lazy>
-                      </ThemedLayout>
+                      </AppLayout>
                     </StaffOnly>
                   </Authenticated>
                 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldDef, ResourceDef } from '../resources/types';
 import { listings } from '../resources/catalog';
-import { buildSelect, embedAlias, embedFor } from './select';
+import { getResource } from '../resources';
+import { buildSelect, currencyOf, currencyPath, embedAlias, embedFor } from './select';
 
 // Minimal definitions: only what buildSelect reads.
 const def = (name: string, fields: object[], extra: object = {}) =>
@@ -90,5 +91,29 @@ describe('buildSelect', () => {
     expect(select).toContain('provider:users!listings_provider_id_fkey(id,full_name)');
     expect(select).toContain('moderated_by_ref:users!listings_moderated_by_fkey(id,full_name)');
     expect(select.match(/:\w+(!\w+)?\(/g)).toHaveLength(listings.fields.filter((f) => f.relation).length);
+  });
+});
+
+describe('money whose currency is the parent record’s', () => {
+  it('brings the currency along in the parent’s embed', () => {
+    const select = buildSelect(getResource('invoice_items'));
+    expect(select).toContain('invoice:invoices(id,number,currency)');
+  });
+
+  it.each([
+    [{}, ['currency']],
+    [{ currencyField: 'fee_currency' }, ['fee_currency']],
+    [{ currencyField: 'invoice_id.currency' }, ['invoice', 'currency']],
+  ])('%o is read from %o', (field, path) => {
+    expect(currencyPath(field)).toEqual(path);
+  });
+
+  it.each([
+    [{}, { currency: 'eur' }, 'EUR'],
+    [{ currencyField: 'invoice_id.currency' }, { invoice: { id: 'i1', currency: 'JPY' } }, 'JPY'],
+    [{ currencyField: 'invoice_id.currency' }, { invoice: null }, null],
+    [{}, { currency: '' }, null],
+  ])('%o in %o is %s', (field, record, currency) => {
+    expect(currencyOf(field, record)).toBe(currency);
   });
 });

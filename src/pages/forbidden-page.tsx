@@ -17,3 +17,4 @@ export function ForbiddenPage({ what }: { what?: string }) {
     />
   );
 }
+export default ForbiddenPage;

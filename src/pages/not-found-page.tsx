@@ -15,3 +15,4 @@ export function NotFoundPage() {
     />
   );
 }
+export default NotFoundPage;

@@ -18,3 +18,4 @@ export function NotStaffPage({ email }: { email?: string }) {
     />
   );
 }
+export default NotStaffPage;

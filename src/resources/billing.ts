@@ -294,21 +294,21 @@ export const invoiceItems = defineResource({
     },
     { name: 'description', label: 'Description', kind: 'text', list: 'default', required: true, min: 1, max: 500 },
     { name: 'quantity', label: 'Quantity', kind: 'integer', list: 'default', min: 1, defaultValue: 1 },
-    // The row has no currency column (it is the invoice's), so amounts are shown as the minor
-    // units they are rather than formatted in a guessed currency.
+    // The row has no currency column: amounts are in the invoice's currency.
     {
       name: 'unit_amount_cents',
-      label: 'Unit price (minor units)',
-      kind: 'integer',
+      label: 'Unit price',
+      kind: 'money',
+      currencyField: 'invoice_id.currency',
       list: 'default',
       required: true,
       min: 0,
-      help: 'In the invoice’s currency, e.g. 1500 = 15.00.',
     },
     {
       name: 'amount_cents',
-      label: 'Amount (minor units)',
-      kind: 'integer',
+      label: 'Amount',
+      kind: 'money',
+      currencyField: 'invoice_id.currency',
       list: 'default',
       form: false,
       help: 'Quantity × unit price.',
@@ -322,7 +322,14 @@ export const invoiceItems = defineResource({
       defaultValue: 0,
       help: 'Basis points: 825 = 8.25 %.',
     },
-    { name: 'tax_cents', label: 'Tax (minor units)', kind: 'integer', list: 'default', form: false },
+    {
+      name: 'tax_cents',
+      label: 'Tax',
+      kind: 'money',
+      currencyField: 'invoice_id.currency',
+      list: 'default',
+      form: false,
+    },
     { name: 'period_start', label: 'Period start', kind: 'datetime' },
     { name: 'period_end', label: 'Period end', kind: 'datetime', help: 'After the period start.' },
     tenant,
@@ -587,9 +594,10 @@ export const payoutTransactions = defineResource({
     },
     {
       name: 'amount_cents',
-      label: 'Contribution (minor units)',
+      label: 'Contribution',
       // no currency column on the link: it is the payout's
-      kind: 'integer',
+      kind: 'money',
+      currencyField: 'payout_id.currency',
       list: 'default',
       form: false,
       help: 'Signed, in the payout’s currency: net of payments, plus bonuses and referral rewards, minus refunds and fees.',

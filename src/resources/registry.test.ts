@@ -152,7 +152,17 @@ describe.each(registry.map((def) => [def.name, def] as const))('%s', (_name, def
 
   it('keeps money next to its currency', () => {
     const money = def.fields.filter((field) => field.kind === 'money');
-    expect(money.map((field) => field.currencyField ?? 'currency').filter((name) => !names.has(name))).toEqual([]);
+    // either a column of this table, or '<relation field>.<column>' of the related table
+    const missing = money
+      .map((field) => field.currencyField ?? 'currency')
+      .filter((spec) => {
+        const [own, parentColumn] = spec.split('.');
+        if (!parentColumn) return !names.has(own);
+        const relation = def.fields.find((f) => f.name === own && f.kind === 'relation')?.relation;
+        const target = relation && registry.find((r) => r.name === relation.resource);
+        return !target?.fields.some((f) => f.name === parentColumn);
+      });
+    expect(missing).toEqual([]);
   });
 
   it.each((def.related ?? []).map((tab) => [`${tab.resource}.${tab.field}`, tab] as const))(

@@ -103,7 +103,11 @@ export interface FieldDef<T extends TableName = TableName> {
   options?: readonly string[];
   /** kind 'relation'. */
   relation?: RelationDef;
-  /** kind 'money': the column holding the ISO currency (default 'currency'). */
+  /**
+   * kind 'money': the column holding the ISO currency (default 'currency'), or
+   * '<relation field>.<column>' when the row has none and its parent does (invoice_items
+   * take the invoice's currency: 'invoice_id.currency').
+   */
   currencyField?: string;
   /** Form: a value must be given (NOT NULL without a default). */
   required?: boolean;

@@ -46,7 +46,9 @@ describe('LoginPage', () => {
     await user.type(await screen.findByLabelText(/email/i), 'ops@loconomy.test');
     await user.type(screen.getByLabelText(/password/i), 'secret');
     await user.click(screen.getByRole('button', { name: /sign in/i }));
-    await waitFor(() => expect(login).toHaveBeenCalledWith(expect.objectContaining({ email: 'ops@loconomy.test', password: 'secret' })));
+    await waitFor(() =>
+      expect(login).toHaveBeenCalledWith(expect.objectContaining({ email: 'ops@loconomy.test', password: 'secret' })),
+    );
     expect(await screen.findByText('home')).toBeInTheDocument();
   });
 

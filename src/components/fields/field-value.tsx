@@ -1,3 +1,4 @@
+import { currencyOf } from '../../lib/select';
 import { Link } from '@refinedev/core';
 import type { FieldDef, ResourceDef } from '../../resources/types';
 import { BooleanValue } from './boolean-value';
@@ -39,8 +40,7 @@ export function FieldValue({ field, record, def, mode = 'show' }: FieldValueProp
     case 'enum':
       return <EnumTag value={String(value)} />;
     case 'money': {
-      const currency = record[field.currencyField ?? 'currency'];
-      return <MoneyValue minor={value as number | string} currency={typeof currency === 'string' ? currency : null} />;
+      return <MoneyValue minor={value as number | string} currency={currencyOf(field, record)} />;
     }
     case 'date':
     case 'datetime':

@@ -1,3 +1,4 @@
+import { currencyPath } from '../../lib/select';
 import type { FormRule } from 'antd';
 import { isValidPoint } from '../../lib/geo';
 import { formatMoney } from '../../lib/money';
@@ -83,7 +84,7 @@ function moneyRule(field: FieldDef): FormRule {
   // Bounds are in minor units like the column; the message shows them in the record's currency.
   return ({ getFieldValue }) =>
     check((value) => {
-      const currencyValue: unknown = getFieldValue(field.currencyField ?? 'currency');
+      const currencyValue: unknown = getFieldValue(currencyPath(field));
       const currency = typeof currencyValue === 'string' && currencyValue ? currencyValue : 'USD';
       if (typeof value !== 'number' || !Number.isInteger(value)) return `${field.label} must be an amount of money`;
       if (field.min !== undefined && value < field.min)

@@ -1,3 +1,4 @@
+import { currencyPath } from '../../lib/select';
 import { Form, InputNumber, Space } from 'antd';
 import { minorDigits, toMajorUnits, toMinorUnits } from '../../lib/money';
 
@@ -18,7 +19,7 @@ const ISO_CURRENCY = /^[A-Za-z]{3}$/;
 // converts twice and no float reaches the payload.
 export function MoneyInput({ id, value, onChange, onBlur, currencyField = 'currency', disabled }: MoneyInputProps) {
   // preserve: the currency column may not be an input of this form but is in the loaded record
-  const watched: unknown = Form.useWatch(currencyField, { preserve: true });
+  const watched: unknown = Form.useWatch(currencyPath({ currencyField }), { preserve: true });
   const currency = typeof watched === 'string' && ISO_CURRENCY.test(watched) ? watched.toUpperCase() : 'USD';
   const digits = minorDigits(currency);
   const major = value === null || value === undefined || value === '' ? null : toMajorUnits(value, currency);

@@ -3,7 +3,10 @@ import { useGetIdentity, useLogout } from '@refinedev/core';
 import { Avatar, Button, Dropdown, Layout, Space, Tag, theme, Tooltip, Typography } from 'antd';
 import { useColorMode } from '../../providers/color-mode';
 import { describeRole, type StaffIdentity } from '../../providers/identity';
-import { TenantSwitcher } from './tenant-switcher';
+import { lazy, Suspense } from 'react';
+
+// Only super admins switch tenants; everyone else never loads the switcher (antd Select).
+const TenantSwitcher = lazy(() => import('./tenant-switcher'));
 
 // Who is signed in, as what, and in which tenant — always visible, because staff act on
 // real customers' data and must never wonder which hat they are wearing.
@@ -29,7 +32,9 @@ export function AppHeader() {
       }}
     >
       {identity?.isSuperAdmin ? (
-        <TenantSwitcher />
+        <Suspense fallback={null}>
+          <TenantSwitcher />
+        </Suspense>
       ) : identity?.tenantName ? (
         <Typography.Text type="secondary" data-testid="header-tenant">
           {identity.tenantName}

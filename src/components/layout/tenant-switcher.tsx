@@ -34,3 +34,4 @@ export function TenantSwitcher() {
     />
   );
 }
+export default TenantSwitcher;

@@ -1,3 +1,4 @@
+import { currencyOf } from '../../lib/select';
 import { formatPoint, parsePoint, summarizeArea } from '../../lib/geo';
 import { minorDigits, toMajorUnits } from '../../lib/money';
 import type { FieldDef } from '../../resources/types';
@@ -22,8 +23,7 @@ export function exportRow(fields: FieldDef[], record: Record<string, unknown>): 
         row[`${field.label} ID`] = empty ? null : String(value);
         break;
       case 'money': {
-        const currencyValue = record[field.currencyField ?? 'currency'];
-        const currency = typeof currencyValue === 'string' && currencyValue ? currencyValue.toUpperCase() : 'USD';
+        const currency = currencyOf(field, record) ?? 'USD';
         row[field.label] = empty ? null : toMajorUnits(value as number, currency).toFixed(minorDigits(currency));
         // the currency column is exported anyway when it is one of the fields
         if (!fields.some((f) => f.name === (field.currencyField ?? 'currency'))) {
