@@ -1,6 +1,6 @@
 import { DashboardOutlined } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
-import { createElement, useEffect, useMemo, useState } from 'react';
+import { createElement, useMemo, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { canDo } from '../../lib/permissions';
 import { domains } from '../../resources/domains';
@@ -33,10 +33,13 @@ export function AppMenu({ collapsed }: { collapsed: boolean }) {
     return [{ key: '/', icon: <DashboardOutlined />, label: <Link to="/">Dashboard</Link> }, ...groups];
   }, [perms]);
 
+  // Navigating into a group opens it; groups the user opened or closed otherwise stay so.
   const [openKeys, setOpenKeys] = useState<string[]>(currentGroup ? [currentGroup] : []);
-  useEffect(() => {
-    if (currentGroup) setOpenKeys((keys) => (keys.includes(currentGroup) ? keys : [...keys, currentGroup]));
-  }, [currentGroup]);
+  const [shownGroup, setShownGroup] = useState(currentGroup);
+  if (currentGroup !== shownGroup) {
+    setShownGroup(currentGroup);
+    if (currentGroup && !openKeys.includes(currentGroup)) setOpenKeys([...openKeys, currentGroup]);
+  }
 
   return (
     <Menu
