@@ -1,15 +1,7 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ColorModeContext, type ColorMode } from './use-color-mode';
 
-export type ColorMode = 'light' | 'dark';
 const STORAGE_KEY = 'loconomy-admin.color-mode';
-
-interface ColorModeValue {
-  mode: ColorMode;
-  setMode: (mode: ColorMode) => void;
-  toggle: () => void;
-}
-
-const ColorModeContext = createContext<ColorModeValue>({ mode: 'light', setMode: () => {}, toggle: () => {} });
 
 function initialMode(): ColorMode {
   try {
@@ -42,5 +34,3 @@ export function ColorModeProvider({ children }: { children: ReactNode }) {
   );
   return <ColorModeContext.Provider value={value}>{children}</ColorModeContext.Provider>;
 }
-
-export const useColorMode = () => useContext(ColorModeContext);

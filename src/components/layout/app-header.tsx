@@ -1,7 +1,7 @@
 import { MoonOutlined, SunOutlined, UserOutlined } from '@ant-design/icons';
 import { useGetIdentity, useLogout } from '@refinedev/core';
 import { Avatar, Button, Dropdown, Layout, Space, Tag, theme, Tooltip, Typography } from 'antd';
-import { useColorMode } from '../../providers/color-mode';
+import { useColorMode } from '../../providers/use-color-mode';
 import { describeRole, type StaffIdentity } from '../../providers/identity';
 import { lazy, Suspense } from 'react';
 
