@@ -197,6 +197,7 @@ export const invoices = defineResource({
   audited: true,
   defaultSort: { field: 'created_at', order: 'desc' },
   search: { mode: 'ilike', fields: ['number', 'stripe_invoice_id'], placeholder: 'Invoice number or Stripe ID' },
+  bulkActions: ['export'],
   permissions: { list: 'finance.read' },
   canCreate: false,
   canEdit: false,
@@ -350,6 +351,7 @@ export const payouts = defineResource({
   audited: true,
   defaultSort: { field: 'created_at', order: 'desc' },
   search: { mode: 'ilike', fields: ['stripe_payout_id'], placeholder: 'Stripe payout ID' },
+  bulkActions: ['export'],
   permissions: { list: 'finance.read' },
   // Payouts come from the payment backend; the reconciliation verdict is the RPC's.
   canCreate: false,
@@ -452,6 +454,7 @@ export const transactions = defineResource({
     fields: ['stripe_payment_intent_id', 'stripe_refund_id'],
     placeholder: 'Stripe payment intent or refund ID',
   },
+  bulkActions: ['export'],
   permissions: { list: 'finance.read' },
   canCreate: false,
   canEdit: false,
@@ -559,6 +562,7 @@ export const payoutTransactions = defineResource({
   titleField: 'transaction_id',
   primaryKey: ['payout_id', 'transaction_id'],
   defaultSort: { field: 'payout_id', order: 'asc' },
+  bulkActions: ['delete', 'export'],
   permissions: { list: 'finance.read', create: 'finance.reconcile', delete: 'finance.reconcile' },
   // A link is added or removed, never changed.
   canEdit: false,

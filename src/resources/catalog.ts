@@ -17,6 +17,7 @@ export const listings = defineResource({
   countMode: 'exact',
   defaultSort: { field: 'created_at', order: 'desc' },
   search: { mode: 'fts', column: 'search_vector', placeholder: 'Search title, description, keywords' },
+  bulkActions: ['export'],
   permissions: { list: 'listings.read', edit: 'listings.moderate' },
   // Providers create listings in the marketplace app; staff moderate and correct them.
   canCreate: false,
@@ -220,6 +221,7 @@ export const tags = defineResource({
   global: true,
   defaultSort: { field: 'slug', order: 'asc' },
   search: { mode: 'ilike', fields: ['name'], placeholder: 'Search tag' },
+  bulkActions: ['delete', 'export'],
   permissions: { create: CATALOG_MANAGE, edit: CATALOG_MANAGE, delete: CATALOG_MANAGE },
   fields: [
     { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },

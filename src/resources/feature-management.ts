@@ -123,6 +123,7 @@ export const userFeatureFlags = defineResource({
   audited: true,
   // No created_at index: overrides grouped by flag, which the (flag_id, user_id) key serves.
   defaultSort: { field: 'flag_id', order: 'asc' },
+  bulkActions: ['delete', 'export'],
   permissions: {
     list: [...readers],
     create: 'feature_flags.manage',

@@ -97,6 +97,7 @@ export const users = defineResource({
   defaultSort: { field: 'created_at', order: 'desc' },
   search: { mode: 'ilike', fields: ['full_name', 'email'], placeholder: 'Search name or email' },
   // roles and staff roles additionally need permissions.manage (the database's guard says so)
+  bulkActions: ['export'],
   permissions: { list: 'users.read', create: 'users.manage', edit: 'users.manage' },
   // nobody deletes a user over the API; a user is deactivated, banned or soft-deleted
   canDelete: false,
@@ -435,6 +436,7 @@ export const userPermissions = defineResource({
   audited: true,
   // no time index: the user key leads the unique index and keeps each person's overrides together
   defaultSort: { field: 'user_id', order: 'asc' },
+  bulkActions: ['delete', 'export'],
   permissions: {
     list: 'permissions.manage',
     create: 'permissions.manage',

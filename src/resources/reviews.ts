@@ -26,6 +26,7 @@ export const reviews = defineResource({
   softDelete: 'deleted_at',
   defaultSort: { field: 'created_at', order: 'desc' },
   search: { mode: 'ilike', fields: ['comment'], placeholder: 'Search review text' },
+  bulkActions: ['export'],
   permissions: { list: 'reviews.moderate', edit: 'reviews.moderate' },
   // customers write reviews in the marketplace app; reviews are hidden, never deleted by staff
   canCreate: false,
@@ -185,6 +186,7 @@ export const contentReports = defineResource({
   titleField: 'reason',
   audited: true,
   defaultSort: { field: 'created_at', order: 'desc' },
+  bulkActions: ['export'],
   permissions: { list: 'reports.read' },
   canCreate: false,
   canEdit: false,

@@ -149,6 +149,7 @@ export const bookings = defineResource({
   audited: true,
   defaultSort: { field: 'scheduled_start', order: 'desc' },
   search: { mode: 'ilike', fields: ['confirmation_code'], placeholder: 'Confirmation code, e.g. LC-7KQ2M9XA' },
+  bulkActions: ['export'],
   permissions: { list: 'bookings.read', edit: 'bookings.manage' },
   // customers book in the marketplace app; bookings are never deleted (money hangs off them)
   canCreate: false,

@@ -59,3 +59,43 @@ test('an unknown address shows a 404 page inside the app', async ({ page }) => {
   await page.goto('/no-such-page');
   await expect(page.getByText('Page not found')).toBeVisible();
 });
+
+test('a super admin narrows every list to one tenant and back', async ({ page }) => {
+  const api = serviceApi();
+  const { data: harbor } = await api
+    .from('tenants')
+    .select('id, name')
+    .eq('slug', 'harbor')
+    .single<{ id: string; name: string }>();
+  const count = async (tenantId?: string) => {
+    let query = api.from('listings').select('id', { count: 'exact', head: true }).is('deleted_at', null);
+    if (tenantId) query = query.eq('tenant_id', tenantId);
+    return (await query).count!;
+  };
+  const shown = (n: number) => new RegExp(`^${n.toLocaleString('en-US')} listings?$`);
+
+  await signIn(page, STAFF.super.email);
+  await page.goto('/listings');
+  await expect(page.getByText(shown(await count()))).toBeVisible();
+  // antd opens a Select on mousedown of its selector box
+  const switcher = page.locator('header .ant-select-selector');
+  await switcher.click();
+  await page.locator('.ant-select-item-option', { hasText: harbor!.name }).click();
+  await expect(page.getByText(shown(await count(harbor!.id)))).toBeVisible();
+  await page.reload();
+  await expect(page.getByText(shown(await count(harbor!.id)))).toBeVisible();
+  await switcher.click();
+  await page.locator('.ant-select-item-option', { hasText: 'All tenants' }).click();
+  await expect(page.getByText(shown(await count()))).toBeVisible();
+});
+
+test('forgot password asks the Auth API for a reset link without saying whether the address exists', async ({
+  page,
+}) => {
+  await page.goto('/login');
+  await page.getByRole('link', { name: 'Forgot password?' }).click();
+  await expect(page).toHaveURL(/\/forgot-password/);
+  await page.getByLabel('Email').fill('nobody@loconomy.test');
+  await page.getByRole('button', { name: 'Send reset link' }).click();
+  await expect(page.getByText('If the address is known, a reset link is on its way.')).toBeVisible();
+});

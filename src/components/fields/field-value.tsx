@@ -1,5 +1,6 @@
 import { currencyOf } from '../../lib/select';
 import { Link } from '@refinedev/core';
+import { Typography } from 'antd';
 import type { FieldDef, ResourceDef } from '../../resources/types';
 import { BooleanValue } from './boolean-value';
 import { CodeValue } from './code-value';
@@ -62,6 +63,14 @@ export function FieldValue({ field, record, def, mode = 'show' }: FieldValueProp
     case 'tags':
       return <TagsValue value={Array.isArray(value) ? value : [value]} mode={mode} />;
     case 'rating': {
+      // An average of nothing is not a zero-star rating (aggregates default to 0).
+      if (record.rating_count === 0) {
+        return (
+          <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+            No reviews yet
+          </Typography.Text>
+        );
+      }
       const n = asNumber(value);
       return n === null ? <TextValue value={String(value)} mode={mode} /> : <RatingValue value={n} />;
     }

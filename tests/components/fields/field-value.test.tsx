@@ -56,6 +56,7 @@ describe('FieldValue: text per kind', () => {
     ['color', field('color'), { value: '#1f6feb' }, 'show', '#1f6feb'],
     ['text', field('text'), { value: 'Deep clean, 3 rooms' }, 'show', 'Deep clean, 3 rooms'],
     ['rating with its number', field('rating'), { value: 4.25 }, 'show', '4.25'],
+    ['rating of a record nobody reviewed', field('rating'), { value: 0, rating_count: 0 }, 'list', 'No reviews yet'],
   ])('%s', (_name, f, record, mode, expected) => {
     renderValue(f, record, mode);
     expect(screen.getByTestId('cell')).toHaveTextContent(expected);
