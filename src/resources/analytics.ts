@@ -1,12 +1,11 @@
 import { CodeOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { defineResource } from './define';
-import type { RelationDef, ResourceDef } from './types';
+import type { ResourceDef } from './types';
+import { personRelation as person } from './common-fields';
 
 // Analytics: product events and the backend's system logs. Both are append-only and high
 // volume: counts are estimates, lists sort and filter only by what their indexes serve, and
 // there is no substring search over them.
-
-const person: RelationDef = { resource: 'users', labelField: 'full_name', searchFields: ['full_name', 'email'] };
 
 export const events = defineResource({
   name: 'events',

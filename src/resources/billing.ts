@@ -9,31 +9,13 @@ import {
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import { defineResource } from './define';
-import type { RelationDef, ResourceDef } from './types';
+import type { ResourceDef } from './types';
+import { currencyField as currency, personRelation as customer, tenantField as tenant } from './common-fields';
 
 // Billing: money mirrored from Stripe and settled to providers. Staff only read it (finance.read);
 // the one thing finance changes directly is which transactions a payout settles, and the
 // reconciliation verdict itself is the reconcile_payout RPC. Every other write comes from the
 // payment backend (service_role), so the generic forms are off here.
-
-const currency = {
-  name: 'currency',
-  label: 'Currency',
-  kind: 'code',
-  defaultValue: 'USD',
-  pattern: { regex: /^[A-Z]{3}$/, message: 'A three-letter ISO currency code, e.g. USD' },
-} as const;
-
-const tenant = {
-  name: 'tenant_id',
-  label: 'Tenant',
-  kind: 'relation',
-  list: false,
-  form: false,
-  relation: { resource: 'tenants', labelField: 'name' },
-} as const;
-
-const customer: RelationDef = { resource: 'users', labelField: 'full_name', searchFields: ['full_name', 'email'] };
 
 export const subscriptions = defineResource({
   name: 'subscriptions',

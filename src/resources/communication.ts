@@ -1,21 +1,11 @@
 import { BellOutlined, CommentOutlined, MessageOutlined } from '@ant-design/icons';
 import { defineResource } from './define';
-import type { RelationDef, ResourceDef } from './types';
+import type { ResourceDef } from './types';
+import { personRelation as person, tenantField as tenant } from './common-fields';
 
 // Communication: conversations between users, their messages and the notifications sent to them.
 // Staff with communication.read may read them (support looking into a dispute); only the
 // participants write, in the marketplace app, so nothing here is editable.
-
-const tenant = {
-  name: 'tenant_id',
-  label: 'Tenant',
-  kind: 'relation',
-  list: false,
-  form: false,
-  relation: { resource: 'tenants', labelField: 'name' },
-} as const;
-
-const person: RelationDef = { resource: 'users', labelField: 'full_name', searchFields: ['full_name', 'email'] };
 
 export const conversations = defineResource({
   name: 'conversations',

@@ -1,22 +1,12 @@
 import { ControlOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { defineResource } from './define';
-import type { RelationDef, ResourceDef } from './types';
+import type { ResourceDef } from './types';
+import { personRelation as person, tenantField as tenant } from './common-fields';
 
 // Feature management: per-tenant flags and per-user overrides. feature_flags.read (or .manage)
 // sees them, feature_flags.manage changes them. Whether a flag is on, how far it is rolled out
 // and its kill switch change only through the rollout RPCs (audited staff actions), so the
 // generic form edits a flag's description, variants and targeting and nothing else.
-
-const tenant = {
-  name: 'tenant_id',
-  label: 'Tenant',
-  kind: 'relation',
-  list: false,
-  form: false,
-  relation: { resource: 'tenants', labelField: 'name' },
-} as const;
-
-const person: RelationDef = { resource: 'users', labelField: 'full_name', searchFields: ['full_name', 'email'] };
 
 const readers = ['feature_flags.read', 'feature_flags.manage'] as const;
 

@@ -1,22 +1,12 @@
 import { CloudServerOutlined, KeyOutlined, SendOutlined } from '@ant-design/icons';
 import { defineResource } from './define';
-import type { RelationDef, ResourceDef } from './types';
+import type { ResourceDef } from './types';
+import { personRelation as staff, tenantField as tenant } from './common-fields';
 
 // Integrations: API keys, webhook endpoints and their deliveries. integrations.read (or
 // .manage) sees them, integrations.manage changes them. Neither a key's hash nor an
 // endpoint's signing secret is readable over the API, so neither is a field here: the data
 // provider selects exactly these fields.
-
-const tenant = {
-  name: 'tenant_id',
-  label: 'Tenant',
-  kind: 'relation',
-  list: false,
-  form: false,
-  relation: { resource: 'tenants', labelField: 'name' },
-} as const;
-
-const staff: RelationDef = { resource: 'users', labelField: 'full_name', searchFields: ['full_name', 'email'] };
 
 const readers = ['integrations.read', 'integrations.manage'] as const;
 

@@ -1,30 +1,12 @@
 import { BarcodeOutlined, RocketOutlined, TrophyOutlined, UserAddOutlined } from '@ant-design/icons';
 import { defineResource } from './define';
-import type { RelationDef, ResourceDef } from './types';
+import type { ResourceDef } from './types';
+import { currencyField as currency, personRelation as person, tenantField as tenant } from './common-fields';
 
 // Referrals: programs staff run, the codes users share, the referrals those codes bring and the
 // rewards a completed referral earns. Everything is referrals.manage. Users create codes and
 // referrals in the marketplace app; completion (the referred customer's first completed booking,
 // or staff setting it) creates the rewards by trigger.
-
-const currency = {
-  name: 'currency',
-  label: 'Currency',
-  kind: 'code',
-  defaultValue: 'USD',
-  pattern: { regex: /^[A-Z]{3}$/, message: 'A three-letter ISO currency code, e.g. USD' },
-} as const;
-
-const tenant = {
-  name: 'tenant_id',
-  label: 'Tenant',
-  kind: 'relation',
-  list: false,
-  form: false,
-  relation: { resource: 'tenants', labelField: 'name' },
-} as const;
-
-const person: RelationDef = { resource: 'users', labelField: 'full_name', searchFields: ['full_name', 'email'] };
 
 export const referralPrograms = defineResource({
   name: 'referral_programs',
