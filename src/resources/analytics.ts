@@ -1,7 +1,7 @@
 import { CodeOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { defineResource } from './define';
 import type { ResourceDef } from './types';
-import { personRelation as person } from './common-fields';
+import { personRelation as person, tenantField } from './common-fields';
 
 // Analytics: product events and the backend's system logs. Both are append-only and high
 // volume: counts are estimates, lists sort and filter only by what their indexes serve, and
@@ -36,14 +36,7 @@ export const events = defineResource({
     { name: 'ip_address', label: 'IP address', kind: 'ip', sensitive: 'audit.read' },
     { name: 'occurred_at', label: 'Occurred', kind: 'datetime', list: 'default', sortable: true },
     { name: 'received_at', label: 'Received', kind: 'datetime', form: false },
-    {
-      name: 'tenant_id',
-      label: 'Tenant',
-      kind: 'relation',
-      list: false,
-      form: false,
-      relation: { resource: 'tenants', labelField: 'name' },
-    },
+    tenantField,
     { name: 'created_at', label: 'Created', kind: 'datetime', form: false },
     { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
   ],

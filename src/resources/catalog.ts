@@ -1,6 +1,7 @@
 import { AppstoreOutlined, ShopOutlined, TagOutlined, TagsOutlined } from '@ant-design/icons';
 import { defineResource } from './define';
 import type { ResourceDef } from './types';
+import { tenantField } from './common-fields';
 
 // Catalog: what providers offer. Listings are moderated by operations; categories and tags
 // are a platform-wide catalogue that only super admins with catalog.manage change.
@@ -130,14 +131,7 @@ export const listings = defineResource({
     { name: 'booking_count', label: 'Bookings', kind: 'integer', form: false },
     { name: 'is_featured', label: 'Featured', kind: 'boolean', defaultValue: false },
     { name: 'published_at', label: 'Published', kind: 'datetime', form: false },
-    {
-      name: 'tenant_id',
-      label: 'Tenant',
-      kind: 'relation',
-      list: false,
-      form: false,
-      relation: { resource: 'tenants', labelField: 'name' },
-    },
+    tenantField,
     { name: 'created_at', label: 'Created', kind: 'datetime', list: 'default', sortable: true, form: false },
     { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
     { name: 'deleted_at', label: 'Deleted', kind: 'datetime', list: false, form: false },
@@ -282,14 +276,7 @@ export const listingTags = defineResource({
       form: 'create',
       relation: { resource: 'tags', labelField: 'name' },
     },
-    {
-      name: 'tenant_id',
-      label: 'Tenant',
-      kind: 'relation',
-      list: false,
-      form: false,
-      relation: { resource: 'tenants', labelField: 'name' },
-    },
+    tenantField,
     { name: 'created_at', label: 'Tagged', kind: 'datetime', list: 'default', form: false },
   ],
 });

@@ -1,6 +1,7 @@
 import { CloudUploadOutlined } from '@ant-design/icons';
 import { defineResource } from './define';
 import type { ResourceDef } from './types';
+import { tenantField } from './common-fields';
 
 // Files: every upload, whichever storage holds it, linked to its owner row by entity_type +
 // entity_id. Staff read them with files.read; uploading and soft deleting is the uploader's.
@@ -151,14 +152,7 @@ export const fileUploads = defineResource({
         searchFields: ['full_name', 'email'],
       },
     },
-    {
-      name: 'tenant_id',
-      label: 'Tenant',
-      kind: 'relation',
-      list: false,
-      form: false,
-      relation: { resource: 'tenants', labelField: 'name' },
-    },
+    tenantField,
     { name: 'created_at', label: 'Uploaded', kind: 'datetime', list: 'default', sortable: true, form: false },
     { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
   ],

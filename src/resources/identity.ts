@@ -10,6 +10,7 @@ import {
 } from '@ant-design/icons';
 import { defineResource } from './define';
 import type { ResourceDef } from './types';
+import { tenantField } from './common-fields';
 
 // Identity: tenants, the people of the marketplace and its staff, their sign-ins, the
 // permission catalogue with its role mapping and per-user overrides, and the audit trail.
@@ -268,14 +269,7 @@ export const userProfiles = defineResource({
     { name: 'address', label: 'Address', kind: 'json', list: false, sensitive: 'users.manage' },
     { name: 'location', label: 'Location', kind: 'geo_point', list: false, sensitive: 'users.manage' },
     { name: 'preferences', label: 'Preferences', kind: 'json', list: false },
-    {
-      name: 'tenant_id',
-      label: 'Tenant',
-      kind: 'relation',
-      list: false,
-      form: false,
-      relation: { resource: 'tenants', labelField: 'name' },
-    },
+    tenantField,
     { name: 'created_at', label: 'Created', kind: 'datetime', form: false },
     { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
   ],
@@ -330,14 +324,7 @@ export const userSessions = defineResource({
     { name: 'ip_address', label: 'IP address', kind: 'ip', form: false, sensitive: 'users.manage' },
     { name: 'user_agent', label: 'User agent', kind: 'text', list: false, form: false, sensitive: 'users.manage' },
     { name: 'auth_session_id', label: 'Auth session', kind: 'code', list: false, form: false },
-    {
-      name: 'tenant_id',
-      label: 'Tenant',
-      kind: 'relation',
-      list: false,
-      form: false,
-      relation: { resource: 'tenants', labelField: 'name' },
-    },
+    tenantField,
     { name: 'created_at', label: 'Recorded', kind: 'datetime', list: false, form: false },
   ],
 });
@@ -482,14 +469,7 @@ export const userPermissions = defineResource({
       form: false,
       relation: { resource: 'users', labelField: 'full_name', fkey: 'user_permissions_granted_by_fkey' },
     },
-    {
-      name: 'tenant_id',
-      label: 'Tenant',
-      kind: 'relation',
-      list: false,
-      form: false,
-      relation: { resource: 'tenants', labelField: 'name' },
-    },
+    tenantField,
     { name: 'created_at', label: 'Created', kind: 'datetime', form: false },
     { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
   ],

@@ -1,6 +1,7 @@
 import { AlertOutlined, LikeOutlined, StarOutlined } from '@ant-design/icons';
 import { defineResource } from './define';
 import type { RelationDef, ResourceDef } from './types';
+import { tenantField } from './common-fields';
 
 // Reviews and reports: what customers say about completed bookings, how helpful others
 // found it, and the reports users file against content. Moderators hide reviews and resolve
@@ -105,14 +106,7 @@ export const reviews = defineResource({
       form: false,
       relation: person('reviews_hidden_by_fkey'),
     },
-    {
-      name: 'tenant_id',
-      label: 'Tenant',
-      kind: 'relation',
-      list: false,
-      form: false,
-      relation: { resource: 'tenants', labelField: 'name' },
-    },
+    tenantField,
     { name: 'created_at', label: 'Written', kind: 'datetime', list: 'default', sortable: true, form: false },
     { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
     { name: 'deleted_at', label: 'Deleted', kind: 'datetime', list: false, form: false },
@@ -162,14 +156,7 @@ export const reviewVotes = defineResource({
       relation: { resource: 'users', labelField: 'full_name', searchFields: ['full_name', 'email'] },
     },
     { name: 'is_helpful', label: 'Helpful', kind: 'boolean', list: 'default', required: true },
-    {
-      name: 'tenant_id',
-      label: 'Tenant',
-      kind: 'relation',
-      list: false,
-      form: false,
-      relation: { resource: 'tenants', labelField: 'name' },
-    },
+    tenantField,
     { name: 'created_at', label: 'Voted', kind: 'datetime', list: 'default', form: false },
     { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
   ],
@@ -272,14 +259,7 @@ export const contentReports = defineResource({
       relation: person('content_reports_resolved_by_fkey'),
     },
     { name: 'resolved_at', label: 'Resolved', kind: 'datetime', form: false },
-    {
-      name: 'tenant_id',
-      label: 'Tenant',
-      kind: 'relation',
-      list: false,
-      form: false,
-      relation: { resource: 'tenants', labelField: 'name' },
-    },
+    tenantField,
     { name: 'created_at', label: 'Reported', kind: 'datetime', list: 'default', sortable: true, form: false },
     { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
   ],

@@ -1,6 +1,7 @@
 import { CarryOutOutlined, ClockCircleOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { defineResource } from './define';
 import type { RelationDef, ResourceDef } from './types';
+import { tenantField } from './common-fields';
 
 // Scheduling: when providers work, and the bookings customers make. Providers keep their own
 // hours in the marketplace app; staff read them, and with bookings.manage settle bookings.
@@ -63,14 +64,7 @@ export const providerAvailability = defineResource({
     },
     { name: 'timezone', label: 'Timezone', kind: 'text', list: 'default', required: true, defaultValue: 'UTC' },
     { name: 'is_active', label: 'Active', kind: 'boolean', list: 'default', defaultValue: true },
-    {
-      name: 'tenant_id',
-      label: 'Tenant',
-      kind: 'relation',
-      list: false,
-      form: false,
-      relation: { resource: 'tenants', labelField: 'name' },
-    },
+    tenantField,
     { name: 'created_at', label: 'Created', kind: 'datetime', form: false },
     { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
   ],
@@ -123,14 +117,7 @@ export const availabilityOverrides = defineResource({
     { name: 'end_time', label: 'Until', kind: 'time', list: 'default', help: 'After the start.' },
     { name: 'reason', label: 'Reason', kind: 'text', list: 'default' },
     { name: 'timezone', label: 'Timezone', kind: 'text', required: true, defaultValue: 'UTC' },
-    {
-      name: 'tenant_id',
-      label: 'Tenant',
-      kind: 'relation',
-      list: false,
-      form: false,
-      relation: { resource: 'tenants', labelField: 'name' },
-    },
+    tenantField,
     { name: 'created_at', label: 'Created', kind: 'datetime', form: false },
     { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
   ],
@@ -296,14 +283,7 @@ export const bookings = defineResource({
     { name: 'cancelled_at', label: 'Cancelled', kind: 'datetime', form: false },
     { name: 'disputed_at', label: 'Disputed', kind: 'datetime', form: false },
     { name: 'refunded_at', label: 'Refunded', kind: 'datetime', form: false },
-    {
-      name: 'tenant_id',
-      label: 'Tenant',
-      kind: 'relation',
-      list: false,
-      form: false,
-      relation: { resource: 'tenants', labelField: 'name' },
-    },
+    tenantField,
     { name: 'created_at', label: 'Booked', kind: 'datetime', sortable: true, form: false },
     { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
   ],
