@@ -1,18 +1,34 @@
 import { DeleteOutlined, UndoOutlined } from '@ant-design/icons';
 import { Show } from '@refinedev/antd';
 import { usePermissions, useResourceParams, useShow, useUpdate, type BaseKey } from '@refinedev/core';
-import { Alert, Button, Descriptions, Popconfirm, Result, Spin, Tabs } from 'antd';
+import { Alert, Button, Descriptions, Popconfirm, Result, Spin, Tabs, type DescriptionsProps } from 'antd';
 import dayjs from 'dayjs';
+import type { ReactNode } from 'react';
 import { canDo, satisfies } from '../../lib/permissions';
 import { useCanDo, useFieldAccess, useStaffPermissions } from '../../providers/use-staff-permissions';
 import { findResource } from '../../resources';
-import type { ResourceDef } from '../../resources/types';
+import type { FieldDef, ResourceDef } from '../../resources/types';
 import { FieldValue } from '../fields';
 import { isLongField } from '../resource-form/form-values';
 import { AuditTrail } from './audit-trail';
 import { RelatedTable } from './related-table';
 
 const FULL_WIDTH = { xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 };
+
+// Two columns, long fields on a row of their own: a short field left alone before a long
+// one (or at the end) fills its row, so every row adds up and nothing is stretched by guess.
+function descriptionItems(fields: FieldDef[], render: (field: FieldDef) => ReactNode): DescriptionsProps['items'] {
+  const items: NonNullable<DescriptionsProps['items']> = [];
+  let column = 0;
+  for (const field of fields) {
+    const long = isLongField(field);
+    if (long && column === 1) items[items.length - 1].span = 'filled';
+    items.push({ key: field.name, label: field.label, span: long ? FULL_WIDTH : 1, children: render(field) });
+    column = long ? 0 : (column + 1) % 2;
+  }
+  if (column === 1) items[items.length - 1].span = 'filled';
+  return items;
+}
 
 function RecordTabs({ def, recordId }: { def: ResourceDef; recordId: BaseKey }) {
   const perms = useStaffPermissions();
@@ -106,12 +122,9 @@ function RecordShow({ def }: { def: ResourceDef }) {
           bordered
           size="small"
           column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }}
-          items={fields.map((field) => ({
-            key: field.name,
-            label: field.label,
-            span: isLongField(field) ? FULL_WIDTH : 1,
-            children: <FieldValue field={field} record={record} def={def} mode="show" />,
-          }))}
+          items={descriptionItems(fields, (field) => (
+            <FieldValue field={field} record={record} def={def} mode="show" />
+          ))}
         />
       )}
       {record && showId !== undefined && <RecordTabs def={def} recordId={showId} />}
