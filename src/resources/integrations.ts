@@ -90,6 +90,13 @@ export const webhookEndpoints = defineResource({
   group: 'integrations',
   icon: CloudServerOutlined,
   description: 'HTTPS endpoints the marketplace posts events to; ten failed deliveries in a row disable one.',
+  // The signing secret is not readable over the API, and PostgREST answers every write it is
+  // asked to return with RETURNING * (which needs every column): the generic form's writes
+  // are refused (42501) here and on hosted Supabase alike. Endpoints change through the
+  // integrations workflow's RPCs instead.
+  canCreate: false,
+  canEdit: false,
+  canDelete: false,
   titleField: 'url',
   audited: true,
   defaultSort: { field: 'created_at', order: 'desc' },
