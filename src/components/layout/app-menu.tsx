@@ -1,16 +1,17 @@
 import { DashboardOutlined } from '@ant-design/icons';
-import { Menu, type MenuProps } from 'antd';
+import { Menu, Skeleton, type MenuProps } from 'antd';
 import { createElement, useMemo, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { canDo } from '../../lib/permissions';
 import { domains } from '../../resources/domains';
 import { registry } from '../../resources';
-import { useStaffPermissions } from '../../providers/use-staff-permissions';
+import { useStaffPermissions, useStaffPermissionsLoading } from '../../providers/use-staff-permissions';
 
 // The menu is the registry grouped by domain, minus every table the caller may not list
 // (and groups left empty). Built from the same predicate the access control provider uses.
 export function AppMenu({ collapsed }: { collapsed: boolean }) {
   const perms = useStaffPermissions();
+  const loading = useStaffPermissionsLoading();
   const { pathname } = useLocation();
   const current = `/${pathname.split('/')[1] ?? ''}`;
   const currentGroup = registry.find((def) => `/${def.name}` === current)?.group;
@@ -41,6 +42,7 @@ export function AppMenu({ collapsed }: { collapsed: boolean }) {
     if (currentGroup && !openKeys.includes(currentGroup)) setOpenKeys([...openKeys, currentGroup]);
   }
 
+  if (loading) return <Skeleton active title={false} paragraph={{ rows: 8 }} style={{ padding: '8px 24px' }} />;
   return (
     <Menu
       mode="inline"
