@@ -1,6 +1,7 @@
 // `npm run bench`: the figures we hold ourselves to, printed rather than asserted.
-// Sections: the production bundle (initial JS per route), then whatever benchmark files the
-// local stack ships (supabase/local/**/bench.ts), each run in its own process.
+// Sections: the production bundle (initial JS per route), the admin's list pages at scale
+// (scripts/bench-lists.ts), then whatever benchmark files the local stack ships
+// (supabase/local/**/bench.ts), each run in its own process.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -80,6 +81,16 @@ function bundle() {
   console.log(`JS chunks: ${js.length}`);
 }
 
+// Every registry list as the list page asks for it, on a throwaway database seeded at scale.
+function lists() {
+  console.log('\n== admin list pages (scripts/bench-lists.ts) ==');
+  const res = spawnSync(path.join(repoRoot, 'node_modules/.bin/tsx'), [path.join(repoRoot, 'scripts/bench-lists.ts')], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
+  if (res.status !== 0) process.exitCode = 1;
+}
+
 function localStackBenches() {
   const found: string[] = [];
   const walk = (dir: string) => {
@@ -100,4 +111,5 @@ function localStackBenches() {
 }
 
 bundle();
+lists();
 localStackBenches();

@@ -246,6 +246,7 @@ export const listingTags = defineResource({
   description: 'Which tags each listing carries. Providers tag their own listings in the marketplace app.',
   titleField: 'tag_id',
   primaryKey: ['listing_id', 'tag_id'],
+  countMode: 'estimated',
   defaultSort: { field: 'listing_id', order: 'asc' },
   // rows follow the listing's visibility: without listings.read, staff see only active listings' tags
   permissions: { list: 'listings.read' },

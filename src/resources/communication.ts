@@ -134,6 +134,7 @@ export const notifications = defineResource({
   icon: BellOutlined,
   description: 'What the marketplace sent each user, over which channel, and whether it arrived.',
   titleField: 'title',
+  countMode: 'estimated',
   defaultSort: { field: 'created_at', order: 'desc' },
   permissions: { list: 'communication.read' },
   canCreate: false,

@@ -25,6 +25,7 @@ export const reviews = defineResource({
   titleField: 'title',
   audited: true,
   softDelete: 'deleted_at',
+  countMode: 'estimated',
   defaultSort: { field: 'created_at', order: 'desc' },
   search: { mode: 'ilike', fields: ['comment'], placeholder: 'Search review text' },
   bulkActions: ['export'],
@@ -126,6 +127,7 @@ export const reviewVotes = defineResource({
   description: 'Whether readers found a review helpful; they make up the review’s helpful counts.',
   titleField: 'is_helpful',
   // no time index: the review key leads the unique index and keeps each review's votes together
+  countMode: 'estimated',
   defaultSort: { field: 'review_id', order: 'asc' },
   permissions: { list: 'reviews.moderate' },
   // votes are the voters' own

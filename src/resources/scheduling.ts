@@ -134,6 +134,7 @@ export const bookings = defineResource({
   description: 'Customers’ bookings of listings. Status changes go through the booking workflow.',
   titleField: 'confirmation_code',
   audited: true,
+  countMode: 'estimated',
   defaultSort: { field: 'scheduled_start', order: 'desc' },
   search: { mode: 'ilike', fields: ['confirmation_code'], placeholder: 'Confirmation code, e.g. LC-7KQ2M9XA' },
   bulkActions: ['export'],
