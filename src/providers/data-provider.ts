@@ -180,6 +180,14 @@ function splitPseudoFilters(filters: CrudFilter[] | undefined): ListExtras {
   return out;
 }
 
+// An estimate suits a whole big table; a filtered list must show the number the dashboard
+// card that linked to it showed. Under RLS the planner has no statistics for a filter's
+// value and can be off tenfold, while the filtered set is usually small enough to count.
+function countFor(def: ResourceDef, extras: ListExtras): 'exact' | 'planned' | 'estimated' {
+  const mode = def.countMode ?? 'exact';
+  return mode === 'estimated' && extras.filters.length > 0 ? 'exact' : mode;
+}
+
 export function createDataProvider(client: SupabaseClient, options: DataProviderOptions = {}): Required<DataProvider> {
   const scopeOf = options.getTenantScope ?? (() => null);
   const plain = () => supabaseDataProvider(shapedClient(client));
@@ -244,7 +252,7 @@ export function createDataProvider(client: SupabaseClient, options: DataProvider
           filters: prepareFilters(extras.filters),
           sorters: sorters?.length ? sorters : [def.defaultSort],
           pagination,
-          meta: { ...metaFor(def, meta), count: meta?.count ?? def.countMode ?? 'exact' },
+          meta: { ...metaFor(def, meta), count: meta?.count ?? countFor(def, extras) },
         });
         return { ...result, data: result.data.map((row) => withId(def, row)) } as never;
       }),

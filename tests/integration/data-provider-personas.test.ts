@@ -106,6 +106,17 @@ describe('what each persona sees', () => {
     expect(await count('feature_flags', 'tenant_id = $1', [TENANT.loconomy])).toBeGreaterThan(0);
   });
 
+  it.each(['failed', 'completed'])(
+    'a filtered list of a table counted by estimate is counted exactly (transactions with status %s)',
+    async (status) => {
+      const { total } = await dp.finance.getList({
+        resource: 'transactions',
+        filters: [{ field: 'status', operator: 'in', value: [status] }],
+      });
+      expect(total).toBe(await count('transactions', 'tenant_id = $1 and status = $2', [TENANT.loconomy, status]));
+    },
+  );
+
   it('the harbor admin sees only harbor listings of their own tenant, plus active ones elsewhere', async () => {
     const { data } = await dp.harbor.getList({
       resource: 'listings',
