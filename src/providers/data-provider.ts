@@ -1,3 +1,4 @@
+import { hasColumnFilter } from '../lib/list-params';
 import type { BaseKey, BaseRecord, CrudFilter, DataProvider, HttpError, MetaQuery } from '@refinedev/core';
 import { dataProvider as supabaseDataProvider } from '@refinedev/supabase';
 import type { SupabaseClient } from '@supabase/supabase-js';
@@ -185,7 +186,7 @@ function splitPseudoFilters(filters: CrudFilter[] | undefined): ListExtras {
 // value and can be off tenfold, while the filtered set is usually small enough to count.
 function countFor(def: ResourceDef, extras: ListExtras): 'exact' | 'planned' | 'estimated' {
   const mode = def.countMode ?? 'exact';
-  return mode === 'estimated' && extras.filters.length > 0 ? 'exact' : mode;
+  return mode === 'estimated' && hasColumnFilter(extras.filters) ? 'exact' : mode;
 }
 
 export function createDataProvider(client: SupabaseClient, options: DataProviderOptions = {}): Required<DataProvider> {

@@ -1,3 +1,4 @@
+import { hasColumnFilter } from '../../lib/list-params';
 import {
   DeleteButton,
   EditButton,
@@ -43,10 +44,12 @@ function rowId(def: ResourceDef, record: Rec): BaseKey {
   return (def.primaryKey ?? ['id']).map((k) => String(record[k])).join('~');
 }
 
-function countText(def: ResourceDef, total: number): string {
+// The data provider counts an estimated table exactly once a column filter is applied.
+function countText(def: ResourceDef, total: number, columnFiltered: boolean): string {
   const n = formatNumber(total);
   const noun = total === 1 ? def.singular.toLowerCase() : def.label.toLowerCase();
-  return def.countMode === 'planned' || def.countMode === 'estimated' ? `about ${n} ${noun}` : `${n} ${noun}`;
+  const estimate = def.countMode === 'planned' || (def.countMode === 'estimated' && !columnFiltered);
+  return estimate ? `about ${n} ${noun}` : `${n} ${noun}`;
 }
 
 /** The generic, registry-driven list of one table. */
@@ -243,7 +246,7 @@ export function ResourceList({ def }: { def: ResourceDef }) {
       <Flex align="center" gap={12} style={{ minHeight: 32, marginBottom: 8 }}>
         {typeof total === 'number' && !tableQuery.isError && (
           <Typography.Text type="secondary" aria-live="polite">
-            {countText(def, total)}
+            {countText(def, total, hasColumnFilter(filters))}
           </Typography.Text>
         )}
         {bulk && selected.length > 0 && (
