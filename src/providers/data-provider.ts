@@ -1,5 +1,5 @@
 import { hasColumnFilter } from '../lib/list-params';
-import type { BaseKey, BaseRecord, CrudFilter, DataProvider, HttpError, MetaQuery } from '@refinedev/core';
+import type { BaseKey, CrudFilter, DataProvider, HttpError, MetaQuery } from '@refinedev/core';
 import { dataProvider as supabaseDataProvider } from '@refinedev/supabase';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { findResource } from '../resources';
@@ -29,6 +29,7 @@ type Builder = PromiseLike<unknown> & {
   is(column: string, value: null): Builder;
   not(column: string, operator: string, value: unknown): Builder;
   or(filters: string): Builder;
+  in(column: string, values: unknown[]): Builder;
   match(query: Record<string, unknown>): Builder;
   select(columns?: string): Builder;
   textSearch(column: string, query: string, options: { config: string; type: 'websearch' }): Builder;
@@ -239,6 +240,49 @@ export function createDataProvider(client: SupabaseClient, options: DataProvider
     throw { statusCode: 404, message: `${def.singular} ${id} was not found, or you may not ${verb} it.` };
   }
 
+  /** Restricts a query to the records with these ids: `pk=in.(…)`, or an `or` of key matches. */
+  const whereIds = (builder: Builder, def: ResourceDef, ids: BaseKey[]): Builder => {
+    if (!isComposite(def))
+      return builder.in(
+        primaryKeyOf(def)[0],
+        ids.map((id) => plainId(def, id)),
+      );
+    const either = ids
+      .map((id) => {
+        const key = keyOf(def, id);
+        return `and(${Object.entries(key)
+          .map(([column, value]) => `${column}.eq.${quoteTreeValue(value)}`)
+          .join(',')})`;
+      })
+      .join(',');
+    return builder.or(either);
+  };
+
+  /**
+   * Bulk changes go out as one request, so PostgreSQL applies them in one transaction (no
+   * request per row). RLS skips rows the caller may not change rather than failing; the
+   * reply says how many of the selection that was.
+   */
+  async function changeMany(
+    def: ResourceDef,
+    ids: BaseKey[],
+    meta: MetaQuery | undefined,
+    change: (b: QueryBuilder) => Builder,
+    verb: string,
+  ) {
+    if (ids.length === 0) return { data: [] as never };
+    const rows = (await run(
+      whereIds(change(table(def.name, meta)), def, ids).select(primaryKeyOf(def).join(',')),
+    )) as Row[];
+    if (rows.length < ids.length) {
+      throw {
+        statusCode: 403,
+        message: `${ids.length - rows.length} of ${ids.length} selected ${def.label.toLowerCase()} could not be ${verb}: they are gone or you may not change them.`,
+      };
+    }
+    return { data: rows.map((row) => withId(def, row)) as never };
+  }
+
   const keyMatch = (def: ResourceDef, id: BaseKey) =>
     isComposite(def) ? keyOf(def, id) : { [primaryKeyOf(def)[0]]: String(plainId(def, id)) };
 
@@ -271,15 +315,7 @@ export function createDataProvider(client: SupabaseClient, options: DataProvider
           return { data: result.data.map((row) => withId(def, row)) } as never;
         }
         if (ids.length === 0) return { data: [] };
-        const either = ids
-          .map((id) => {
-            const key = keyOf(def, id);
-            return `and(${Object.entries(key)
-              .map(([column, value]) => `${column}.eq.${quoteTreeValue(value)}`)
-              .join(',')})`;
-          })
-          .join(',');
-        const rows = (await run(table(resource, meta).select(metaFor(def, meta).select).or(either))) as Row[];
+        const rows = (await run(whereIds(table(resource, meta).select(metaFor(def, meta).select), def, ids))) as Row[];
         return { data: rows.map((row) => withId(def, row)) } as never;
       }),
 
@@ -336,10 +372,7 @@ export function createDataProvider(client: SupabaseClient, options: DataProvider
       mapErrors(async () => {
         const def = findResource(resource);
         if (!def) return plain().updateMany({ resource, ids, variables, meta });
-        const data = await Promise.all(
-          ids.map(async (id) => (await provider.update({ resource, id, variables, meta })).data as BaseRecord),
-        );
-        return { data: data as never };
+        return changeMany(def, ids, meta, (b) => b.update(variables), 'changed');
       }),
 
     deleteOne: ({ resource, id, variables, meta }) =>
@@ -362,10 +395,7 @@ export function createDataProvider(client: SupabaseClient, options: DataProvider
       mapErrors(async () => {
         const def = findResource(resource);
         if (!def) return plain().deleteMany({ resource, ids, variables, meta });
-        const data = await Promise.all(
-          ids.map(async (id) => (await provider.deleteOne({ resource, id, variables, meta })).data as BaseRecord),
-        );
-        return { data: data as never };
+        return changeMany(def, ids, meta, (b) => b.delete(), 'deleted');
       }),
 
     getApiUrl: () => (client as unknown as { rest?: { url?: string } }).rest?.url ?? '',

@@ -563,3 +563,88 @@ describe('custom(): database functions', () => {
     expect(await errorOf(dp.finance.custom({ url: '/listings', method: 'get' }))).toMatchObject({ statusCode: 400 });
   });
 });
+
+describe('bulk changes: one request for the whole selection', () => {
+  const suffix = Date.now().toString(36);
+  let made = 0;
+  const makeTags = async (n: number) => {
+    const ids: string[] = [];
+    for (let i = 0; i < n; i += 1) {
+      made += 1;
+      const { data } = await dp.super.create({
+        resource: 'tags',
+        variables: { name: `Bulk ${suffix} ${made}`, slug: `bulk-${suffix}-${made}` },
+      });
+      ids.push(String(data.id));
+    }
+    return ids;
+  };
+  const remaining = async (ids: string[]) =>
+    (await sql<{ n: number }>('select count(*)::int as n from public.tags where id = any($1::uuid[])', [ids]))[0].n;
+
+  it('updateMany changes every selected feature flag, as product', async () => {
+    const flags = await sql<{ id: string; description: string | null }>(
+      'select id, description from public.feature_flags where tenant_id = $1 order by key limit 2',
+      [TENANT.loconomy],
+    );
+    const ids = flags.map((f) => f.id);
+    const { data } = await dp.product.updateMany({
+      resource: 'feature_flags',
+      ids,
+      variables: { description: `Bulk ${suffix}` },
+    });
+    expect(data.map((r) => String(r.id)).sort()).toEqual([...ids].sort());
+    const after = await sql<{ description: string }>(
+      'select description from public.feature_flags where id = any($1::uuid[])',
+      [ids],
+    );
+    expect(after.map((r) => r.description)).toEqual([`Bulk ${suffix}`, `Bulk ${suffix}`]);
+    expect(
+      await errorOf(dp.finance.updateMany({ resource: 'feature_flags', ids, variables: { description: 'no' } })),
+    ).toMatchObject({
+      statusCode: 403,
+    });
+    for (const f of flags)
+      await sql('update public.feature_flags set description = $2 where id = $1', [f.id, f.description]);
+  });
+
+  it('deleteMany removes every selected tag', async () => {
+    const ids = await makeTags(3);
+    const { data } = await dp.super.deleteMany({ resource: 'tags', ids });
+    expect(data).toHaveLength(3);
+    expect(await remaining(ids)).toBe(0);
+  });
+
+  it('a selection the caller may not delete is refused with a 403 and stays', async () => {
+    const ids = await makeTags(2);
+    expect(await errorOf(dp.product.deleteMany({ resource: 'tags', ids }))).toMatchObject({ statusCode: 403 });
+    expect(await remaining(ids)).toBe(2);
+    await dp.super.deleteMany({ resource: 'tags', ids });
+  });
+
+  it('composite keys: deleteMany on listing tags by their synthetic ids', async () => {
+    const [tag] = await makeTags(1);
+    const [listing] = await sql<{ id: string }>(
+      'select id from public.listings where tenant_id = $1 and deleted_at is null order by created_at limit 1',
+      [TENANT.loconomy],
+    );
+    await sql('insert into public.listing_tags (listing_id, tag_id, tenant_id) values ($1, $2, $3)', [
+      listing.id,
+      tag,
+      TENANT.loconomy,
+    ]);
+    const { data: rows } = await dp.super.getList({
+      resource: 'listing_tags',
+      filters: [{ field: 'tag_id', operator: 'eq', value: tag }],
+    });
+    expect(rows).toHaveLength(1);
+    expect(await errorOf(dp.finance.deleteMany({ resource: 'listing_tags', ids: [rows[0].id!] }))).toMatchObject({
+      statusCode: 403,
+    });
+    const count = async () =>
+      (await sql<{ n: number }>('select count(*)::int as n from public.listing_tags where tag_id = $1', [tag]))[0].n;
+    expect(await count()).toBe(1);
+    await sql('delete from public.listing_tags where tag_id = $1', [tag]);
+    await dp.super.deleteOne({ resource: 'tags', id: tag });
+  });
+});
