@@ -2,17 +2,16 @@
 // kit: the generic list shows each table's default columns under their labels, its create
 // button follows the registry (read-only tables, canCreate) and the caller's permission,
 // and the shared form refuses to send a new record while a required field is empty.
-import { Refine, type AuthProvider, type DataProvider } from '@refinedev/core';
-import routerProvider from '@refinedev/react-router';
-import { configure, render, screen, waitFor } from '@testing-library/react';
+import type { DataProvider } from '@refinedev/core';
+import { configure, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { App as AntdApp } from 'antd';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { Route } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import ResourceFormPage from '../../src/components/resource-form/resource-form-page';
 import { canDo, isWritable, type StaffPermissions } from '../../src/lib/permissions';
 import { refineResources, registry } from '../../src/resources';
 import type { FieldDef, PermissionRule, ResourceDef } from '../../src/resources/types';
+import { renderWithRefine } from './resource-form/fixtures';
 import { fakeDataProvider, renderList, type Row } from './resource-list/harness';
 
 configure({ asyncUtilTimeout: 8000 });
@@ -77,33 +76,12 @@ function sampleRow(def: ResourceDef): Row {
 }
 
 function renderCreateForm(name: string, dataProvider: DataProvider) {
-  const auth: AuthProvider = {
-    login: async () => ({ success: true }),
-    logout: async () => ({ success: true }),
-    check: async () => ({ authenticated: true }),
-    onError: async () => ({}),
-    getPermissions: async () => everything,
-  };
-  return render(
-    <MemoryRouter initialEntries={[`/${name}/create`]}>
-      <AntdApp>
-        <Refine
-          dataProvider={dataProvider}
-          authProvider={auth}
-          routerProvider={routerProvider}
-          resources={refineResources}
-          options={{
-            disableTelemetry: true,
-            reactQuery: { clientConfig: { defaultOptions: { queries: { retry: false } } } },
-          }}
-        >
-          <Routes>
-            <Route path={`/${name}/create`} element={<ResourceFormPage action="create" />} />
-          </Routes>
-        </Refine>
-      </AntdApp>
-    </MemoryRouter>,
-  );
+  return renderWithRefine(<Route path={`/${name}/create`} element={<ResourceFormPage action="create" />} />, {
+    path: `/${name}/create`,
+    dataProvider,
+    permissions: everything,
+    resources: refineResources,
+  });
 }
 
 const defaultColumns = (def: ResourceDef) => def.fields.filter((f) => f.list === 'default');

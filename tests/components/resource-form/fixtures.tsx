@@ -1,5 +1,12 @@
 import { ShopOutlined } from '@ant-design/icons';
-import { Refine, type AuthProvider, type BaseRecord, type CrudFilter, type DataProvider } from '@refinedev/core';
+import {
+  Refine,
+  type AuthProvider,
+  type BaseRecord,
+  type CrudFilter,
+  type DataProvider,
+  type ResourceProps,
+} from '@refinedev/core';
 import routerProvider from '@refinedev/react-router';
 import { configure, render } from '@testing-library/react';
 import { App as AntdApp } from 'antd';
@@ -216,7 +223,12 @@ const resources = Object.values(fixtureResources).map((def) => ({
 /** Renders `routes` inside a real <Refine> (router, antd App, fake data and permissions) at `path`. */
 export function renderWithRefine(
   routes: ReactNode,
-  { path, dataProvider, permissions }: { path: string; dataProvider: DataProvider; permissions: StaffPermissions },
+  {
+    path,
+    dataProvider,
+    permissions,
+    resources: refineResources = resources,
+  }: { path: string; dataProvider: DataProvider; permissions: StaffPermissions; resources?: ResourceProps[] },
 ) {
   return render(
     <MemoryRouter initialEntries={[path]}>
@@ -225,7 +237,7 @@ export function renderWithRefine(
           dataProvider={dataProvider}
           authProvider={authProvider(permissions)}
           routerProvider={routerProvider}
-          resources={resources}
+          resources={refineResources}
           options={{
             disableTelemetry: true,
             reactQuery: { clientConfig: { defaultOptions: { queries: { retry: false } } } },
