@@ -1,7 +1,6 @@
 import type { AccessControlProvider } from '@refinedev/core';
-import { canDo, canSeeField, type StaffPermissions } from '../lib/permissions';
-import { domains } from '../resources/domains';
-import { findResource, registry } from '../resources';
+import { canDo, canSeeField, NO_PERMISSIONS, type StaffPermissions } from '../lib/permissions';
+import { findResource } from '../resources';
 import type { ResourceAction } from '../resources/types';
 
 const ACTIONS: Record<string, ResourceAction> = {
@@ -29,12 +28,7 @@ export function createAccessControlProvider(
 ): AccessControlProvider {
   return {
     can: async ({ resource, action, params }) => {
-      const perms = (await loadPermissions()) ?? { keys: new Set<string>(), superAdmin: false };
-      const domain = domains.find((d) => d.key === resource);
-      if (domain) {
-        // A menu group is shown when at least one of its tables is.
-        return { can: registry.some((def) => def.group === domain.key && canDo(def, 'list', perms)) };
-      }
+      const perms = (await loadPermissions()) ?? NO_PERMISSIONS;
       const def = findResource(resource);
       if (!def) return { can: true };
       if (action === 'field') {
