@@ -19,12 +19,36 @@ const inst = instance('test');
 const resultsDir = path.join(repoRoot, 'test-results');
 const counts = { passed: 0, failed: 0 };
 
+// What a failed phase printed on stderr, repeated after the summary: CI shows only the end of
+// the log, and a runner can fail with every test passed (an unhandled error, a suite whose
+// hook failed), which the counts alone do not explain.
+const failureDetails: string[] = [];
+
 function sh(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
   console.log(`\n$ ${cmd} ${args.join(' ')}`);
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: repoRoot, stdio: 'inherit', env: { ...process.env, ...env } });
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    const child = spawn(cmd, args, { cwd: repoRoot, stdio: ['inherit', 'inherit', 'pipe'], env: { ...process.env, ...env } });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d;
+      process.stderr.write(d);
+    });
+    child.on('exit', (code, signal) => {
+      const status = code ?? (signal ? 1 : 0);
+      if (status) failureDetails.push(`${[cmd, ...args.filter((a) => !a.startsWith('--reporter') && !a.startsWith('--outputFile'))].join(' ')} (exit ${status}):\n${errorReport(stderr, 120)}`);
+      resolve(status);
+    });
   });
+}
+
+// Vitest's own error report starts at its first banner (⎯⎯ Failed Suites / Failed Tests /
+// Unhandled Errors ⎯⎯); before it, stderr is the tests' console output.
+function errorReport(text: string, n: number): string {
+  // eslint-disable-next-line no-control-regex
+  let lines = text.replace(/\x1b\[[0-9;]*m/g, '').split('\n').filter((l) => l.trim());
+  const banner = lines.findIndex((l) => /⎯ (Failed|Unhandled)/.test(l));
+  if (banner >= 0) lines = lines.slice(banner);
+  return (lines.length > n ? [...lines.slice(0, n), '…'] : lines).join('\n');
 }
 
 function readJson<T>(file: string): T | null {
@@ -76,13 +100,23 @@ async function pgTap() {
   if (code) throw new Error('pgTAP failed');
 }
 
+// The integration project runs first, alone: its tests stop and start real clusters and time
+// out pools, and on two cores the jsdom workers of the unit project starve them. Then the
+// unit project gets the whole machine.
 async function vitest(env: NodeJS.ProcessEnv) {
-  const out = path.join(resultsDir, 'vitest.json');
-  const code = await sh('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], env);
-  const report = readJson<{ numPassedTests: number; numFailedTests: number }>(out);
-  counts.passed += report?.numPassedTests ?? 0;
-  counts.failed += report?.numFailedTests ?? (code ? 1 : 0);
-  if (code) throw new Error('Vitest failed');
+  let failed = false;
+  for (const project of ['integration', 'unit']) {
+    const out = path.join(resultsDir, `vitest-${project}.json`);
+    const args = ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
+    const code = await sh('npx', args, env);
+    const report = readJson<{ numPassedTests: number; numFailedTests: number }>(out);
+    const failedTests = report?.numFailedTests ?? 0;
+    counts.passed += report?.numPassedTests ?? 0;
+    // a suite can fail with no failed test (its hook failed, or an unhandled error): still a failure
+    counts.failed += failedTests + (code && !failedTests ? 1 : 0);
+    failed ||= code !== 0;
+  }
+  if (failed) throw new Error('Vitest failed');
 }
 
 async function playwright(env: NodeJS.ProcessEnv) {
@@ -143,6 +177,7 @@ async function main() {
     if (!process.env.KEEP_TEST_STACK) cluster.stop(inst);
   }
   console.log('');
+  if (failures.length) for (const d of failureDetails) console.error(`--- ${d}\n`);
   for (const f of failures) console.error(`FAILED ${f}`);
   console.log(`${counts.passed} passed, ${counts.failed} failed`);
   process.exit(failures.length ? 1 : 0);

@@ -46,7 +46,10 @@ export function init(inst: Instance): boolean {
   const pwfile = path.join(dir, '.pwfile');
   writeFileSync(pwfile, 'postgres\n', { mode: 0o600 });
   if (isRoot) chownSync(pwfile, postgresIds().uid, postgresIds().gid);
+  // every instance but dev is rebuilt or thrown away by the tests: durability only costs time
+  const throwaway = inst.name !== 'dev';
   const res = pg('initdb', [
+    ...(throwaway ? ['--no-sync'] : []),
     '-D', inst.dataDir, '-U', 'postgres', '--pwfile', pwfile,
     '--auth-local=trust', '--auth-host=scram-sha-256',
     '-E', 'UTF8', '--locale=C.UTF-8',
@@ -55,7 +58,6 @@ export function init(inst: Instance): boolean {
   if (res.status !== 0) {
     throw new ClusterError(`initdb failed for ${inst.dataDir}:\n${res.stderr || res.stdout}`);
   }
-  const throwaway = inst.name === 'test';
   const settings = [
     `port = ${inst.port}`,
     `listen_addresses = '127.0.0.1'`,
@@ -68,7 +70,6 @@ export function init(inst: Instance): boolean {
     `log_min_messages = warning`,
     `log_min_error_statement = error`,
     `log_line_prefix = '%m [%p] %q%u@%d '`,
-    // the test cluster is rebuilt every run: durability only costs time there
     ...(throwaway ? ['fsync = off', 'synchronous_commit = off', 'full_page_writes = off'] : []),
   ];
   writeFileSync(path.join(inst.dataDir, 'postgresql.conf'), `\n# loconomy local stack\n${settings.join('\n')}\n`, {
