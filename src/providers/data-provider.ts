@@ -226,6 +226,14 @@ export function createDataProvider(client: SupabaseClient, options: DataProvider
     };
   }
 
+  /** A new row of a tenantFromScope table goes to the tenant the super admin is looking at. */
+  function inScope<V>(def: ResourceDef, variables: V): V {
+    const tenant = scopeOf();
+    const row = variables as Record<string, unknown>;
+    if (!def.tenantFromScope || !tenant || row.tenant_id != null) return variables;
+    return { ...row, tenant_id: tenant } as V;
+  }
+
   /** After a write that touched no row: is it hidden from the caller (404) or only not theirs to change (403)? */
   async function noRowChanged(
     def: ResourceDef,
@@ -341,7 +349,7 @@ export function createDataProvider(client: SupabaseClient, options: DataProvider
       mapErrors(async () => {
         const def = findResource(resource);
         if (!def) return plain().create({ resource, variables, meta });
-        const { data } = await plain().create({ resource, variables, meta: metaFor(def, meta) });
+        const { data } = await plain().create({ resource, variables: inScope(def, variables), meta: metaFor(def, meta) });
         return { data: withId(def, data) as never };
       }),
 
@@ -349,7 +357,8 @@ export function createDataProvider(client: SupabaseClient, options: DataProvider
       mapErrors(async () => {
         const def = findResource(resource);
         if (!def) return plain().createMany({ resource, variables, meta });
-        const { data } = await plain().createMany({ resource, variables, meta: metaFor(def, meta) });
+        const rows = variables.map((row) => inScope(def, row));
+        const { data } = await plain().createMany({ resource, variables: rows, meta: metaFor(def, meta) });
         return { data: data.map((row) => withId(def, row)) as never };
       }),
 

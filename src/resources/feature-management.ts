@@ -20,6 +20,7 @@ export const featureFlags = defineResource({
     'Rolled out, killed and revived in Feature flags (set_feature_flag_rollout, kill_feature_flag, revive_feature_flag); the form edits name, description, variants and targeting.',
   titleField: 'key',
   audited: true,
+  tenantFromScope: true,
   defaultSort: { field: 'key', order: 'asc' },
   search: { mode: 'ilike', fields: ['key', 'name'], placeholder: 'Key or name' },
   permissions: {

@@ -18,6 +18,7 @@ export const referralPrograms = defineResource({
   titleField: 'name',
   defaultSort: { field: 'created_at', order: 'desc' },
   search: { mode: 'ilike', fields: ['name'], placeholder: 'Program name' },
+  tenantFromScope: true,
   permissions: {
     list: 'referrals.manage',
     create: 'referrals.manage',

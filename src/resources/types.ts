@@ -209,6 +209,12 @@ export interface ResourceDef<T extends TableName = TableName> {
   softDelete?: ColumnOf<T>;
   /** Not tenant-scoped (global catalogue tables): the tenant switcher does not filter it. */
   global?: boolean;
+  /**
+   * A new row's tenant is the creator's unless given (the column defaults to the caller's
+   * tenant and may be inserted): a super admin looking at one tenant creates in that tenant.
+   * Tables that derive the tenant from a parent row (a listing's provider) leave this off.
+   */
+  tenantFromScope?: boolean;
   /** Tabs on the show page. */
   related?: RelatedDef[];
   /** The records' changes are in audit_logs (table has the audit trigger). */

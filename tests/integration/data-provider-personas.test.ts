@@ -347,6 +347,21 @@ describe("the super admin's tenant scope", () => {
     const { data } = await scopedSuper.getOne({ resource: 'listings', id: loconomyListing });
     expect(data.tenant_id).toBe(TENANT.loconomy);
   });
+
+  // The super admin's own tenant is loconomy: without the scope both rows would land there.
+  it.each([
+    ['feature_flags', { key: `scoped_flag_${Date.now()}`, name: 'Scoped flag' }],
+    ['referral_programs', { name: `Scoped program ${Date.now()}`, referrer_reward_cents: 500, referee_reward_cents: 500 }],
+  ])('a %s row created while looking at harbor belongs to harbor', async (resource, variables) => {
+    scope = TENANT.harbor;
+    const { data } = await scopedSuper.create({ resource, variables });
+    try {
+      const [row] = await sql<{ tenant_id: string }>(`select tenant_id::text from public.${resource} where id = $1`, [data.id]);
+      expect(row.tenant_id).toBe(TENANT.harbor);
+    } finally {
+      await sql(`delete from public.${resource} where id = $1`, [data.id]);
+    }
+  });
 });
 
 describe('search input never becomes filter syntax', () => {
