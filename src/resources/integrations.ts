@@ -90,13 +90,8 @@ export const webhookEndpoints = defineResource({
   group: 'integrations',
   icon: CloudServerOutlined,
   description: 'HTTPS endpoints the marketplace posts events to; ten failed deliveries in a row disable one.',
-  // The signing secret is not readable over the API, and PostgREST answers every write it is
-  // asked to return with RETURNING * (which needs every column): the generic form's writes
-  // are refused (42501) here and on hosted Supabase alike. Endpoints change through the
-  // integrations workflow's RPCs instead.
-  canCreate: false,
-  canEdit: false,
-  canDelete: false,
+  // The signing secret is never a field: the provider selects readable columns only, and
+  // PostgREST returns just those from a write, so the column grant does not get in the way.
   titleField: 'url',
   audited: true,
   defaultSort: { field: 'created_at', order: 'desc' },

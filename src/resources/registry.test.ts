@@ -82,7 +82,7 @@ describe.each(registry.map((def) => [def.name, def] as const))('%s', (_name, def
   });
 
   it('names its title, sort, key, soft-delete and tenant columns among its fields', () => {
-    const wanted = [def.titleField, def.defaultSort.field, ...(def.primaryKey ?? ['id'])];
+    const wanted: string[] = [def.titleField, def.defaultSort.field, ...(def.primaryKey ?? ['id'])];
     if (def.softDelete) wanted.push(def.softDelete);
     if (def.tenantFromScope) wanted.push('tenant_id');
     expect(wanted.filter((name) => !names.has(name))).toEqual([]);

@@ -72,7 +72,13 @@ const VISIBILITY: Record<string, { keys: string[]; where: string }> = {
     keys: ['feature_flags.read', 'feature_flags.manage'],
     where: 'tenant_id = any($1::uuid[]) and $2::uuid is not null',
   },
-  audit_logs: { keys: ['audit.read'], where: 'tenant_id = any($1::uuid[]) and $2::uuid is not null' },
+  audit_logs: {
+    keys: ['audit.read'],
+    // rows without a tenant (platform configuration) are for super admins with audit.read
+    where: `(tenant_id = any($1::uuid[]) or (tenant_id is null and cardinality($1::uuid[]) > 0
+             and exists (select 1 from public.users u where u.id = $2::uuid and u.role = 'super_admin')))
+            and $2::uuid is not null`,
+  },
   listings: {
     keys: ['listings.read'],
     where:
@@ -242,6 +248,46 @@ describe('soft delete (listings, as ops)', () => {
     } finally {
       await sql('update public.listings set deleted_at = null where id = $1', [id]);
     }
+  });
+});
+
+// The signing secret is readable by no API role; the form's writes ask only for the columns
+// the registry lists, so they pass the column grant, and the secret never reaches the browser.
+describe('webhook endpoints (a column staff may not read)', () => {
+  it('harbor (integrations.manage) adds, edits and removes one; the secret is generated and never returned', async () => {
+    const url = `https://hooks.harbor.test/${Date.now()}`;
+    const { data: created } = await dp.harbor.create({
+      resource: 'webhook_endpoints',
+      variables: { url, events: ['booking.created'], is_active: true },
+    });
+    expect(created).toMatchObject({ url, events: ['booking.created'], tenant_id: TENANT.harbor });
+    expect(created).not.toHaveProperty('secret');
+    const [row] = await sql<{ secret: string; created_by: string }>(
+      'select secret, created_by::text from public.webhook_endpoints where id = $1',
+      [created.id],
+    );
+    expect(row.secret).toMatch(/^whsec_[0-9a-f]{48}$/);
+    expect(row.created_by).toBe(PERSONAS.harbor.userId);
+
+    const { data: edited } = await dp.harbor.update({
+      resource: 'webhook_endpoints',
+      id: created.id!,
+      variables: { events: ['booking.created', 'payout.paid'], description: 'Payouts too' },
+    });
+    expect(edited).toMatchObject({ events: ['booking.created', 'payout.paid'], description: 'Payouts too' });
+    expect(edited).not.toHaveProperty('secret');
+
+    await dp.harbor.deleteOne({ resource: 'webhook_endpoints', id: created.id! });
+    expect(await count('webhook_endpoints', 'id = $1', [created.id])).toBe(0);
+  });
+
+  it('ops (no integrations.manage) is refused and nothing is written', async () => {
+    const url = `https://hooks.loconomy.test/${Date.now()}`;
+    const error = await errorOf(
+      dp.ops.create({ resource: 'webhook_endpoints', variables: { url, events: ['booking.created'] } }),
+    );
+    expect(error).toMatchObject({ statusCode: 403, code: '42501' });
+    expect(await count('webhook_endpoints', 'url = $1', [url])).toBe(0);
   });
 });
 

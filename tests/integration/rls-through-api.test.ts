@@ -16,6 +16,8 @@ interface TableRule {
   own?: string;
   open?: string;
   anon?: boolean;
+  /** rows without a tenant, for super admins holding the permission */
+  platform?: string;
 }
 const RULES: Record<string, TableRule> = {
   listings: { perms: ['listings.read'], own: 'provider_id = $1', open: "status = 'active' and deleted_at is null", anon: true },
@@ -25,7 +27,7 @@ const RULES: Record<string, TableRule> = {
   payouts: { perms: ['finance.read'], own: 'user_id = $1' },
   invoices: { perms: ['finance.read'], own: "user_id = $1 and status <> 'draft'" },
   feature_flags: { perms: ['feature_flags.read', 'feature_flags.manage'] },
-  audit_logs: { perms: ['audit.read'] },
+  audit_logs: { perms: ['audit.read'], platform: 'tenant_id is null' },
   users: { perms: ['users.read'], own: 'id = $1' },
   content_reports: { perms: ['reports.read'], own: 'reporter_id = $1' },
   api_keys: { perms: ['integrations.read', 'integrations.manage'] },
@@ -47,7 +49,8 @@ async function expectedCount(table: string, who: PersonaName | 'anon'): Promise<
     return n;
   }
   const tenants = await staffTenants(who, rule.perms);
-  const where = ['tenant_id = any($2::uuid[])', rule.own, rule.open].filter(Boolean).map((w) => `(${w})`).join(' or ');
+  const platform = PERSONAS[who].role === 'super_admin' && tenants.length ? rule.platform : undefined;
+  const where = ['tenant_id = any($2::uuid[])', rule.own, rule.open, platform].filter(Boolean).map((w) => `(${w})`).join(' or ');
   const [{ n }] = await sql<{ n: number }>(
     `select count(*)::int as n from public.${table} where (${where.replaceAll('$1', '$1::uuid')}) and $1::uuid is not null`,
     [PERSONAS[who].userId, tenants],

@@ -6,7 +6,13 @@ import { ident, qident, type Params } from './sql.ts';
 import type { Table } from '../schema-cache.ts';
 import type { Condition } from './types.ts';
 
-export type Returning = 'rows' | 'none';
+/**
+ * What a mutation hands back: nothing (RETURNING 1, rows are only counted), every column, or
+ * the named ones. PostgREST returns only what the representation reads — the selected
+ * columns, the primary key and the columns embeds join on — so a table with column-level
+ * SELECT grants can be written to while the select names columns the caller may read.
+ */
+export type Returning = 'none' | '*' | string[];
 
 function checkColumns(table: Table, cols: string[]) {
   for (const c of cols) {
@@ -18,7 +24,9 @@ function checkColumns(table: Table, cols: string[]) {
 
 // the target is aliased by its own name so error messages read "column services.x …"
 const alias = (t: Table) => ident(t.name);
-const returningSql = (t: Table, r: Returning) => (r === 'rows' ? ` RETURNING ${alias(t)}.*` : ' RETURNING 1');
+const returnedSql = (t: Table, r: Returning) =>
+  r === '*' ? `${alias(t)}.*` : r === 'none' || r.length === 0 ? '1' : r.map((c) => `${alias(t)}.${ident(c)}`).join(', ');
+const returningSql = (t: Table, r: Returning) => ` RETURNING ${returnedSql(t, r)}`;
 
 export interface InsertOptions {
   /** the JSON array of objects */
@@ -77,7 +85,7 @@ export function updateSql(p: Params, table: Table, body: string, columns: string
   const conds = where.map((c) => conditionSql(p, table.name, c, table));
   if (columns.length === 0) {
     // nothing to change: PostgREST answers as if no row matched
-    return `SELECT ${alias(table)}.* FROM ${target} WHERE FALSE AND ${conds.join(' AND ')}`;
+    return `SELECT ${returnedSql(table, returning)} FROM ${target} WHERE FALSE AND ${conds.join(' AND ')}`;
   }
   const sets = columns.map((c) => `${ident(c)} = "pgrst_b".${ident(c)}`).join(', ');
   return `UPDATE ${target} SET ${sets} FROM json_populate_record(NULL::${qident(table.schema, table.name)}, ${p.add(body, 'json')}) AS "pgrst_b" WHERE ${conds.join(' AND ')}${returningSql(table, returning)}`;

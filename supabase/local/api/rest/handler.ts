@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import type pg from 'pg';
 import { ApiError } from './errors.ts';
 import { bodyDecoder, insertPayload, parseJson, rpcArgs, updatePayload } from './body.ts';
-import { deleteSql, insertSql, updateSql } from './build-mutate.ts';
+import { deleteSql, insertSql, updateSql, type Returning } from './build-mutate.ts';
 import { callCte, chooseFunction } from './build-rpc.ts';
 import { buildPlan, type ReadPlan } from './plan.ts';
 import { levelSql } from './build-read.ts';
@@ -83,7 +83,7 @@ async function buildStatement(deps: RestDeps, r: RestRequest): Promise<Statement
     return { sql, values: p.values, plannedCount: planned, kind: 'rows', table, plan, offset };
   }
   const representation = r.prefer.return === 'representation' || r.prefer.return === 'headers-only';
-  const returning = representation ? 'rows' : 'none';
+  const returning = representation ? returnedColumns(plan, table) : 'none';
   let mutation: string;
   if (r.method === 'POST') {
     const payload = insertPayload(parseJson(await deps.readBody(), false), r.query.columns);
@@ -113,6 +113,21 @@ async function buildStatement(deps: RestDeps, r: RestRequest): Promise<Statement
   }
   const sql = readStatement(p, readPlan, '"pgrst_source"', { alias: table.name, cte, count: false, stripNulls });
   return { sql, values: p.values, kind: 'mutation', table, plan: readPlan, offset: 0 };
+}
+
+// PostgREST's inferColsEmbedNeeds: the selected columns, the primary key, and the parent's
+// side of every embed's join; `*` anywhere in the select returns every column.
+function returnedColumns(plan: ReadPlan, table: Table): Returning {
+  if (plan.select.length === 0 || plan.select.some((item) => item.kind === 'star')) return '*';
+  const cols = new Set<string>();
+  for (const item of plan.select) if (item.kind === 'field') cols.add(item.field.name);
+  for (const c of table.pk) cols.add(c);
+  for (const embed of plan.embeds) {
+    const rel = embed.rel;
+    const joined = rel.kind === 'm2m' ? rel.fromPairs.map(([, fromCol]) => fromCol) : rel.pairs.map(([parentCol]) => parentCol);
+    for (const c of joined) cols.add(c);
+  }
+  return [...cols].filter((c) => table.col.has(c));
 }
 
 function plannedCount(plan: ReadPlan, from: string, alias: string) {

@@ -235,6 +235,25 @@ describe('writes', () => {
     expect((await svc.from('services').select('currency').eq('id', 2).single()).data).toEqual({ currency: 'EUR' });
   });
 
+  // PostgREST returns only what the representation reads (the select, the key, embeds' join
+  // columns), so a caller may write to a table with a column it cannot read.
+  it('writes to a table with an unreadable column when the select names readable ones', async () => {
+    const created = await anon.from('hooks').insert({ service_id: 1, url: 'https://example.test/a' }).select('id,url');
+    expect(created.error).toBeNull();
+    expect(created.data).toEqual([{ id: expect.any(Number), url: 'https://example.test/a' }]);
+    const id = created.data![0].id;
+    const embedded = await anon.from('hooks').update({ url: 'https://example.test/b' }).eq('id', id).select('url,services(title)');
+    expect(embedded.error).toBeNull();
+    expect(embedded.data).toEqual([{ url: 'https://example.test/b', services: { title: expect.any(String) } }]);
+    const star = await anon.from('hooks').update({ url: 'https://example.test/c' }).eq('id', id).select();
+    expect(star.error).toMatchObject({ code: '42501', message: 'permission denied for table hooks' });
+    const deleted = await anon.from('hooks').delete().eq('id', id).select('id');
+    expect(deleted.data).toEqual([{ id }]);
+    expect(await f.sql('select url from public.hooks where id = $1', [id])).toEqual([]);
+    const secret = await anon.from('hooks').insert({ service_id: 1, url: 'https://example.test/d' }).select('id,secret');
+    expect(secret.error?.code).toBe('42501');
+  });
+
   it('maps constraint errors to 409', async () => {
     const dup = await svc.from('tags').insert({ id: 2, name: 'dup' });
     expect(dup.status).toBe(409);
