@@ -42,7 +42,18 @@ export const apiKeys = defineResource({
       kind: 'tags',
       list: 'default',
       defaultValue: [],
-      help: 'Any of listings:read, listings:write, bookings:read, bookings:write, users:read, reviews:read, payments:read, analytics:read, webhooks:manage.',
+      // the allowed scopes, as create_api_key checks them
+      options: [
+        'listings:read',
+        'listings:write',
+        'bookings:read',
+        'bookings:write',
+        'users:read',
+        'reviews:read',
+        'payments:read',
+        'analytics:read',
+        'webhooks:manage',
+      ],
     },
     {
       name: 'rate_limit_per_minute',
@@ -128,7 +139,22 @@ export const webhookEndpoints = defineResource({
       kind: 'tags',
       list: 'default',
       required: true,
-      help: 'At least one of booking.created, booking.confirmed, booking.completed, booking.cancelled, payment.completed, payment.failed, payout.paid, review.created, listing.published, user.created, report.resolved; or * for every event.',
+      help: '* sends every event.',
+      // webhook_endpoints' check constraint
+      options: [
+        '*',
+        'booking.created',
+        'booking.confirmed',
+        'booking.completed',
+        'booking.cancelled',
+        'payment.completed',
+        'payment.failed',
+        'payout.paid',
+        'review.created',
+        'listing.published',
+        'user.created',
+        'report.resolved',
+      ],
     },
     {
       name: 'is_active',

@@ -117,10 +117,11 @@ describe.each(registry.map((def) => [def.name, def] as const))('%s', (_name, def
     },
   );
 
-  it('gives enum values and relations only to fields of that kind', () => {
+  it('gives enum values, options and relations only to fields of those kinds', () => {
     const misplaced = def.fields.filter(
       (field) =>
-        (field.kind !== 'enum' && (field.enum !== undefined || field.options !== undefined)) ||
+        (field.kind !== 'enum' && field.enum !== undefined) ||
+        (field.kind !== 'enum' && field.kind !== 'tags' && field.options !== undefined) ||
         (field.kind !== 'relation' && field.relation !== undefined) ||
         (field.kind === 'relation' && field.relation === undefined),
     );

@@ -99,7 +99,7 @@ export interface FieldDef<T extends TableName = TableName> {
   kind: FieldKind;
   /** kind 'enum': the Postgres enum type. */
   enum?: EnumName;
-  /** kind 'enum' on a check-constrained text column: the allowed values. */
+  /** kind 'enum' on a check-constrained text column, or kind 'tags' whose elements a check constraint limits: the allowed values. */
   options?: readonly string[];
   /** kind 'relation'. */
   relation?: RelationDef;

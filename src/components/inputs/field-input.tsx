@@ -85,6 +85,19 @@ export function FieldInput({ field, def: _def, id, value, onChange, onBlur, disa
     case 'geo_area':
       return <GeoAreaSummary value={value} />;
     case 'tags':
+      // a closed list (check-constrained elements) is picked from; an open one is typed
+      if (field.options)
+        return (
+          <Select
+            {...common}
+            mode="multiple"
+            value={Array.isArray(value) ? value : []}
+            onChange={(next) => onChange?.(next)}
+            options={enumOptions(field)}
+            showSearch
+            optionFilterProp="label"
+          />
+        );
       return (
         <Select
           {...common}

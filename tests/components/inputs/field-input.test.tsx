@@ -189,6 +189,23 @@ describe('other kinds', () => {
     expect(onFinish.mock.calls[0][0]).toEqual({ is_featured: true, keywords: ['plumbing', 'leaks'], radius: 1500 });
   });
 
+  it('tags with a closed list: offers only the allowed values and submits the picked ones', async () => {
+    const onFinish = renderField(
+      [field({ name: 'events', label: 'Events', kind: 'tags', options: ['*', 'booking.created', 'payout.paid'] })],
+      { events: ['payout.paid'] },
+    );
+    await user.click(screen.getByLabelText('Events'));
+    await waitFor(() => expect(document.querySelectorAll('.ant-select-item-option')).toHaveLength(3));
+    await user.paste('booking.unknown');
+    await waitFor(() => expect(document.querySelectorAll('.ant-select-item-option')).toHaveLength(0));
+    await user.clear(screen.getByLabelText('Events'));
+    await waitFor(() => expect(document.querySelectorAll('.ant-select-item-option')).toHaveLength(3));
+    await user.click(document.querySelector('.ant-select-item-option[title="booking.created"]')!);
+    await submit();
+    await waitFor(() => expect(onFinish).toHaveBeenCalled());
+    expect(onFinish.mock.calls[0][0]).toEqual({ events: ['payout.paid', 'booking.created'] });
+  });
+
   it('date: holds ISO text', async () => {
     const onFinish = renderField([field({ name: 'starts_on', label: 'Starts', kind: 'date' })], {
       starts_on: '2026-03-01',
