@@ -17,12 +17,24 @@ export const apiKeys = defineResource({
   group: 'integrations',
   icon: KeyOutlined,
   description:
-    'Created and revoked in Integrations (create_api_key shows the key once, revoke_api_key ends it); there are no direct edits.',
+    'Revoked from its page; keys are created through create_api_key (the key is shown once), never by a form.',
   titleField: 'name',
   audited: true,
   defaultSort: { field: 'created_at', order: 'desc' },
   search: { mode: 'ilike', fields: ['name', 'key_prefix'], placeholder: 'Name or key prefix (lk_…)' },
   permissions: { list: [...readers] },
+  actions: [
+    {
+      key: 'revoke',
+      label: 'Revoke',
+      rpc: 'revoke_api_key',
+      idArgument: 'p_api_key_id',
+      permission: 'integrations.manage',
+      confirm: 'Requests with this key are refused from now on; it cannot be undone.',
+      danger: true,
+      whileNull: 'revoked_at',
+    },
+  ],
   canCreate: false,
   canEdit: false,
   canDelete: false,
@@ -107,6 +119,17 @@ export const webhookEndpoints = defineResource({
   audited: true,
   defaultSort: { field: 'created_at', order: 'desc' },
   search: { mode: 'ilike', fields: ['url', 'description'], placeholder: 'URL or description' },
+  actions: [
+    {
+      key: 'rotate-secret',
+      label: 'Rotate signing secret',
+      rpc: 'rotate_webhook_endpoint_secret',
+      idArgument: 'p_webhook_endpoint_id',
+      permission: 'integrations.manage',
+      confirm: 'Deliveries are signed with a new secret from now on; the current one stops verifying.',
+      reveals: 'Signing secret',
+    },
+  ],
   permissions: {
     list: [...readers],
     create: 'integrations.manage',

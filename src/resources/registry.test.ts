@@ -103,6 +103,15 @@ describe.each(registry.map((def) => [def.name, def] as const))('%s', (_name, def
     if (def.search?.mode === 'fts') expect(def.search.column).toBeTruthy();
   });
 
+  it.each((def.actions ?? []).map((action) => [action.key, action] as const))(
+    'record action %s has a unique key, a p_ argument and an existing guard column',
+    (key, action) => {
+      expect((def.actions ?? []).filter((other) => other.key === key)).toHaveLength(1);
+      expect(action.idArgument).toMatch(/^p_[a-z_]+$/);
+      if (action.whileNull) expect(names.has(action.whileNull)).toBe(true);
+    },
+  );
+
   it('belongs to a menu group', () => {
     expect(domains.map((domain) => domain.key)).toContain(def.group);
   });

@@ -171,6 +171,27 @@ export interface SearchDef {
 export type ResourceAction = 'list' | 'show' | 'create' | 'edit' | 'delete' | 'export';
 
 /**
+ * A staff action on one record that only a database function may carry out (it checks the
+ * permission, changes the row and writes the audit log in one transaction). Offered on the
+ * record's page to holders of `permission`.
+ */
+export interface RecordActionDef {
+  key: string;
+  label: string;
+  /** The function, called with `{ [idArgument]: the record's id }`. */
+  rpc: string;
+  idArgument: string;
+  permission: PermissionRule;
+  /** What happens, asked before calling. */
+  confirm: string;
+  danger?: boolean;
+  /** The function returns a secret shown once, under this name. */
+  reveals?: string;
+  /** Offered only while this column is empty (a key not yet revoked). */
+  whileNull?: string;
+}
+
+/**
  * Who may do an action: a permission key, any of several keys, or a super admin (optionally
  * also holding a key) — mirroring the table's RLS policies, which still decide.
  */
@@ -219,6 +240,8 @@ export interface ResourceDef<T extends TableName = TableName> {
   related?: RelatedDef[];
   /** The records' changes are in audit_logs (table has the audit trigger). */
   audited?: boolean;
+  /** Staff actions on one record, through database functions. */
+  actions?: RecordActionDef[];
   /** Bulk actions offered on selected rows. */
   bulkActions?: ('delete' | 'export')[];
 }

@@ -3417,6 +3417,10 @@ export type Database = {
         }
       }
       revoke_api_key: { Args: { p_api_key_id: string }; Returns: undefined }
+      rotate_webhook_endpoint_secret: {
+        Args: { p_webhook_endpoint_id: string }
+        Returns: string
+      }
       search_listings: {
         Args: {
           filter_category_id?: string

@@ -5,8 +5,9 @@ const HARBOR = '10000000-0000-4000-8000-000000000002';
 
 // A tenant admin adds a webhook endpoint through the generic form, changes it, and removes it.
 // The table hides its signing secret from every API role: the form must still save, the
-// database must generate the secret, and the browser must never receive it.
-test('a tenant admin adds, edits and removes a webhook endpoint; the secret never reaches the browser', async ({
+// database must generate the secret, and no read or write of the table returns it; the only
+// way to learn it is the audited rotation, which shows the new secret once.
+test('a tenant admin adds a webhook endpoint, rotates its secret (shown once), edits and removes it', async ({
   page,
 }) => {
   const errors = watchConsole(page);
@@ -46,6 +47,23 @@ test('a tenant admin adds, edits and removes a webhook endpoint; the secret neve
   expect(saved).toMatchObject({ tenant_id: HARBOR, events: ['booking.created'] });
   expect(saved!.secret).toMatch(/^whsec_/);
 
+  // the one way to learn the secret: rotate it, and copy the new one from the dialog
+  await page.getByRole('button', { name: 'Rotate signing secret' }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: 'Rotate signing secret' }).click();
+  const revealed = page.getByTestId('revealed-secret');
+  await expect(revealed).toHaveText(/^whsec_[0-9a-f]{48}$/);
+  const { data: rotated } = await serviceApi()
+    .from('webhook_endpoints')
+    .select('secret')
+    .eq('id', id)
+    .single<{ secret: string }>();
+  expect(rotated!.secret).not.toBe(saved!.secret);
+  await expect(revealed).toHaveText(rotated!.secret);
+  await expect(page.locator('.ant-zoom-appear, .ant-zoom-enter, .ant-fade-appear')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/e2e/screenshots/show-webhook-secret.png' });
+  await page.getByRole('button', { name: 'I have copied it' }).click();
+  await expect(revealed).toHaveCount(0);
+
   await page.goto(`/webhook_endpoints/edit/${id}`);
   const description = page.getByLabel('Description', { exact: true });
   await description.fill('Bookings for the harbour office');
@@ -61,6 +79,7 @@ test('a tenant admin adds, edits and removes a webhook endpoint; the secret neve
 
   expect(bodies.length).toBeGreaterThan(0);
   expect(bodies.join('\n')).not.toContain(saved!.secret);
+  expect(bodies.join('\n')).not.toContain(rotated!.secret);
   expect(bodies.join('\n')).not.toContain('"secret"');
   expect(errors).toEqual([]);
 });

@@ -315,3 +315,25 @@ describe('indexes behind every list filter, sort and search', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+// A record action names a database function; a typo or a renamed argument would only show as
+// a failed click. Each must exist with exactly that one argument, executable by staff.
+describe('record actions call functions that exist', () => {
+  const actions = registry.flatMap((def) => (def.actions ?? []).map((action) => [def.name, action] as const));
+
+  it('the registry has record actions to check', () => {
+    expect(actions.length).toBeGreaterThan(0);
+  });
+
+  it.each(actions.map(([table, action]) => [`${table}: ${action.rpc}(${action.idArgument})`, action] as const))(
+    '%s',
+    async (_name, action) => {
+      const rows = await sql<{ args: string[]; callable: boolean }>(
+        `select p.proargnames::text[] as args, has_function_privilege('authenticated', p.oid, 'execute') as callable
+           from pg_proc p where p.pronamespace = 'public'::regnamespace and p.proname = $1`,
+        [action.rpc],
+      );
+      expect(rows).toEqual([{ args: [action.idArgument], callable: true }]);
+    },
+  );
+});

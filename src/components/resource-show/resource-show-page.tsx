@@ -11,6 +11,7 @@ import type { FieldDef, ResourceDef } from '../../resources/types';
 import { FieldValue } from '../fields';
 import { isLongField } from '../resource-form/form-values';
 import { AuditTrail } from './audit-trail';
+import { RecordActions } from './record-actions';
 import { RelatedTable } from './related-table';
 
 const FULL_WIDTH = { xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 };
@@ -84,6 +85,7 @@ function RecordShow({ def }: { def: ResourceDef }) {
       canDelete={canDelete && !def.softDelete}
       headerButtons={({ defaultButtons }) => (
         <>
+          {showId !== undefined && !isDeleted && <RecordActions def={def} id={showId} record={record} />}
           {defaultButtons}
           {def.softDelete && canDelete && record && !isDeleted && (
             <Popconfirm

@@ -1,0 +1,102 @@
+import { useCustomMutation, useInvalidate, type BaseKey, type BaseRecord } from '@refinedev/core';
+import { Alert, Button, Modal, Popconfirm, Typography } from 'antd';
+import { useState } from 'react';
+import { satisfies } from '../../lib/permissions';
+import { useStaffPermissions } from '../../providers/use-staff-permissions';
+import type { RecordActionDef, ResourceDef } from '../../resources/types';
+
+/** The registry's actions this caller may take on this record now. */
+function availableActions(
+  def: ResourceDef,
+  record: BaseRecord | undefined,
+  allowed: (action: RecordActionDef) => boolean,
+): RecordActionDef[] {
+  if (!record) return [];
+  return (def.actions ?? []).filter(
+    (action) => allowed(action) && (action.whileNull === undefined || record[action.whileNull] == null),
+  );
+}
+
+function RecordActionButton({ def, id, action }: { def: ResourceDef; id: BaseKey; action: RecordActionDef }) {
+  const { mutate, mutation } = useCustomMutation();
+  const invalidate = useInvalidate();
+  const [secret, setSecret] = useState<string | null>(null);
+
+  const run = () =>
+    mutate(
+      {
+        url: `rpc/${action.rpc}`,
+        method: 'post',
+        values: { [action.idArgument]: id },
+        meta: { rpc: action.rpc },
+        successNotification: action.reveals
+          ? false
+          : { type: 'success', message: `${action.label}: done`, description: `${def.singular} ${id}` },
+        errorNotification: (error) => ({
+          type: 'error',
+          message: `${action.label} failed`,
+          description: error?.message ?? 'The database refused it.',
+        }),
+      },
+      {
+        onSuccess: ({ data }) => {
+          if (action.reveals) setSecret(String(data));
+          void invalidate({ resource: def.name, id, invalidates: ['detail', 'list'] });
+        },
+      },
+    );
+
+  return (
+    <>
+      <Popconfirm
+        title={`${action.label}?`}
+        description={action.confirm}
+        okText={action.label}
+        okButtonProps={{ danger: action.danger }}
+        onConfirm={run}
+      >
+        <Button danger={action.danger} loading={mutation.isPending}>
+          {action.label}
+        </Button>
+      </Popconfirm>
+      {action.reveals && (
+        <Modal
+          open={secret !== null}
+          title={action.reveals}
+          onOk={() => setSecret(null)}
+          onCancel={() => setSecret(null)}
+          okText="I have copied it"
+          cancelButtonProps={{ style: { display: 'none' } }}
+          maskClosable={false}
+          // the secret leaves the page when the dialog closes
+          destroyOnHidden
+        >
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            message="Copy it now: it is not shown again."
+            description="Whoever needs it must store it; rotate again if it is lost."
+          />
+          <Typography.Paragraph copyable={{ text: secret ?? '' }}>
+            <Typography.Text code data-testid="revealed-secret">
+              {secret}
+            </Typography.Text>
+          </Typography.Paragraph>
+        </Modal>
+      )}
+    </>
+  );
+}
+
+/** Buttons for the record's staff actions (database functions), for holders of their permission. */
+export function RecordActions({ def, id, record }: { def: ResourceDef; id: BaseKey; record: BaseRecord | undefined }) {
+  const perms = useStaffPermissions();
+  return (
+    <>
+      {availableActions(def, record, (action) => satisfies(action.permission, perms)).map((action) => (
+        <RecordActionButton key={action.key} def={def} id={id} action={action} />
+      ))}
+    </>
+  );
+}
