@@ -7,6 +7,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccessControlProvider } from '../../src/providers/access-control-provider';
 import { createAuthProvider } from '../../src/providers/auth-provider';
+import { NO_PERMISSIONS, satisfies } from '../../src/lib/permissions';
 import { registry } from '../../src/resources';
 import type { ResourceDef } from '../../src/resources/types';
 import { clientFor, closeStack, PERSONAS, serviceClient, type PersonaName } from '../helpers/stack';
@@ -173,5 +174,21 @@ describe.each(cases)('%s × %s', (persona, _name, def) => {
     }
     expect(error, `${persona} inserted into ${def.name}`).not.toBeNull();
     expect([error!.code, error!.message].join(' ')).toMatch(/42501|row-level security|permission denied/);
+  });
+});
+
+// Record actions: a button the UI shows reaches the function's own checks (a missing record is
+// 404, not 403); a button it hides is refused by the function (42501), whatever the record.
+const actionCases = STAFF.flatMap((persona) =>
+  registry.flatMap((def) => (def.actions ?? []).map((action) => [persona, `${def.name}.${action.key}`, action] as const)),
+);
+
+describe.each(actionCases)('%s × action %s', (persona, _name, action) => {
+  it('is refused by the database exactly when the UI hides it', async () => {
+    const auth = createAuthProvider(clients.get(persona)!);
+    const offered = satisfies(action.permission, (await auth.loadPermissions()) ?? NO_PERMISSIONS);
+    const missing = '00000000-0000-4000-8000-00000000dead';
+    const { error } = await clients.get(persona)!.rpc(action.rpc, { [action.idArgument]: missing });
+    expect(error?.code, `${persona} calling ${action.rpc}: ${error?.message}`).toBe(offered ? 'PT404' : '42501');
   });
 });
