@@ -24,7 +24,7 @@ import { dataProvider } from './providers/data-provider';
 import { useNotificationProvider } from './providers/notification-provider';
 import type { StaffIdentity } from './providers/identity';
 import { supabaseClient } from './providers/supabase-client';
-import { findResource, refineResources, registry } from './resources';
+import { findResource, refineResources, registry, singularOf } from './resources';
 
 // Pages load on demand: the sign-in route carries no table code, and maps and charts come
 // only with the pages that draw them.
@@ -125,7 +125,12 @@ export default function App() {
             routerProvider={routerProvider}
             notificationProvider={useNotificationProvider}
             resources={refineResources}
-            options={{ syncWithLocation: true, warnWhenUnsavedChanges: true, disableTelemetry: true }}
+            options={{
+              syncWithLocation: true,
+              warnWhenUnsavedChanges: true,
+              disableTelemetry: true,
+              textTransformers: { singular: singularOf },
+            }}
           >
             <Routes>
               <Route

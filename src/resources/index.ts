@@ -42,6 +42,14 @@ export function findResource(name: string | undefined): ResourceDef | undefined 
   return name ? byName.get(name) : undefined;
 }
 
+/**
+ * The name refine's own messages give one record ("Successfully created webhook endpoint"):
+ * the registry's singular label, not a table name's guessed singular.
+ */
+export function singularOf(word: string): string {
+  return findResource(word)?.singular.toLowerCase() ?? word.replace(/_/g, ' ');
+}
+
 export function getResource(name: TableName): ResourceDef {
   const def = byName.get(name);
   if (!def) throw new Error(`No registry entry for table ${name}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Constants } from '../types/database';
 import { domains } from './domains';
-import { registry } from './index';
+import { registry, singularOf } from './index';
 import type { FieldDef, ResourceDef, TableName } from './types';
 
 // The registry is data that generic pages trust blindly: a filter on a missing column, a
@@ -70,6 +70,16 @@ describe('registry', () => {
   it('describes every table of the schema', () => {
     const missing = Object.keys(TABLES).filter((table) => !byName.has(table));
     expect(missing).toEqual([]);
+  });
+});
+
+describe('singularOf (refine\'s messages name one record by it)', () => {
+  it.each([
+    ['webhook_endpoints', 'webhook endpoint'],
+    ['categories', 'category'],
+    ['not_a_table', 'not a table'],
+  ])('%s → %s', (name, expected) => {
+    expect(singularOf(name)).toBe(expected);
   });
 });
 

@@ -38,6 +38,7 @@ test('a tenant admin adds a webhook endpoint, rotates its secret (shown once), e
 
   await expect(page).toHaveURL(/\/webhook_endpoints\/show\//);
   await expect(page.getByRole('heading', { name: url })).toBeVisible();
+  await expect(page.getByText('Successfully created webhook endpoint')).toBeVisible();
   const id = page.url().split('/show/')[1];
   const { data: saved } = await serviceApi()
     .from('webhook_endpoints')
