@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { dbUrl, makeInstance } from './config.ts';
 import * as cluster from './cluster.ts';
 
-const inst = makeInstance(`lifecycle-${process.pid}`, 54342, 54341);
+const inst = makeInstance(`lifecycle-${process.pid}`, 24342, 24341);
 
 async function canQuery(): Promise<boolean> {
   const client = new pg.Client({ connectionString: dbUrl(inst), connectionTimeoutMillis: 3000 });
@@ -68,14 +68,14 @@ describe('local cluster lifecycle', () => {
     const blocker = makeInstance(`${inst.name}-blocked`, inst.port, inst.apiPort);
     await cluster.start(inst);
     try {
-      await expect(cluster.start(blocker)).rejects.toThrow(/port 54342 is already taken/);
+      await expect(cluster.start(blocker)).rejects.toThrow(`port ${inst.port} is already taken`);
     } finally {
       cluster.destroy(blocker);
     }
   });
 
   it('names the log file when PostgreSQL itself refuses to start', async () => {
-    const broken = makeInstance(`${inst.name}-broken`, 54343, 54344);
+    const broken = makeInstance(`${inst.name}-broken`, 24343, 24344);
     try {
       cluster.init(broken);
       appendFileSync(path.join(broken.dataDir, 'postgresql.conf'), 'shared_buffers = banana\n');

@@ -98,14 +98,13 @@ export function isRunning(inst: Instance): boolean {
   return pid !== null && isPostgresProcess(pid);
 }
 
+// Binding, not connecting: a port can be unusable without anyone listening on it — an
+// outgoing connection may hold it as its local port.
 function portInUse(port: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
+    const server = net.createServer();
+    server.once('error', () => resolve(true));
+    server.listen({ port, host: '127.0.0.1', exclusive: true }, () => server.close(() => resolve(false)));
   });
 }
 

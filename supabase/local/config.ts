@@ -19,7 +19,9 @@ export interface Instance {
 
 const ports: Record<string, { port: number; apiPort: number }> = {
   dev: { port: 54322, apiPort: 54321 },
-  test: { port: 54332, apiPort: 54331 },
+  // below Linux's ephemeral range (32768–60999): an outgoing connection's local port can never
+  // take it, which a port in that range loses now and then while the tests open thousands
+  test: { port: 24332, apiPort: 24331 },
 };
 
 export const isRoot = process.getuid?.() === 0;

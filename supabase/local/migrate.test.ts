@@ -7,7 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMigrations, locateError, SqlFileError } from './migrate.ts';
 
-const adminUrl = process.env.LOCONOMY_TEST_DB_URL ?? 'postgresql://postgres:postgres@127.0.0.1:54332/postgres';
+const adminUrl = process.env.LOCONOMY_TEST_DB_URL ?? 'postgresql://postgres:postgres@127.0.0.1:24332/postgres';
 const dbName = `migrate_runner_${process.pid}`;
 const dir = mkdtempSync(path.join(tmpdir(), 'migrations-'));
 let client: pg.Client;

@@ -10,7 +10,7 @@ import { localKeys } from '../keys.ts';
 import { startApi, type ApiOptions, type ApiServer } from '../server.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const adminClusterUrl = process.env.LOCONOMY_TEST_DB_URL ?? 'postgresql://postgres:postgres@127.0.0.1:54332/postgres';
+export const adminClusterUrl = process.env.LOCONOMY_TEST_DB_URL ?? 'postgresql://postgres:postgres@127.0.0.1:24332/postgres';
 
 export function urlFor(base: string, database: string, user?: string, password?: string): string {
   const u = new URL(base);

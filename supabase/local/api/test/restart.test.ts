@@ -9,7 +9,7 @@ import { bootstrapFile, runSqlFile } from '../../migrate.ts';
 import { localKeys } from '../keys.ts';
 import { startApi, type ApiServer } from '../server.ts';
 
-const inst = makeInstance(`api-restart-${process.pid}`, 54346, 54347);
+const inst = makeInstance(`api-restart-${process.pid}`, 24346, 24347);
 const { anonKey } = localKeys();
 let api: ApiServer;
 
