@@ -86,27 +86,14 @@ export function FieldInput({ field, def: _def, id, value, onChange, onBlur, disa
       return <GeoAreaSummary value={value} />;
     case 'tags':
       // a closed list (check-constrained elements) is picked from; an open one is typed
-      if (field.options)
-        return (
-          <Select
-            {...common}
-            mode="multiple"
-            value={Array.isArray(value) ? value : []}
-            onChange={(next) => onChange?.(next)}
-            options={enumOptions(field)}
-            showSearch
-            optionFilterProp="label"
-          />
-        );
       return (
         <Select
           {...common}
-          mode="tags"
           value={Array.isArray(value) ? value : []}
           onChange={(next) => onChange?.(next)}
-          tokenSeparators={[',']}
-          open={false}
-          suffixIcon={null}
+          {...(field.options
+            ? { mode: 'multiple', options: enumOptions(field), showSearch: true, optionFilterProp: 'label' }
+            : { mode: 'tags', tokenSeparators: [','], open: false, suffixIcon: null })}
         />
       );
     case 'boolean':
