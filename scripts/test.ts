@@ -119,14 +119,41 @@ async function vitest(env: NodeJS.ProcessEnv) {
   if (failed) throw new Error('Vitest failed');
 }
 
+interface PlaywrightSuite {
+  title: string;
+  specs?: { title: string; file: string; line: number; tests: { results: { status: string; error?: { message?: string } }[] }[] }[];
+  suites?: PlaywrightSuite[];
+}
+interface PlaywrightReport {
+  stats: { expected: number; unexpected: number; flaky: number };
+  suites: PlaywrightSuite[];
+}
+
+function failedSpecs(report: PlaywrightReport): string[] {
+  const out: string[] = [];
+  const walk = (suite: PlaywrightSuite) => {
+    for (const spec of suite.specs ?? []) {
+      const results = spec.tests.flatMap((t) => t.results);
+      if (results.length === 0 || results.some((r) => r.status === 'passed')) continue;
+      const message = results.find((r) => r.error?.message)?.error?.message ?? '(no error message)';
+      out.push(`${spec.file}:${spec.line} › ${spec.title}:\n${errorReport(message, 25)}`);
+    }
+    suite.suites?.forEach(walk);
+  };
+  report.suites.forEach(walk);
+  return out;
+}
+
 async function playwright(env: NodeJS.ProcessEnv) {
   const build = await sh('npx', ['vite', 'build', '--logLevel', 'warn'], env);
   if (build) throw new Error('production build failed');
   const out = path.join(resultsDir, 'playwright.json');
   const code = await sh('npx', ['playwright', 'test'], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
-  const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(out);
+  const report = readJson<PlaywrightReport>(out);
   counts.passed += (report?.stats.expected ?? 0) + (report?.stats.flaky ?? 0);
   counts.failed += report?.stats.unexpected ?? (code ? 1 : 0);
+  // Playwright reports failures on stdout; the summary repeats each failed test's first error
+  if (report) for (const failure of failedSpecs(report)) failureDetails.push(failure);
   if (code) throw new Error('Playwright failed');
 }
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { serviceApi, settled, signIn, STAFF, watchConsole, type StaffName } from './support';
+import { serviceApi, settled, signIn, signOut, STAFF, watchConsole, type StaffName } from './support';
 
 // Every demo persona signs in through the real form against the real Auth API, and the app
 // says who they are, as what, and in which tenant.
@@ -34,9 +34,7 @@ test('the menu follows permissions: product manages flags, finance sees no flags
   await signIn(page, STAFF.product.email);
   await expect(page.getByRole('menuitem', { name: /Feature management/ })).toBeVisible();
   await expect(page.getByRole('menuitem', { name: /Billing/ })).toHaveCount(0);
-  await page.getByRole('button', { name: 'Account menu' }).click();
-  await page.getByRole('menuitem', { name: 'Sign out' }).click();
-  await expect(page).toHaveURL(/\/login/);
+  await signOut(page);
 
   await signIn(page, STAFF.finance.email);
   await expect(page.getByRole('menuitem', { name: /Billing/ })).toBeVisible();

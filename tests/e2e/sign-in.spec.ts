@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { signOut } from './support';
 
 // Through the whole local stack: the built app, the local Auth API, bcrypt in PostgreSQL.
 const password = 'Loconomy-demo-2026';
@@ -11,9 +12,7 @@ test('a staff member signs in and sees their name, then signs out', async ({ pag
   await expect(page).not.toHaveURL(/\/login/);
   await expect(page.getByTestId('header-user')).toContainText('Olivia Ops');
   await page.screenshot({ path: 'test-results/e2e/home.png' });
-  await page.getByRole('button', { name: 'Account menu' }).click();
-  await page.getByRole('menuitem', { name: 'Sign out' }).click();
-  await expect(page).toHaveURL(/\/login/);
+  await signOut(page);
 });
 
 test('a wrong password is refused with Supabase Auth’s message and no session', async ({ page }) => {

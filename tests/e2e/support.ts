@@ -67,3 +67,20 @@ export function watchConsole(page: Page): string[] {
 export async function settled(page: Page): Promise<void> {
   await expect(page.locator('.ant-spin-spinning, .ant-skeleton-active')).toHaveCount(0, { timeout: 15_000 });
 }
+
+/**
+ * Signs out through the header's account menu. The menu is a popup that animates in and is
+ * aligned after it renders, and a click in that moment can miss it (seen once in a clean run:
+ * the menu stayed open, the page did not change); so opening and clicking are tried again
+ * until the app is on the login page. A sign-out that never works still fails.
+ */
+export async function signOut(page: Page): Promise<void> {
+  const signOutItem = page.getByRole('menuitem', { name: 'Sign out' });
+  await expect(async () => {
+    if (/\/login/.test(page.url())) return;
+    if (!(await signOutItem.isVisible()))
+      await page.getByRole('button', { name: 'Account menu' }).click({ timeout: 2_000 });
+    await signOutItem.click({ timeout: 2_000 });
+    await expect(page).toHaveURL(/\/login/, { timeout: 3_000 });
+  }).toPass({ timeout: 20_000 });
+}
