@@ -5,19 +5,18 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { minorDigits } from '../../lib/money';
 import type { FieldDef, RelationDef } from '../../resources/types';
-import { humanize } from '../fields/format';
 import {
   asBoolean,
   asNumber,
   asStringArray,
   asText,
   dateBound,
-  enumOptions,
   filterWidget,
   findFilter,
   relationSearchFilters,
 } from './filters';
 import { sameText, useDraft } from './use-draft';
+import { enumOptions } from '../inputs/enum-options';
 
 export interface FilterControlProps {
   field: FieldDef;
@@ -42,7 +41,7 @@ function EnumFilter({ field, label, filters, onChange }: FilterControlProps) {
       style={{ minWidth: WIDTH }}
       maxTagCount={3}
       value={value}
-      options={enumOptions(field).map((option) => ({ value: option, label: humanize(option) }))}
+      options={enumOptions(field)}
       onChange={(next: string[]) => onChange([{ field: field.name, operator: 'in', value: next }])}
     />
   );
@@ -208,13 +207,13 @@ function TagsFilter({ field, label, filters, onChange }: FilterControlProps) {
   const value = asStringArray(findFilter(filters, field.name, 'ina')?.value);
   return (
     <Select
-      mode="tags"
       allowClear
       aria-label={label}
       placeholder="Has all of"
       style={{ minWidth: WIDTH }}
       value={value}
-      open={false}
+      // a closed list (check-constrained elements) is picked from, as in the form
+      {...(field.options ? { mode: 'multiple', options: enumOptions(field) } : { mode: 'tags', open: false })}
       onChange={(next: string[]) => onChange([{ field: field.name, operator: 'ina', value: next }])}
     />
   );

@@ -8,7 +8,6 @@ import {
   asStringArray,
   dateBound,
   deletedMode,
-  enumOptions,
   filterWidget,
   hasActiveFilters,
   relationSearchFilters,
@@ -39,16 +38,6 @@ describe('filterWidget', () => {
     ['geo_area', {}, undefined],
   ])('%s → %s', (kind, extra, widget) => {
     expect(filterWidget(field(kind, extra))).toBe(widget);
-  });
-});
-
-describe('enumOptions', () => {
-  it('reads a Postgres enum from the generated constants', () => {
-    expect(enumOptions(field('enum', { enum: 'listing_status' }))).toContain('suspended');
-  });
-
-  it('prefers the options of a check-constrained column', () => {
-    expect(enumOptions(field('enum', { options: ['pending', 'approved'] }))).toEqual(['pending', 'approved']);
   });
 });
 

@@ -3,7 +3,6 @@ import type { Dayjs } from 'dayjs';
 import { DELETED_FILTER_FIELD, SEARCH_FILTER_FIELD, type DeletedFilterValue } from '../../lib/list-params';
 import { findResource } from '../../resources';
 import type { FieldDef, FieldKind, RelationDef, ResourceDef } from '../../resources/types';
-import { Constants } from '../../types/database';
 
 // The list keeps its filters in refine's CrudFilters (and so in the URL, where every value
 // comes back as a string). These helpers translate between that and the filter widgets, and
@@ -47,12 +46,6 @@ export function filterWidget(field: FieldDef): FilterWidget | undefined {
     default:
       return undefined;
   }
-}
-
-export function enumOptions(field: FieldDef): readonly string[] {
-  if (field.options) return field.options;
-  if (field.enum) return Constants.public.Enums[field.enum] ?? [];
-  return [];
 }
 
 export function isLogical(filter: CrudFilter): filter is LogicalFilter {
