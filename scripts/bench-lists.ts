@@ -14,9 +14,11 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { CrudFilter, DataProvider } from '@refinedev/core';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import dayjs from 'dayjs';
 import pg from 'pg';
 import { canDo, type StaffPermissions } from '../src/lib/permissions.ts';
 import { SEARCH_FILTER_FIELD } from '../src/lib/list-params.ts';
+import { dateBound, filterWidget } from '../src/components/resource-list/filters.ts';
 import { loadIdentity } from '../src/providers/identity.ts';
 import { registry } from '../src/resources/index.ts';
 import type { FieldDef, ResourceDef } from '../src/resources/types.ts';
@@ -139,51 +141,40 @@ interface Case {
   filters: CrudFilter[];
 }
 
-const DAY = 86_400_000;
 const firstWord = (value: unknown) => /[\p{L}\p{N}]{3,}/u.exec(String(value ?? ''))?.[0];
 
 /** What the field's filter widget sends for `value` (filter-controls.tsx), as one list request's filters. */
 function filterFor(field: FieldDef, value: unknown): CrudFilter[] | undefined {
   const name = field.name as string;
-  switch (field.kind) {
+  switch (filterWidget(field)) {
     case 'enum':
       return [{ field: name, operator: 'in', value: [String(value)] }];
     case 'boolean':
       return [{ field: name, operator: 'eq', value }];
-    case 'date':
-    case 'datetime': {
+    case 'date-range': {
       // the month up to the row's day, whole days as the range picker sends them
-      const end = new Date(String(value));
-      const day = Date.UTC(end.getUTCFullYear(), end.getUTCMonth(), end.getUTCDate());
-      const from = new Date(day - 30 * DAY);
-      const to = new Date(day + DAY - 1);
-      const iso = (d: Date) => (field.kind === 'date' ? d.toISOString().slice(0, 10) : d.toISOString());
+      const day = dayjs(String(value));
       return [
-        { field: name, operator: 'gte', value: iso(from) },
-        { field: name, operator: 'lte', value: iso(to) },
+        { field: name, operator: 'gte', value: dateBound(day.subtract(30, 'day'), 'start', field.kind) },
+        { field: name, operator: 'lte', value: dateBound(day, 'end', field.kind) },
       ];
     }
-    case 'integer':
-    case 'decimal':
-    case 'percent':
-    case 'money':
-    case 'rating':
-    case 'duration_minutes':
+    case 'number-range':
       return [
         { field: name, operator: 'gte', value: Number(value) },
         { field: name, operator: 'lte', value: Number(value) },
       ];
     case 'relation':
-    case 'uuid':
-    case 'ip':
-    case 'time':
+    case 'exact':
       return [{ field: name, operator: 'eq', value: String(value) }];
     case 'tags':
       return [{ field: name, operator: 'ina', value: Array.isArray(value) ? value.slice(0, 1) : [String(value)] }];
-    default: {
+    case 'text': {
       const word = firstWord(value);
       return word ? [{ field: name, operator: 'contains', value: word }] : undefined;
     }
+    default:
+      return undefined;
   }
 }
 
