@@ -23,7 +23,7 @@ import { loadIdentity } from '../src/providers/identity.ts';
 import { registry } from '../src/resources/index.ts';
 import type { FieldDef, ResourceDef } from '../src/resources/types.ts';
 import * as cluster from '../supabase/local/cluster.ts';
-import { dbUrl, instance, repoRoot } from '../supabase/local/config.ts';
+import { databaseUrl, dbUrl, instance, repoRoot } from '../supabase/local/config.ts';
 import { withClient } from '../supabase/local/database.ts';
 import { applyMigrations, bootstrapFile, runSqlFile, seedFile } from '../supabase/local/migrate.ts';
 import { localKeys } from '../supabase/local/api/keys.ts';
@@ -47,15 +47,7 @@ const explicitCluster = process.env.LOCONOMY_BENCH_DB_URL;
 const clusterUrl = explicitCluster ?? dbUrl(instance('dev'));
 const reused = process.env.BENCH_LIST_DATABASE;
 const database = reused ?? `list_bench_${process.pid}`;
-const at = (db: string, user?: string) => {
-  const u = new URL(clusterUrl);
-  u.pathname = `/${db}`;
-  if (user) {
-    u.username = user;
-    u.password = 'postgres';
-  }
-  return u.toString();
-};
+const at = (db: string, user?: string) => databaseUrl(clusterUrl, db, user, user && 'postgres');
 
 // The app's supabase client module reads Vite's import.meta.env, which Node does not have; the
 // provider is handed signed-in clients here, so that module is replaced by an empty one.

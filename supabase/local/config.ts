@@ -61,5 +61,14 @@ export function dbUrl(inst: Instance, database = 'postgres', user = 'postgres', 
   return `postgresql://${user}:${password}@127.0.0.1:${inst.port}/${database}`;
 }
 
+/** `base` (a cluster URL) pointed at another database, optionally as another user. */
+export function databaseUrl(base: string, database: string, user?: string, password?: string): string {
+  const u = new URL(base);
+  u.pathname = `/${database}`;
+  if (user) u.username = user;
+  if (password) u.password = password;
+  return u.toString();
+}
+
 // The Supabase CLI's well-known local JWT secret. Local only: a hosted project has its own.
 export const LOCAL_JWT_SECRET = process.env.JWT_SECRET ?? 'super-secret-jwt-token-with-at-least-32-characters-long';

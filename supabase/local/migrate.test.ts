@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseUrl } from './config.ts';
 import { applyMigrations, locateError, SqlFileError } from './migrate.ts';
 
 const adminUrl = process.env.LOCONOMY_TEST_DB_URL ?? 'postgresql://postgres:postgres@127.0.0.1:24332/postgres';
@@ -25,9 +26,7 @@ async function admin(sql: string) {
 beforeAll(async () => {
   await admin(`drop database if exists ${dbName} with (force)`);
   await admin(`create database ${dbName}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${dbName}`;
-  client = new pg.Client({ connectionString: url.toString() });
+  client = new pg.Client({ connectionString: databaseUrl(adminUrl, dbName) });
   client.on('notice', () => {});
   await client.connect();
 });

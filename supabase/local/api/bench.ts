@@ -7,6 +7,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { databaseUrl } from '../config.ts';
 import { withClient } from '../database.ts';
 import { bootstrapFile, runSqlFile } from '../migrate.ts';
 import { localKeys } from './keys.ts';
@@ -34,15 +35,7 @@ const database = `api_bench_${process.pid}`;
 const ITER_MS = Number(process.env.BENCH_ITER_MS ?? 2500);
 const CONCURRENCY = 16;
 
-const at = (db: string, user?: string) => {
-  const u = new URL(cluster);
-  u.pathname = `/${db}`;
-  if (user) {
-    u.username = user;
-    u.password = 'postgres';
-  }
-  return u.toString();
-};
+const at = (db: string, user?: string) => databaseUrl(cluster, db, user, user && 'postgres');
 
 const SCHEMA = `
 create table public.bench_categories (id int primary key, name text not null);

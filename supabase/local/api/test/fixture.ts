@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
+import { databaseUrl } from '../../config.ts';
 import { withClient } from '../../database.ts';
 import { bootstrapFile, runSqlFile } from '../../migrate.ts';
 import { localKeys } from '../keys.ts';
@@ -11,14 +12,6 @@ import { startApi, type ApiOptions, type ApiServer } from '../server.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const adminClusterUrl = process.env.LOCONOMY_TEST_DB_URL ?? 'postgresql://postgres:postgres@127.0.0.1:24332/postgres';
-
-export function urlFor(base: string, database: string, user?: string, password?: string): string {
-  const u = new URL(base);
-  u.pathname = `/${database}`;
-  if (user) u.username = user;
-  if (password) u.password = password;
-  return u.toString();
-}
 
 class NoWebSocket {
   constructor() {
@@ -47,7 +40,7 @@ export async function createFixtureDatabase(name: string, extraSql: string[] = [
     await c.query(`drop database if exists ${pg.escapeIdentifier(database)} with (force)`);
     await c.query(`create database ${pg.escapeIdentifier(database)}`);
   });
-  await withClient(urlFor(adminClusterUrl, database), async (c) => {
+  await withClient(databaseUrl(adminClusterUrl, database), async (c) => {
     await runSqlFile(c, bootstrapFile);
     await runSqlFile(c, path.join(here, 'fixture.sql'));
     for (const f of extraSql) await runSqlFile(c, f);
@@ -61,10 +54,10 @@ export async function dropFixtureDatabase(database: string) {
 
 export async function startFixture(name: string, opts: Partial<ApiOptions> = {}): Promise<Fixture> {
   const database = await createFixtureDatabase(name);
-  const adminUrl = urlFor(adminClusterUrl, database);
+  const adminUrl = databaseUrl(adminClusterUrl, database);
   const logs: string[] = [];
   const api = await startApi({
-    dbUrl: urlFor(adminClusterUrl, database, 'authenticator', 'postgres'),
+    dbUrl: databaseUrl(adminClusterUrl, database, 'authenticator', 'postgres'),
     port: 0,
     log: (m) => logs.push(m),
     ...opts,
