@@ -1,7 +1,7 @@
 -- Behaviour of the catalog: category tree, search vector weights, search RPCs, listing guards,
 -- moderation RPC, constraints.
 begin;
-select plan(35);
+select plan(36);
 select tests.create_marketplace_fixture();
 
 -- category tree
@@ -22,9 +22,9 @@ delete from public.listing_tags where tag_id = 'f0000000-0000-4000-8000-00000000
 select is((select usage_count from public.tags where slug = 'fixture-weekend'), 0, 'untagging decrements usage_count');
 
 -- search RPCs
-insert into public.listings (provider_id, title, description, status, price_cents, location, service_radius_m)
+insert into public.listings (provider_id, title, description, status, price_cents, location, service_radius_m, moderation_status)
 values (tests.get_user_id('provider'), 'Garden pond cleaning', 'Also quuxfix for the pond', 'active', 8000,
-        'SRID=4326;POINT(-140.0 -44.88)', 5000);
+        'SRID=4326;POINT(-140.0 -44.88)', 5000, 'approved');
 select tests.clear_authentication();
 select results_eq($$ select slug from public.search_listings('quuxfix') $$,
   $$ select s from (values (1, 'fixture-fast-leak-repair'), (2, (select slug from public.listings where title = 'Garden pond cleaning'))) v (o, s) order by o $$,
@@ -53,9 +53,10 @@ select throws_ok($$ update public.listings set status = 'suspended' where slug =
 select throws_ok($$ update public.listings set rating_average = 5 where slug = 'fixture-boiler-draft' $$, '42501', null, 'a provider cannot set ratings');
 update public.listings set title = 'Fast leak repair, now cheaper' where slug = 'fixture-fast-leak-repair';
 select is((select moderation_status from public.listings where slug = 'fixture-fast-leak-repair'), 'pending', 'editing an approved listing sends it back to moderation');
-insert into public.listings (provider_id, title, price_cents, location_type, moderation_status, rating_average)
-  values (private.current_user_id(), 'Sneaky', 100, 'remote', 'approved', 5);
-select results_eq($$ select moderation_status, rating_average from public.listings where title = 'Sneaky' $$, $$ values ('pending', 0.00) $$, 'a new listing starts pending with no rating, whatever the client sends');
+select throws_ok($$ insert into public.listings (provider_id, title, price_cents, location_type, moderation_status, rating_average)
+  values (private.current_user_id(), 'Sneaky', 100, 'remote', 'approved', 5) $$, '42501', null, 'a client cannot send moderation or rating columns');
+insert into public.listings (provider_id, title, price_cents, location_type) values (private.current_user_id(), 'Sneaky', 100, 'remote');
+select results_eq($$ select moderation_status, rating_average from public.listings where title = 'Sneaky' $$, $$ values ('pending', 0.00) $$, 'a new listing starts pending with no rating');
 
 -- moderation RPC
 select throws_ok($$ select public.moderate_listing('f0000000-0000-4000-8000-000000000102', 'approve') $$, '42501', null, 'a provider cannot call moderate_listing');

@@ -1,7 +1,7 @@
 -- Behaviour of the identity domain: helpers, guards, permission resolution, the audit trail
 -- and its hash chain.
 begin;
-select plan(46);
+select plan(47);
 select tests.create_personas();
 
 -- identity helper: Supabase Auth uuid and Clerk id both map to public.users ---------------------
@@ -20,10 +20,11 @@ select is(private.current_user_id(), null, 'no JWT, no user');
 select is((select count(*)::int from public.user_profiles where user_id = tests.get_user_id('customer')), 1, 'a user gets a profile on insert');
 select is((select tenant_id from public.user_profiles where user_id = tests.get_user_id('other_customer')), tests.ensure_tenant('other'), 'the profile carries the user''s tenant');
 select tests.authenticate_as('customer');
-insert into public.user_sessions (user_id, tenant_id, user_agent)
-  values (tests.get_user_id('customer'), tests.ensure_tenant('other'), 'spoofed tenant');
+select throws_ok($$ insert into public.user_sessions (user_id, tenant_id, user_agent)
+  values (tests.get_user_id('customer'), tests.ensure_tenant('other'), 'spoofed tenant') $$, '42501', null, 'a client cannot name the tenant of its session');
+insert into public.user_sessions (user_id, user_agent) values (tests.get_user_id('customer'), 'derived tenant');
 select tests.reset_role();
-select is((select tenant_id from public.user_sessions where user_agent = 'spoofed tenant'), tests.ensure_tenant('loconomy'), 'tenant_id comes from the owning user, not the client');
+select is((select tenant_id from public.user_sessions where user_agent = 'derived tenant'), tests.ensure_tenant('loconomy'), 'tenant_id comes from the owning user, not the client');
 update public.users set updated_at = '2000-01-01' where id = tests.get_user_id('customer2');
 update public.users set full_name = 'Renamed' where id = tests.get_user_id('customer2');
 select ok((select updated_at > '2001-01-01' from public.users where id = tests.get_user_id('customer2')), 'updated_at is set by trigger on update');

@@ -65,7 +65,7 @@ select is((select booking_count from public.listings where id = 'f0000000-0000-4
 
 -- participants' guards (API)
 create temporary table nb2 as select gen_random_uuid() as id, date_trunc('hour', now()) + interval '120 days' as t;
-grant select on nb2 to authenticated;
+grant select, update on nb2 to authenticated;
 select tests.authenticate_as('customer');
 select throws_ok($$ insert into public.bookings (listing_id, customer_id, status, scheduled_start, scheduled_end, service_location, subtotal_cents, total_cents)
   values ('f0000000-0000-4000-8000-000000000101', private.current_user_id(), 'confirmed', now() + interval '130 days', now() + interval '130 days 1 hour', 'SRID=4326;POINT(-140 -45)', 100, 100) $$,
@@ -73,8 +73,12 @@ select throws_ok($$ insert into public.bookings (listing_id, customer_id, status
 select throws_ok($$ insert into public.bookings (listing_id, customer_id, scheduled_start, scheduled_end, service_location, subtotal_cents, total_cents)
   values ('f0000000-0000-4000-8000-000000000102', private.current_user_id(), now() + interval '130 days', now() + interval '130 days 1 hour', 'SRID=4326;POINT(-140 -45)', 100, 100) $$,
   '23514', null, 'a draft listing is not bookable');
-insert into public.bookings (id, listing_id, customer_id, scheduled_start, scheduled_end, service_location, subtotal_cents, total_cents)
-  select id, 'f0000000-0000-4000-8000-000000000101', private.current_user_id(), t, t + interval '1 hour', 'SRID=4326;POINT(-140 -45)', 5000, 5000 from nb2;
+-- the database draws the booking's id (clients cannot choose it); nb2 remembers it
+with b as (
+  insert into public.bookings (listing_id, customer_id, scheduled_start, scheduled_end, service_location, subtotal_cents, total_cents)
+  select 'f0000000-0000-4000-8000-000000000101', private.current_user_id(), t, t + interval '1 hour', 'SRID=4326;POINT(-140 -45)', 5000, 5000 from nb2
+  returning id)
+update nb2 set id = (select id from b);
 select throws_ok($$ update public.bookings set total_cents = 1, subtotal_cents = 1 where id = (select id from nb2) $$, '42501', null, 'a customer cannot change the price');
 select throws_ok($$ update public.bookings set status = 'confirmed' where id = (select id from nb2) $$, '42501', null, 'a customer cannot confirm');
 select tests.authenticate_as('provider');

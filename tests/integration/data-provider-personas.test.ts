@@ -6,7 +6,7 @@ import type { CrudFilter } from '@refinedev/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDataProvider } from '../../src/providers/data-provider';
 import { DELETED_FILTER_FIELD, SEARCH_FILTER_FIELD } from '../../src/lib/list-params';
-import { clientFor, closeStack, newClient, PERSONAS, sql, TENANT, type PersonaName } from '../helpers/stack.ts';
+import { clientFor, closeStack, newClient, PERSONAS, sql, sqlAsSignedIn, TENANT, type PersonaName } from '../helpers/stack.ts';
 
 // The app's own client is built for the browser (WebSocket, VITE_ settings); these tests hand
 // the provider signed-in clients of their own.
@@ -26,7 +26,7 @@ let scopedSuper: Dp;
 beforeAll(async () => {
   for (const name of [...STAFF_AND_CUSTOMER, 'provider'] as const) {
     dp[name] = createDataProvider(await clientFor(name));
-    const rows = await sql<{ k: string }>('select k from private.effective_permissions($1) k', [PERSONAS[name].userId]);
+    const rows = await sqlAsSignedIn<{ k: string }>(name, 'select k from private.effective_permissions($1) k', [PERSONAS[name].userId]);
     permissions[name] = new Set(rows.map((r) => r.k));
   }
   scopedSuper = createDataProvider(await clientFor('super'), { getTenantScope: () => scope });
@@ -82,7 +82,7 @@ const VISIBILITY: Record<string, { keys: string[]; where: string }> = {
   listings: {
     keys: ['listings.read'],
     where:
-      "(tenant_id = any($1::uuid[]) or (status = 'active' and deleted_at is null) or provider_id = $2::uuid) and deleted_at is null",
+      "(tenant_id = any($1::uuid[]) or (status = 'active' and moderation_status = 'approved' and deleted_at is null) or provider_id = $2::uuid) and deleted_at is null",
   },
   users: { keys: ['users.read'], where: '(tenant_id = any($1::uuid[]) or id = $2::uuid) and deleted_at is null' },
 };
@@ -201,7 +201,7 @@ describe('writes under RLS', () => {
   it('a customer may see a listing but not change it (403), and it stays as it was', async () => {
     const [active] = await ids(
       'listings',
-      "status = 'active' and deleted_at is null and tenant_id = $1",
+      "status = 'active' and moderation_status = 'approved' and deleted_at is null and tenant_id = $1",
       [TENANT.loconomy],
       '1',
     );
@@ -215,7 +215,7 @@ describe('writes under RLS', () => {
 });
 
 describe('soft delete (listings, as ops)', () => {
-  const OPS = `(tenant_id = '${TENANT.loconomy}' or (status = 'active' and deleted_at is null))`;
+  const OPS = `(tenant_id = '${TENANT.loconomy}' or (status = 'active' and moderation_status = 'approved' and deleted_at is null))`;
 
   it.each<[string, CrudFilter[], string]>([
     ['hidden by default', [], 'deleted_at is null'],
@@ -436,7 +436,7 @@ describe('search input never becomes filter syntax', () => {
   });
 
   it('listings (websearch full text): punctuation does not change the result', async () => {
-    const OPS = `(tenant_id = '${TENANT.loconomy}' or (status = 'active' and deleted_at is null)) and deleted_at is null`;
+    const OPS = `(tenant_id = '${TENANT.loconomy}' or (status = 'active' and moderation_status = 'approved' and deleted_at is null)) and deleted_at is null`;
     const [{ word }] = await sql<{ word: string }>(
       `select w as word from public.listings, regexp_split_to_table(title, '\\s+') w
         where tenant_id = $1 and length(w) > 4 and search_vector @@ websearch_to_tsquery('english', w) limit 1`,
@@ -452,7 +452,7 @@ describe('search input never becomes filter syntax', () => {
 });
 
 describe('refine filter operators through the API (listings, as ops)', () => {
-  const OPS = `(tenant_id = '${TENANT.loconomy}' or (status = 'active' and deleted_at is null)) and deleted_at is null`;
+  const OPS = `(tenant_id = '${TENANT.loconomy}' or (status = 'active' and moderation_status = 'approved' and deleted_at is null)) and deleted_at is null`;
   let keyword: string;
   let title: string;
   beforeAll(async () => {

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientFor, closeStack, PERSONA_NAMES, PERSONAS, serviceClient, sql, TENANT, type PersonaName } from '../helpers/stack.ts';
+import { clientFor, closeStack, PERSONA_NAMES, PERSONAS, serviceClient, sql, sqlAsSignedIn, TENANT, type PersonaName } from '../helpers/stack.ts';
 
 afterAll(closeStack);
 
@@ -20,7 +20,7 @@ interface TableRule {
   platform?: string;
 }
 const RULES: Record<string, TableRule> = {
-  listings: { perms: ['listings.read'], own: 'provider_id = $1', open: "status = 'active' and deleted_at is null", anon: true },
+  listings: { perms: ['listings.read'], own: 'provider_id = $1', open: "status = 'active' and moderation_status = 'approved' and deleted_at is null", anon: true },
   bookings: { perms: ['bookings.read'], own: 'customer_id = $1 or provider_id = $1' },
   reviews: { perms: ['reviews.moderate'], own: 'reviewer_id = $1 or provider_id = $1', open: 'hidden_at is null and deleted_at is null', anon: true },
   transactions: { perms: ['finance.read'], own: 'user_id = $1' },
@@ -37,7 +37,7 @@ const TABLES = Object.keys(RULES);
 // the tenants whose rows a persona's staff permissions open: super admin all, an admin its own
 async function staffTenants(name: PersonaName, perms: string[]): Promise<string[]> {
   const p = PERSONAS[name];
-  const rows = await sql<{ key: string }>('select k as key from private.effective_permissions($1) k', [p.userId]);
+  const rows = await sqlAsSignedIn<{ key: string }>(name, 'select k as key from private.effective_permissions($1) k', [p.userId]);
   if (!rows.some((r) => perms.includes(r.key))) return [];
   return p.role === 'super_admin' ? Object.values(TENANT) : [p.tenantId];
 }
@@ -257,7 +257,7 @@ describe('signed-in personas are refused writes outside their role', () => {
 
 describe('allowed writes go through, the same write as someone else does not', () => {
   it('a customer reports a listing as themselves (201) but not in another user’s name (42501 / 403)', async () => {
-    const [listing] = await sql<{ id: string }>("select id from public.listings where tenant_id = $1 and status = 'active' order by id limit 1", [TENANT.loconomy]);
+    const [listing] = await sql<{ id: string }>("select id from public.listings where tenant_id = $1 and status = 'active' and moderation_status = 'approved' order by id limit 1", [TENANT.loconomy]);
     // tenant_id has no insert grant: the database derives it from the reported row
     const report = (reporter: string) => ({
       reporter_id: reporter,

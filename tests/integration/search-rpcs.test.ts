@@ -29,7 +29,7 @@ describe('search_listings_nearby', () => {
     const truth = await sql<{ id: string; d: number }>(
       `select l.id, extensions.st_distance(l.location, extensions.st_setsrid(extensions.st_makepoint($2, $1), 4326)::extensions.geography) as d
          from public.listings l
-        where l.status = 'active' and l.deleted_at is null and l.location is not null
+        where l.status = 'active' and l.moderation_status = 'approved' and l.deleted_at is null and l.location is not null
           and extensions.st_distance(l.location, extensions.st_setsrid(extensions.st_makepoint($2, $1), 4326)::extensions.geography) <= $3
         order by d, l.id limit 100`,
       [lat, lng, radius],
@@ -66,8 +66,8 @@ describe('search_listings', () => {
     const word = `zq${randomUUID().replaceAll('-', '').slice(0, 10).replace(/[0-9]/g, 'x')}`;
     const insert = (title: string, description: string) =>
       sql<{ id: string }>(
-        `insert into public.listings (tenant_id, provider_id, title, slug, description, price_cents, status, location_type)
-         values ($1, $2, $3, $4, $5, 4200, 'active', 'remote') returning id`,
+        `insert into public.listings (tenant_id, provider_id, title, slug, description, price_cents, status, moderation_status, location_type)
+         values ($1, $2, $3, $4, $5, 4200, 'active', 'approved', 'remote') returning id`,
         [TENANT.loconomy, PERSONAS.provider.userId, title, `itest-${randomUUID().slice(0, 12)}`, description],
       );
     const [inDescription] = await insert('Handyman visit', `Ask for the ${word} special when you book`);
@@ -82,13 +82,16 @@ describe('search_listings', () => {
     expect(rows[0].rank).toBeGreaterThan(rows[1].rank);
   });
 
-  it('finds seeded listings by a title word, best first, only active ones', async () => {
+  it('finds seeded listings by a title word, best first, only active approved ones', async () => {
     const { data, error } = await anonClient().rpc('search_listings', { q: 'plumbing', max_results: 50 });
     expect(error).toBeNull();
     const rows = data as { id: string; rank: number }[];
     expect(rows.length).toBeGreaterThan(0);
     for (let i = 1; i < rows.length; i++) expect(rows[i].rank).toBeLessThanOrEqual(rows[i - 1].rank);
-    const statuses = await sql<{ status: string }>('select distinct status::text from public.listings where id = any($1::uuid[])', [rows.map((r) => r.id)]);
-    expect(statuses).toEqual([{ status: 'active' }]);
+    const statuses = await sql<{ status: string; moderation_status: string }>(
+      'select distinct status::text, moderation_status from public.listings where id = any($1::uuid[])',
+      [rows.map((r) => r.id)],
+    );
+    expect(statuses).toEqual([{ status: 'active', moderation_status: 'approved' }]);
   });
 });
