@@ -1,4 +1,4 @@
--- Write ownership (issue 10, items 1-4), generated from the catalogs where it can be:
+-- Write ownership (issue 21), generated from the catalogs where it can be:
 --   1. the manifest of every (table, column) anon or authenticated may INSERT or UPDATE, each
 --      classified; a grant the manifest does not classify, or a classified column the catalog no
 --      longer grants, fails here — a migration that opens a new door fails npm test;
