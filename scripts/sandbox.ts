@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { dbUrl, instance, LOCAL_JWT_SECRET } from '../supabase/local/config.ts';
 import * as cluster from '../supabase/local/cluster.ts';
 import { resetDatabase } from '../supabase/local/database.ts';
+import { LOCAL_STACK_RATE_LIMITS } from '../supabase/local/api/auth/rate-limit.ts';
 import { localKeys } from '../supabase/local/api/keys.ts';
 import { startApi } from '../supabase/local/api/server.ts';
 
@@ -22,6 +23,8 @@ const api = await startApi({
   port: Number(values.port),
   host: '127.0.0.1',
   jwtSecret: LOCAL_JWT_SECRET,
+  // the integration suites sign in far more often than GoTrue's per-IP limits allow
+  rateLimits: LOCAL_STACK_RATE_LIMITS,
 });
 const keys = localKeys(LOCAL_JWT_SECRET);
 console.log(`export LOCONOMY_TEST_API_URL=${api.url}`);

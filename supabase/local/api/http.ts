@@ -1,7 +1,40 @@
 // Small HTTP helpers over node:http: bounded body reading, JSON replies that tolerate a
 // client that already went away, and CORS as Supabase's gateway answers it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { ApiError } from './rest/errors.ts';
+
+/**
+ * The request target as a URL, or undefined when it is not one. `new URL` throws on targets
+ * node's HTTP parser lets through (`GET //host:99999`), and a throw in the request listener
+ * would end the process; the path is joined to the base rather than resolved against it so
+ * a leading `//` cannot turn into a host.
+ */
+export function requestUrl(target: string | undefined): URL | undefined {
+  try {
+    return new URL(`http://localhost${(target ?? '/').startsWith('/') ? '' : '/'}${target ?? '/'}`);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Node's answer to a request it cannot parse is to drop the connection; clients then see a
+ * reset instead of an error. Header sections over node's limit get 431 as RFC 6585 asks,
+ * anything else that is not HTTP 400, both in the gateway's JSON error shape.
+ */
+export function answerClientError(err: NodeJS.ErrnoException, socket: Duplex) {
+  if (err.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+  const body = JSON.stringify({ message: tooLarge ? 'Request header fields too large' : 'Bad request' });
+  socket.end(
+    `HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
 
 export const ALLOWED_HEADERS = [
   'authorization', 'apikey', 'x-client-info', 'content-type', 'prefer', 'range', 'range-unit', 'accept', 'accept-profile',

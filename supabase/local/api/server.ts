@@ -7,7 +7,9 @@ import { LOCAL_JWT_SECRET } from '../config.ts';
 import { handleAuth } from './auth/routes.ts';
 import { AuthError, API_VERSION, authErrorBody, wantsVersioned } from './auth/errors.ts';
 import type { AuthDeps } from './auth/context.ts';
-import { corsHeaders, preflight, readBody, send, sendJson } from './http.ts';
+import { AuthRateLimiter, type AuthRateLimits } from './auth/rate-limit.ts';
+import { clientIp, settleClientIp, trustedProxyList } from './client-ip.ts';
+import { answerClientError, corsHeaders, preflight, readBody, requestUrl, send, sendJson } from './http.ts';
 import { secretKey, verifyJwt, type Claims } from './jwt.ts';
 import { DbPool } from './pool.ts';
 import { ApiError, toApiError } from './rest/errors.ts';
@@ -35,6 +37,13 @@ export interface ApiOptions {
   corsOrigins?: string[];
   /** where auth links (password recovery) send the browser */
   siteUrl?: string;
+  /**
+   * proxies (CIDRs or addresses) whose X-Forwarded-For names the client; default none: the
+   * socket's peer is the client and a forwarded header from it is ignored
+   */
+  trustedProxies?: string[];
+  /** /auth/v1 rate limits; each one left out is GoTrue's default (auth/rate-limit.ts) */
+  rateLimits?: Partial<AuthRateLimits>;
   log?: (msg: string) => void;
 }
 
@@ -53,8 +62,13 @@ export async function startApi(opts: ApiOptions): Promise<ApiServer> {
   const schemas = opts.schemas?.length ? opts.schemas : ['public'];
   const key = secretKey(opts.jwtSecret ?? LOCAL_JWT_SECRET);
   const maxBody = opts.maxBodyBytes ?? 10 * 1024 * 1024;
+  // both throw on a bad setting, before anything is opened
+  const trusted = opts.trustedProxies?.length ? trustedProxyList(opts.trustedProxies) : undefined;
+  const rateLimiter = new AuthRateLimiter(opts.rateLimits);
   const pool = new DbPool({ url: opts.dbUrl, size: opts.poolSize ?? 10, acquireTimeoutMs: opts.acquireTimeoutMs ?? 10_000, log });
-  const authPool = new DbPool({ url: opts.adminDbUrl ?? opts.dbUrl, size: 4, acquireTimeoutMs: opts.acquireTimeoutMs ?? 10_000, log });
+  const authPool = new DbPool({
+    url: opts.adminDbUrl ?? opts.dbUrl, size: 4, acquireTimeoutMs: opts.acquireTimeoutMs ?? 10_000, log, name: 'loconomy-local-api-auth',
+  });
   const watcher = new SchemaWatcher(opts.dbUrl, schemas, log);
   try {
     await watcher.start();
@@ -69,6 +83,7 @@ export async function startApi(opts: ApiOptions): Promise<ApiServer> {
     issuer: '',
     enableSignup: opts.enableSignup ?? false,
     siteUrl: opts.siteUrl ?? 'http://localhost:5173',
+    rateLimiter,
     apiUrl: () => baseUrl,
     log,
     tx: (fn) =>
@@ -115,6 +130,7 @@ export async function startApi(opts: ApiOptions): Promise<ApiServer> {
     try {
       // Supabase's gateway leaves only these auth routes open without an apikey
       if (!/^\/(verify|callback|authorize)$/.test(path)) await identify(req, url);
+      rateLimiter.checkRequest(req.method ?? 'GET', path, url.searchParams, clientIp(req));
       const out = await handleAuth(authDeps, {
         req, method: req.method ?? 'GET', path, search: url.searchParams,
         readBody: () => readBody(req, maxBody).then((b) => b.toString('utf8')),
@@ -130,7 +146,14 @@ export async function startApi(opts: ApiOptions): Promise<ApiServer> {
       else {
         const api = toApiError(err, true);
         log(`auth: ${req.method} ${path} failed: ${api.message}${api.details ? ` (${api.details})` : ''}`);
-        e = api.status === 503 ? new AuthError(503, 'unexpected_failure', 'Database unavailable') : new AuthError(500, 'unexpected_failure', 'Unexpected failure, please check server logs for more information');
+        // SQLSTATE class 22 (data exception) is a value the client sent that PostgreSQL refused
+        // (an over-long role, a NUL escape in metadata): the request's fault, not the server's
+        if (/^22/.test(api.code)) e = new AuthError(400, 'validation_failed', api.message);
+        // class 23: the change conflicts with other rows (deleting a user that app rows still
+        // reference); GoTrue answers 500 "Database error …", but it is no server fault
+        else if (/^23/.test(api.code)) e = new AuthError(409, 'conflict', api.message);
+        else if (api.status === 503) e = new AuthError(503, 'unexpected_failure', 'Database unavailable');
+        else e = new AuthError(500, 'unexpected_failure', 'Unexpected failure, please check server logs for more information');
       }
       sendJson(res, e.status, authErrorBody(e, versioned), { ...cors, ...vh });
     }
@@ -140,8 +163,11 @@ export async function startApi(opts: ApiOptions): Promise<ApiServer> {
     // a client that hangs up mid-response must not take the server down
     res.on('error', () => {});
     req.on('error', () => {});
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    // first, so every reader (REST's request.headers, auth sessions, rate limits) sees one address
+    settleClientIp(req, trusted);
+    const url = requestUrl(req.url);
     const cors = corsHeaders(req, opts.corsOrigins);
+    if (!url) return sendJson(res, 400, { message: 'Invalid request target' }, cors);
     if (req.method === 'OPTIONS') return preflight(req, res, opts.corsOrigins);
     const m = /^\/(rest|auth)\/v1(\/.*)?$/.exec(url.pathname);
     if (!m) return sendJson(res, 404, { message: 'no Route matched with those values' }, cors);
@@ -151,7 +177,9 @@ export async function startApi(opts: ApiOptions): Promise<ApiServer> {
       if (!res.headersSent) sendJson(res, 500, { message: 'Internal server error' }, cors);
     });
   });
-  server.on('clientError', (_err, socket) => socket.destroy());
+  server.on('clientError', answerClientError);
+  // after listen, 'error' means a failed accept (EMFILE …): log it, keep serving the rest
+  server.on('error', (err) => log(`http: ${err.message}`));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

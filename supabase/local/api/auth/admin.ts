@@ -2,6 +2,7 @@
 import { callerClaims, jsonBody, type AuthDeps, type AuthReply, type AuthRequest } from './context.ts';
 import { AuthError, notAdmin, userNotFound } from './errors.ts';
 import { createUser, hashPassword, mergeMetadata, userById, userJson, type UserRow } from './users.ts';
+import { checkUuid, pageParam, validateEmail } from './validate.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -16,12 +17,15 @@ export function banUntil(duration: unknown): Date | null | undefined {
     const [, n, u] = /^([\d.]+)(h|m|s|ms)$/.exec(part)!;
     return sum + Number(n) * unit[u];
   }, 0);
-  return new Date(Date.now() + ms);
+  const until = new Date(Date.now() + ms);
+  // Go's ParseDuration refuses what overflows int64 nanoseconds (~292 years); Date would be NaN
+  if (!(ms < 2 ** 63 / 1e6) || Number.isNaN(until.getTime())) throw new AuthError(400, 'validation_failed', 'invalid format for ban duration');
+  return until;
 }
 
 async function list(deps: AuthDeps, r: AuthRequest): Promise<AuthReply> {
-  const page = Math.max(1, Number(r.search.get('page')) || 1);
-  const perPage = Math.min(1000, Math.max(1, Number(r.search.get('per_page')) || 50));
+  const page = pageParam(r.search.get('page'), 1);
+  const perPage = pageParam(r.search.get('per_page'), 50, 1000);
   return deps.tx(async (c) => {
     const { rows: total } = await c.query('select count(*)::int as n from auth.users');
     const { rows } = await c.query('select id from auth.users order by created_at desc, id limit $1 offset $2', [perPage, (page - 1) * perPage]);
@@ -71,7 +75,9 @@ export async function handleAdmin(deps: AuthDeps, r: AuthRequest): Promise<AuthR
   if (id !== undefined && !UUID.test(id)) throw userNotFound();
   if (!id && r.method === 'GET') return list(deps, r);
   if (!id && r.method === 'POST') {
-    const b = await jsonBody(r);
+    const b = await jsonBody(r, 'AdminUserParams');
+    if (b.id != null) checkUuid(b.id, 'id');
+    if (b.email != null) validateEmail(b.email);
     return deps.tx(async (c) => {
       const user = await createUser(c, {
         id: typeof b.id === 'string' ? b.id : undefined,
@@ -94,9 +100,13 @@ export async function handleAdmin(deps: AuthDeps, r: AuthRequest): Promise<AuthR
       return { status: 200, body: await userJson(c, u) };
     });
   }
-  if (id && r.method === 'PUT') return update(deps, id, await jsonBody(r));
+  if (id && r.method === 'PUT') {
+    const b = await jsonBody(r, 'AdminUserParams');
+    if (b.email != null) validateEmail(b.email);
+    return update(deps, id, b);
+  }
   if (id && r.method === 'DELETE') {
-    const b = await jsonBody(r);
+    const b = await jsonBody(r, 'adminUserDeleteParams');
     return deps.tx(async (c) => {
       if (!(await userById(c, id))) throw userNotFound();
       if (b.should_soft_delete === true) {

@@ -2,9 +2,12 @@
 // the request's JSON body and the caller's verified JWT claims.
 import type { IncomingMessage } from 'node:http';
 import type pg from 'pg';
+import { clientIp } from '../client-ip.ts';
 import { verifyJwt, type Claims } from '../jwt.ts';
 import { AuthError, badJson } from './errors.ts';
+import type { AuthRateLimiter } from './rate-limit.ts';
 import type { TokenContext } from './tokens.ts';
+import { checkDepth, checkFields, type BodyName } from './validate.ts';
 
 export interface AuthDeps extends TokenContext {
   tx: <T>(fn: (c: pg.ClientBase) => Promise<T>) => Promise<T>;
@@ -13,6 +16,8 @@ export interface AuthDeps extends TokenContext {
   /** public URL of this server, for links */
   apiUrl: () => string;
   log: (msg: string) => void;
+  /** per-IP buckets (checked by the server) and the per-account throttle of password sign-ins */
+  rateLimiter?: AuthRateLimiter;
 }
 
 export interface AuthReply {
@@ -30,16 +35,20 @@ export interface AuthRequest {
   readBody: () => Promise<string>;
 }
 
-export async function jsonBody(r: AuthRequest): Promise<Record<string, unknown>> {
+/** The body as an object; with `params`, its fields type-checked as GoTrue's struct of that name. */
+export async function jsonBody(r: AuthRequest, params?: BodyName): Promise<Record<string, unknown>> {
   const raw = await r.readBody();
   if (raw.trim() === '') return {};
+  checkDepth(raw);
+  let v: unknown;
   try {
-    const v = JSON.parse(raw);
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw badJson();
-    return v;
+    v = JSON.parse(raw);
   } catch {
     throw badJson();
   }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw badJson();
+  if (params) checkFields(v as Record<string, unknown>, params);
+  return v as Record<string, unknown>;
 }
 
 /** The caller's token; without Authorization the gateway forwards the apikey as the bearer. */
@@ -59,6 +68,7 @@ export async function callerClaims(deps: AuthDeps, req: IncomingMessage): Promis
   }
 }
 
+/** user agent and client address (the socket's, or what a trusted proxy forwarded: client-ip.ts) */
 export function clientMeta(req: IncomingMessage): { userAgent?: string; ip?: string } {
-  return { userAgent: req.headers['user-agent'], ip: req.socket.remoteAddress?.replace(/^::ffff:/, '') };
+  return { userAgent: req.headers['user-agent'], ip: clientIp(req) };
 }

@@ -11,13 +11,23 @@ export function bodyDecoder(header: string | undefined): (raw: string) => string
   throw new ApiError(415, 'PGRST107', `Content-Type not acceptable: ${type}`);
 }
 
-export function parseJson(raw: string, allowEmpty: boolean): unknown {
+/**
+ * A parsed body and the text it came from. PostgreSQL gets the client's own text, never a
+ * re-serialisation: JSON.stringify would overflow the stack on deeply nested values, turn
+ * 1e400 into null and round integers above 2^53, silently changing what gets stored.
+ */
+export interface JsonBody {
+  value: unknown;
+  text: string;
+}
+
+export function parseJson(raw: string, allowEmpty: boolean): JsonBody {
   if (raw.trim() === '') {
-    if (allowEmpty) return {};
+    if (allowEmpty) return { value: {}, text: '{}' };
     throw invalid();
   }
   try {
-    return JSON.parse(raw);
+    return { value: JSON.parse(raw), text: raw };
   } catch (err) {
     throw invalid((err as Error).message);
   }
@@ -26,21 +36,24 @@ export function parseJson(raw: string, allowEmpty: boolean): unknown {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Rows to insert as a JSON array text, and the column list (`columns=` or the payload keys). */
-export function insertPayload(value: unknown, columns?: string[]): { body: string; columns: string[]; rowCount: number } {
+export function insertPayload(json: JsonBody, columns?: string[]): { body: string; columns: string[]; rowCount: number } {
+  const { value } = json;
   const rows = Array.isArray(value) ? value : [value];
   if (!rows.every(isObject)) throw invalid('Expected a JSON object or an array of JSON objects');
-  if (columns) return { body: JSON.stringify(rows), columns, rowCount: rows.length };
+  const body = Array.isArray(value) ? json.text : `[${json.text}]`;
+  if (columns) return { body, columns, rowCount: rows.length };
   const first = rows.length ? Object.keys(rows[0]) : [];
+  const expected = new Set(first);
   for (const r of rows) {
     const keys = Object.keys(r);
-    if (keys.length !== first.length || !keys.every((k) => first.includes(k))) throw invalid('All object keys must match');
+    if (keys.length !== first.length || !keys.every((k) => expected.has(k))) throw invalid('All object keys must match');
   }
-  return { body: JSON.stringify(rows), columns: first, rowCount: rows.length };
+  return { body, columns: first, rowCount: rows.length };
 }
 
-export function updatePayload(value: unknown): { body: string; columns: string[] } {
-  if (!isObject(value)) throw invalid('Expected a JSON object');
-  return { body: JSON.stringify(value), columns: Object.keys(value) };
+export function updatePayload(json: JsonBody): { body: string; columns: string[] } {
+  if (!isObject(json.value)) throw invalid('Expected a JSON object');
+  return { body: json.text, columns: Object.keys(json.value) };
 }
 
 export function rpcArgs(value: unknown): Record<string, unknown> | undefined {

@@ -9,7 +9,7 @@ import { callCte, chooseFunction } from './build-rpc.ts';
 import { buildPlan, type ReadPlan } from './plan.ts';
 import { levelSql } from './build-read.ts';
 import { combineRange } from './prefer.ts';
-import { chooseSchema, describeRequest, type RestRequest } from './request.ts';
+import { chooseSchema, decodeSegment, describeRequest, type RestRequest } from './request.ts';
 import { finishResponse, type Outcome } from './respond.ts';
 import { Params, qident } from './sql.ts';
 import { countSql, countStatement, readStatement, scalarStatement, type ResultRow } from './statement.ts';
@@ -143,9 +143,9 @@ async function rpcStatement(deps: RestDeps, r: RestRequest, cache: SchemaCache, 
   let names: string[];
   let rawBody = false;
   if (r.method === 'POST') {
-    const value = parseJson(await deps.readBody(), true);
-    const obj = rpcArgs(value);
-    args = JSON.stringify(value);
+    const body = parseJson(await deps.readBody(), true);
+    const obj = rpcArgs(body.value);
+    args = body.text;
     names = obj ? Object.keys(obj) : [];
     rawBody = !obj;
   } else {
@@ -186,7 +186,7 @@ export async function handleRest(
   const method = req.method ?? 'GET';
   // on GET /rpc/fn, query parameters named like one of fn's arguments are arguments
   const isRpcArg = (name: string) => {
-    const fnName = decodeURIComponent(path.split('/').filter(Boolean)[1] ?? '');
+    const fnName = decodeSegment(path.split('/').filter(Boolean)[1] ?? '');
     const schema = chooseSchema(method, req.headers, deps.schemas);
     return !!deps.cache().funcs.get(qualified(schema, fnName))?.some((f) => f.args.some((a) => a.name === name));
   };

@@ -129,7 +129,7 @@ function readCondition(c: Cursor): Condition {
   if (c.eat('not.')) negated = true;
   for (const op of ['and', 'or'] as const) {
     if (c.eat(`${op}(`)) {
-      const children = readConditions(c);
+      const children = c.nested(() => readConditions(c));
       if (!c.eat(')')) c.fail('")"');
       return { kind: 'logic', op, negated, children };
     }

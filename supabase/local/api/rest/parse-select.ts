@@ -2,8 +2,16 @@
 import { parseError } from './errors.ts';
 import type { Field, SelectItem } from './types.ts';
 
+/**
+ * Embeds and logic trees nest at most this deep. The parsers recurse once per level, and a
+ * request of a few kilobytes of `a(a(a(…` would otherwise exhaust the stack (a 500); no
+ * schema has relationships or conditions anywhere near this deep.
+ */
+export const MAX_NESTING = 100;
+
 class Cursor {
   pos = 0;
+  private depth = 0;
   constructor(
     readonly src: string,
     readonly what = 'select parameter',
@@ -20,6 +28,18 @@ class Cursor {
   }
   done() {
     return this.pos >= this.src.length;
+  }
+  /** Runs one nested level of the grammar, refusing input nested deeper than MAX_NESTING. */
+  nested<T>(read: () => T): T {
+    if (this.depth >= MAX_NESTING) {
+      throw parseError(`"failed to parse ${this.what}" (line 1, column ${this.pos + 1})`, `nested more than ${MAX_NESTING} levels deep`);
+    }
+    this.depth++;
+    try {
+      return read();
+    } finally {
+      this.depth--;
+    }
   }
   fail(expecting: string): never {
     const near = this.src.slice(this.pos, this.pos + 20) || 'end of input';
@@ -103,7 +123,7 @@ function readItem(c: Cursor): SelectItem {
   const hints: string[] = [];
   while (c.eat('!')) hints.push(readName(c));
   if (c.eat('(')) {
-    const select = c.peek() === ')' ? [] : readItems(c, true);
+    const select = c.peek() === ')' ? [] : c.nested(() => readItems(c, true));
     if (!c.eat(')')) c.fail('")"');
     let join: 'inner' | 'left' | undefined;
     let hint: string | undefined;

@@ -28,7 +28,7 @@ export function parsePrefer(header: string | string[] | undefined): Prefer {
   const raw = Array.isArray(header) ? header.join(',') : (header ?? '');
   for (const part of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
     const [k, v = ''] = part.split('=').map((s) => s.trim());
-    if (k === 'max-affected' && /^\d+$/.test(v)) {
+    if (k === 'max-affected' && /^\d+$/.test(v) && Number.isSafeInteger(Number(v))) {
       out.maxAffected = Number(v);
       out.applied.push(part);
     } else if (KNOWN[k]?.includes(v)) {
@@ -48,8 +48,12 @@ export function parseRange(header: string | undefined): { offset: number; limit?
   const m = /^(?:items=)?\s*(\d+)-(\d*)\s*$/.exec(header);
   if (!m) return undefined;
   const from = Number(m[1]);
-  if (m[2] === '') return { offset: from };
-  const to = Number(m[2]);
+  const to = m[2] === '' ? undefined : Number(m[2]);
+  // beyond 2^53 the bounds are no longer exact integers, and SQL would get "1e+23"
+  if (!Number.isSafeInteger(from) || (to !== undefined && !Number.isSafeInteger(to))) {
+    throw new ApiError(416, 'PGRST103', 'Requested range not satisfiable', 'The Range header bounds must be integers below 2^53.');
+  }
+  if (to === undefined) return { offset: from };
   if (to < from) throw new ApiError(416, 'PGRST103', 'Requested range not satisfiable', `The lower boundary must be lower than or equal to the upper boundary in the Range header.`);
   return { offset: from, limit: to - from + 1 };
 }

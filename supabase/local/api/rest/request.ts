@@ -19,6 +19,15 @@ export interface RestRequest {
   readOnly: boolean;
 }
 
+/** A path segment decoded; malformed percent-encoding (`tag%FFs`) is the client's error. */
+export function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new ApiError(400, 'PGRST100', `"failed to parse path (${segment})"`, 'invalid percent-encoding in the request path');
+  }
+}
+
 export function chooseSchema(method: string, headers: IncomingHttpHeaders, schemas: string[]): string {
   const h = method === 'GET' || method === 'HEAD' ? headers['accept-profile'] : headers['content-profile'];
   const wanted = typeof h === 'string' ? h.trim() : undefined;
@@ -34,7 +43,7 @@ export function describeRequest(
   isRpcArg: (name: string) => boolean,
 ): RestRequest {
   const schema = chooseSchema(method, headers, schemas);
-  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const parts = path.split('/').filter(Boolean).map(decodeSegment);
   const rpc = parts[0] === 'rpc' && parts.length === 2;
   if (!rpc && parts.length !== 1) throw new ApiError(404, 'PGRST125', `Invalid path specified in request URL`);
   const target = rpc ? parts[1] : parts[0];

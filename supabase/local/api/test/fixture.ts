@@ -7,6 +7,7 @@ import pg from 'pg';
 import { databaseUrl } from '../../config.ts';
 import { withClient } from '../../database.ts';
 import { bootstrapFile, runSqlFile } from '../../migrate.ts';
+import { UNTHROTTLED_RATE_LIMITS } from '../auth/rate-limit.ts';
 import { localKeys } from '../keys.ts';
 import { startApi, type ApiOptions, type ApiServer } from '../server.ts';
 
@@ -60,6 +61,8 @@ export async function startFixture(name: string, opts: Partial<ApiOptions> = {})
     dbUrl: databaseUrl(adminClusterUrl, database, 'authenticator', 'postgres'),
     port: 0,
     log: (m) => logs.push(m),
+    // the suites sign in far more often than GoTrue allows one IP; rate-limit tests pass their own
+    rateLimits: UNTHROTTLED_RATE_LIMITS,
     ...opts,
   });
   const { anonKey, serviceRoleKey } = localKeys();
