@@ -15,6 +15,8 @@ import { App as AntdApp, ConfigProvider, Skeleton, Spin, theme } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
 import { AppLayout } from './components/layout/app-layout';
+import { TWO_FACTOR_CODE_PATH, TWO_FACTOR_ENROL_PATH } from './features/two-factor/paths';
+import { TwoFactorGate } from './features/two-factor/two-factor-gate';
 import { ForgotPasswordPage, LoginPage } from './pages/login-page';
 import { createAccessControlProvider } from './providers/access-control-provider';
 import { createAuthProvider } from './providers/auth-provider';
@@ -36,6 +38,10 @@ const ResourceFormPage = lazy(() => import('./components/resource-form/resource-
 const ForbiddenPage = lazy(() => import('./pages/forbidden-page'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page'));
 const NotStaffPage = lazy(() => import('./pages/not-staff-page'));
+// The two-factor steps come after the password, and the security page from the account menu.
+const TwoFactorCodePage = lazy(() => import('./features/two-factor/two-factor-code-page'));
+const TwoFactorEnrolPage = lazy(() => import('./features/two-factor/two-factor-enrol-page'));
+const AccountSecurityPage = lazy(() => import('./features/two-factor/account-security-page'));
 
 const authProvider = createAuthProvider(supabaseClient);
 const accessControlProvider = createAccessControlProvider(() => authProvider.loadPermissions());
@@ -137,16 +143,19 @@ export default function App() {
                 element={
                   <Authenticated key="authenticated" fallback={<CatchAllNavigate to="/login" />}>
                     <StaffOnly>
-                      <AppLayout>
-                        <Lazy>
-                          <Outlet />
-                        </Lazy>
-                      </AppLayout>
+                      <TwoFactorGate>
+                        <AppLayout>
+                          <Lazy>
+                            <Outlet />
+                          </Lazy>
+                        </AppLayout>
+                      </TwoFactorGate>
                     </StaffOnly>
                   </Authenticated>
                 }
               >
                 <Route index element={<DashboardPage />} />
+                <Route path="account/security" element={<AccountSecurityPage />} />
                 {registry.map((def) => (
                   <Route key={def.name} path={def.name}>
                     <Route
@@ -184,6 +193,18 @@ export default function App() {
                   </Route>
                 ))}
                 <Route path="*" element={<NotFoundPage />} />
+              </Route>
+              <Route
+                element={
+                  <Authenticated key="two-factor" fallback={<CatchAllNavigate to="/login" />}>
+                    <Lazy>
+                      <Outlet />
+                    </Lazy>
+                  </Authenticated>
+                }
+              >
+                <Route path={TWO_FACTOR_CODE_PATH} element={<TwoFactorCodePage />} />
+                <Route path={TWO_FACTOR_ENROL_PATH} element={<TwoFactorEnrolPage />} />
               </Route>
               <Route
                 element={

@@ -64,11 +64,13 @@ $$;
 -- ========================================================================================
 
 -- Tenants ---------------------------------------------------------------------------------
-insert into public.tenants (id, slug, name, default_currency, default_timezone, settings) values
+-- neither demo tenant requires staff two-factor sign-in, so every demo login signs in with the
+-- password alone (README "Two-factor sign-in" says how to turn it on)
+insert into public.tenants (id, slug, name, default_currency, default_timezone, settings, staff_two_factor_required) values
   ('10000000-0000-4000-8000-000000000001', 'loconomy', 'Loconomy', 'USD', 'America/New_York',
-   '{"brand_color": "#1677ff", "support_email": "support@loconomy.test", "platform_fee_bps": 1000}'),
+   '{"brand_color": "#1677ff", "support_email": "support@loconomy.test", "platform_fee_bps": 1000}', false),
   ('10000000-0000-4000-8000-000000000002', 'harbor', 'Harbor Services', 'EUR', 'Europe/Dublin',
-   '{"brand_color": "#13a8a8", "support_email": "support@harbor.test", "platform_fee_bps": 1200}');
+   '{"brand_color": "#13a8a8", "support_email": "support@harbor.test", "platform_fee_bps": 1200}', false);
 
 -- Demo logins (README "Demo logins"; password Loconomy-demo-2026, local only) -----------
 -- auth.users.id = 00000000-0000-4000-8000-1000000000NN, public.users.id = ...-0000000000NN

@@ -16,7 +16,8 @@ const emailRules = [
   { type: 'email' as const, message: 'Invalid email address' },
 ];
 
-function AuthCard({ title, children }: { title: string; children: React.ReactNode }) {
+/** The sign-in pages' frame; the two-factor steps (features/two-factor) use it too. */
+export function AuthCard({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <Layout style={{ minHeight: '100vh', alignItems: 'center', justifyContent: 'center', padding: 24 }}>
       <div style={{ marginBottom: 24 }}>

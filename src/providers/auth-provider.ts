@@ -1,7 +1,12 @@
 import type { AuthProvider } from '@refinedev/core';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { StaffPermissions } from '../lib/permissions';
+import { twoFactorErrorMessage } from '../features/two-factor/messages';
+import { TWO_FACTOR_CODE_PATH } from '../features/two-factor/paths';
 import { loadIdentity, type StaffIdentity } from './identity';
+
+/** What the sign-in form sends: the password step, or the code step that follows it. */
+export type LoginParams = { email: string; password: string } | { code: string };
 
 function statusOf(error: unknown): number | undefined {
   const e = error as { statusCode?: number; status?: number } | null;
@@ -50,16 +55,44 @@ export function createAuthProvider(client: SupabaseClient): StaffAuthProvider {
   }
 
   client.auth.onAuthStateChange((event) => {
-    if (event === 'SIGNED_OUT' || event === 'SIGNED_IN' || event === 'USER_UPDATED') cached = null;
+    // at aal2 the database grants what it withheld at aal1 (tenants requiring two factors)
+    if (event === 'SIGNED_OUT' || event === 'SIGNED_IN' || event === 'USER_UPDATED' || event === 'MFA_CHALLENGE_VERIFIED') {
+      cached = null;
+    }
   });
 
+  // The second step (Supabase Auth MFA): the code from the user's authenticator app lifts the
+  // session to aal2. A code is tried against each verified TOTP factor, in case there are two apps.
+  async function verifyCode(code: string) {
+    const { data, error } = await client.auth.mfa.listFactors();
+    if (error) return { success: false, error: { name: 'Sign-in failed', message: error.message } };
+    if (!data.totp.length) {
+      return { success: false, error: { name: 'Sign-in failed', message: 'This account has no authenticator app set up.' } };
+    }
+    let refused: { code?: string; message: string } | undefined;
+    for (const factor of data.totp) {
+      const verified = await client.auth.mfa.challengeAndVerify({ factorId: factor.id, code });
+      if (!verified.error) {
+        cached = null;
+        return { success: true, redirectTo: '/' };
+      }
+      refused = verified.error;
+    }
+    const message = refused ? twoFactorErrorMessage(refused) : 'The code was not accepted.';
+    return { success: false, error: { name: 'Code not accepted', message } };
+  }
+
   return {
-    login: async ({ email, password }) => {
-      const { data, error } = await client.auth.signInWithPassword({ email, password });
+    login: async (params: LoginParams) => {
+      if ('code' in params) return verifyCode(params.code);
+      const { data, error } = await client.auth.signInWithPassword({ email: params.email, password: params.password });
       if (error || !data.session) {
         return { success: false, error: { name: 'Sign-in failed', message: error?.message ?? 'No session returned' } };
       }
       cached = null;
+      // a verified factor means the password was only the first step (nextLevel aal2 > aal1)
+      const { data: aal } = await client.auth.mfa.getAuthenticatorAssuranceLevel();
+      if (aal?.nextLevel === 'aal2' && aal.currentLevel !== 'aal2') return { success: true, redirectTo: TWO_FACTOR_CODE_PATH };
       return { success: true, redirectTo: '/' };
     },
     logout: async () => {

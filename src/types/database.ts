@@ -2330,6 +2330,7 @@ export type Database = {
           name: string
           settings: NonNullable<Json>
           slug: string
+          staff_two_factor_required: boolean
           status: string
           updated_at: string
         }
@@ -2342,6 +2343,7 @@ export type Database = {
           name: string
           settings?: NonNullable<Json>
           slug: string
+          staff_two_factor_required?: boolean
           status?: string
           updated_at?: string
         }
@@ -2354,6 +2356,7 @@ export type Database = {
           name?: string
           settings?: NonNullable<Json>
           slug?: string
+          staff_two_factor_required?: boolean
           status?: string
           updated_at?: string
         }
@@ -3332,6 +3335,14 @@ export type Database = {
         }[]
       }
       my_permissions: { Args: Record<PropertyKey, never>; Returns: string[] }
+      my_sign_in_requirements: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          is_staff: boolean
+          session_aal: string
+          two_factor_required: boolean
+        }[]
+      }
       reconcile_payout: {
         Args: { p_payout_id: string }
         Returns: {

@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { TOTP_SECRETS, verifyTotp, withFreshCode } from '../helpers/two-factor';
 
 // Shared by the end-to-end specs: demo logins, signing in through the real form, an API
 // client for setting up and checking what the browser did, and a console-error collector.
@@ -20,6 +21,25 @@ export async function signIn(page: Page, email: string): Promise<void> {
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).not.toHaveURL(/\/login/);
+  // only while a spec has switched two-factor sign-in on for the account (helpers/two-factor)
+  const secret = TOTP_SECRETS[email];
+  if (secret && /\/two-factor$/.test(new URL(page.url()).pathname)) await enterTotpCode(page, secret);
+}
+
+/** Types codes from the authenticator (helpers/two-factor) into the code step until one is taken. */
+export async function enterTotpCode(page: Page, secret: string): Promise<void> {
+  await withFreshCode(secret, async (code) => {
+    await page.getByLabel('Authentication code').fill(code);
+    // the verify request's answer says whether the code was taken (an old error may still show)
+    const verified = page.waitForResponse((r) => /\/auth\/v1\/factors\/[^/]+\/verify$/.test(new URL(r.url()).pathname));
+    await page.getByRole('button', { name: 'Verify' }).click();
+    const response = await verified;
+    if (response.ok()) {
+      await expect(page).not.toHaveURL(/\/two-factor/);
+      return { ok: true, value: undefined };
+    }
+    return { ok: false, error: new Error(`${response.status()} ${await response.text()}`) };
+  });
 }
 
 class NoWebSocket {
@@ -50,6 +70,8 @@ export async function apiAs(email: string): Promise<SupabaseClient> {
   const client = apiClient();
   const { error } = await client.auth.signInWithPassword({ email, password: DEMO_PASSWORD });
   if (error) throw new Error(`sign-in as ${email} failed: ${error.message}`);
+  const secret = TOTP_SECRETS[email];
+  if (secret) await verifyTotp(client, secret);
   return client;
 }
 

@@ -7,6 +7,7 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import type { DataProvider } from '@refinedev/core';
 import { dataProvider } from '@refinedev/supabase';
 import pg from 'pg';
+import { TOTP_SECRETS, verifyTotp } from './two-factor';
 
 export interface StackEnv {
   url: string;
@@ -99,11 +100,21 @@ export function newClient(key = stackEnv().anonKey, headers: Record<string, stri
 export const anonClient = () => newClient();
 export const serviceClient = () => newClient(stackEnv().serviceRoleKey);
 
-/** A new client signed in as the persona (a new session each call). */
-export async function signInAs(name: PersonaName, password = DEMO_PASSWORD): Promise<SupabaseClient> {
+/**
+ * A new client signed in as the persona (a new session each call). Personas with a TOTP factor
+ * (harbor, whose tenant requires two-factor sign-in) also pass the code step, as the app makes
+ * them; `{ secondFactor: false }` stops after the password, at aal1.
+ */
+export async function signInAs(
+  name: PersonaName,
+  password = DEMO_PASSWORD,
+  { secondFactor = true }: { secondFactor?: boolean } = {},
+): Promise<SupabaseClient> {
   const client = newClient();
   const { error } = await client.auth.signInWithPassword({ email: PERSONAS[name].email, password });
   if (error) throw new Error(`sign-in as ${name} (${PERSONAS[name].email}) failed: ${error.message}`);
+  const secret = TOTP_SECRETS[PERSONAS[name].email];
+  if (secret && secondFactor) await verifyTotp(client, secret);
   return client;
 }
 
@@ -133,6 +144,34 @@ export async function sql<T extends pg.QueryResultRow = Record<string, unknown>>
   pool ??= new pg.Pool({ connectionString: stackEnv().dbUrl, max: 2 });
   const { rows } = await pool.query<T>(text, values);
   return rows;
+}
+
+/**
+ * Ground truth as `sql`, but with the JWT claims a signed-in session of the persona carries
+ * (aal2 where its sign-in includes the TOTP step): the staff predicates read the session's
+ * level, so e.g. private.effective_permissions answers for that session.
+ */
+export async function sqlAsSignedIn<T extends pg.QueryResultRow = Record<string, unknown>>(
+  name: PersonaName,
+  text: string,
+  values?: unknown[],
+): Promise<T[]> {
+  pool ??= new pg.Pool({ connectionString: stackEnv().dbUrl, max: 2 });
+  const p = PERSONAS[name];
+  const claims = { sub: p.authId, role: 'authenticated', email: p.email, aal: TOTP_SECRETS[p.email] ? 'aal2' : 'aal1' };
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    await client.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify(claims)]);
+    const { rows } = await client.query<T>(text, values);
+    await client.query('commit');
+    return rows;
+  } catch (err) {
+    await client.query('rollback');
+    throw err;
+  } finally {
+    client.release();
+  }
 }
 
 /** Ends the pool and forgets the cached sessions; call from afterAll. */

@@ -1,7 +1,7 @@
 // Every demo login through /auth/v1 with the real supabase-js client: the session and JWT it
 // gets, refresh and sign-out, and the effective permissions the database reports for it.
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeStack, DEMO_PASSWORD, newClient, PERSONA_NAMES, PERSONAS, signInAs, sql, type PersonaName } from '../helpers/stack.ts';
+import { closeStack, DEMO_PASSWORD, newClient, PERSONA_NAMES, PERSONAS, signInAs, sql, sqlAsSignedIn, type PersonaName } from '../helpers/stack.ts';
 
 afterAll(closeStack);
 
@@ -89,7 +89,7 @@ describe('my_permissions() per persona', () => {
     const { data, error } = await client.rpc('my_permissions');
     expect(error).toBeNull();
     const keys = [...(data as string[])].sort();
-    const truth = await sql<{ key: string }>('select k as key from private.effective_permissions($1) k order by 1', [PERSONAS[name].userId]);
+    const truth = await sqlAsSignedIn<{ key: string }>(name, 'select k as key from private.effective_permissions($1) k order by 1', [PERSONAS[name].userId]);
     expect(keys).toEqual(truth.map((r) => r.key).sort());
     for (const k of expectations[name].has) expect(keys).toContain(k);
     for (const k of expectations[name].lacks) expect(keys).not.toContain(k);

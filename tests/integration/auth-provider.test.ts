@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createAuthProvider } from '../../src/providers/auth-provider';
 import { describeRole } from '../../src/providers/identity';
-import { closeStack, DEMO_PASSWORD, newClient, PERSONAS, signInAs, sql, type PersonaName } from '../helpers/stack';
+import { closeStack, DEMO_PASSWORD, newClient, PERSONAS, signInAs, sql, sqlAsSignedIn, type PersonaName } from '../helpers/stack';
 
 afterAll(closeStack);
 
@@ -42,7 +42,7 @@ describe.each(Object.keys(PERSONAS) as PersonaName[])('%s', (name) => {
   it('holds exactly the permissions my_permissions() returns', async () => {
     const auth = createAuthProvider(await signInAs(name));
     const perms = await auth.loadPermissions();
-    const truth = await sql<{ k: string }>('select k from private.effective_permissions($1) k', [
+    const truth = await sqlAsSignedIn<{ k: string }>(name, 'select k from private.effective_permissions($1) k', [
       PERSONAS[name].userId,
     ]);
     expect([...(perms?.keys ?? [])].sort()).toEqual(truth.map((r) => r.k).sort());

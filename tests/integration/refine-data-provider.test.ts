@@ -14,7 +14,7 @@ let finance: Dp;
 let categories: string[];
 let since: string;
 
-const OPS_VISIBLE = `(tenant_id = '${TENANT.loconomy}' or (status = 'active' and deleted_at is null))`;
+const OPS_VISIBLE = `(tenant_id = '${TENANT.loconomy}' or (status = 'active' and moderation_status = 'approved' and deleted_at is null))`;
 
 async function idsWhere(where: string, values: unknown[] = [], order = 'id'): Promise<string[]> {
   const rows = await sql<{ id: string }>(`select id from public.listings where ${OPS_VISIBLE} and (${where}) order by ${order}`, values);
@@ -102,7 +102,7 @@ describe('meta.select embeds through the real foreign keys', () => {
     });
     const truth = await sql<{ id: string; category: string | null }>(
       `select l.id, c.name as category from public.listings l left join public.categories c on c.id = l.category_id
-        where l.provider_id = $1 and ${OPS_VISIBLE.replaceAll('tenant_id', 'l.tenant_id').replaceAll('status', 'l.status').replaceAll('deleted_at', 'l.deleted_at')}
+        where l.provider_id = $1 and ${OPS_VISIBLE.replace(/\b(tenant_id|status|moderation_status|deleted_at)\b/g, 'l.$1')}
         order by l.id`,
       [PERSONAS.provider.userId],
     );

@@ -4,6 +4,8 @@ import { Avatar, Button, Dropdown, Layout, Space, Tag, theme, Tooltip, Typograph
 import { useColorMode } from '../../providers/use-color-mode';
 import { describeRole, type StaffIdentity } from '../../providers/identity';
 import { lazy, Suspense } from 'react';
+import { useNavigate } from 'react-router';
+import { ACCOUNT_SECURITY_PATH } from '../../features/two-factor/paths';
 
 // Only super admins switch tenants; everyone else never loads the switcher (antd Select).
 const TenantSwitcher = lazy(() => import('./tenant-switcher'));
@@ -14,6 +16,7 @@ export function AppHeader() {
   const { token } = theme.useToken();
   const { data: identity } = useGetIdentity<StaffIdentity>();
   const { mutate: logout } = useLogout();
+  const navigate = useNavigate();
   const { mode, toggle } = useColorMode();
   return (
     <Layout.Header
@@ -55,6 +58,7 @@ export function AppHeader() {
             items: [
               { key: 'email', label: identity.email, disabled: true },
               { type: 'divider' },
+              { key: 'security', label: 'Account security', onClick: () => navigate(ACCOUNT_SECURITY_PATH) },
               { key: 'logout', label: 'Sign out', onClick: () => logout() },
             ],
           }}

@@ -233,16 +233,43 @@ begin
 end
 $$;
 
+-- The claims carry the level a real sign-in reaches: aal2 for a member of a tenant that
+-- requires staff two-factor sign-in (they passed the TOTP step), aal1 otherwise.
 create or replace function tests.authenticate_as(identifier text) returns void
 language plpgsql
 as $$
 declare
   v_auth uuid := tests.get_supabase_uid(identifier);
   v_email text := tests.get_supabase_email(v_auth);
+  v_aal text := tests.signed_in_aal(v_auth);
 begin
   perform set_config('role', 'authenticated', true);
   perform set_config('request.jwt.claims',
-    json_build_object('sub', v_auth, 'role', 'authenticated', 'email', v_email, 'aud', 'authenticated')::text, true);
+    json_build_object('sub', v_auth, 'role', 'authenticated', 'email', v_email, 'aud', 'authenticated',
+                      'aal', v_aal)::text, true);
+end
+$$;
+
+create or replace function tests.signed_in_aal(auth_user_id uuid) returns text
+language sql stable security definer
+set search_path = ''
+as $$
+  select case when exists (select 1 from public.users u join public.tenants t on t.id = u.tenant_id
+                            where u.auth_user_id = signed_in_aal.auth_user_id and t.staff_two_factor_required)
+              then 'aal2' else 'aal1' end
+$$;
+
+-- the same user signed in with the password only, before (or without) the second factor
+create or replace function tests.authenticate_as_aal1(identifier text) returns void
+language plpgsql
+as $$
+declare
+  v_auth uuid := tests.get_supabase_uid(identifier);
+begin
+  perform set_config('role', 'authenticated', true);
+  perform set_config('request.jwt.claims',
+    json_build_object('sub', v_auth, 'role', 'authenticated', 'email', tests.get_supabase_email(v_auth),
+                      'aud', 'authenticated', 'aal', 'aal1')::text, true);
 end
 $$;
 

@@ -1,11 +1,15 @@
 // /auth/v1 endpoints supabase-js uses: token (password, refresh_token), user, logout,
-// signup, recover/verify, settings, health; /admin/* is in admin.ts.
+// signup, recover/verify, settings, health; /admin/* is in admin.ts, /factors/* in mfa.ts.
 import { createHash, randomBytes } from 'node:crypto';
 import bcrypt from 'bcryptjs';
 import { handleAdmin } from './admin.ts';
+import { handleFactors } from './mfa.ts';
 import { callerClaims, clientMeta, jsonBody, type AuthDeps, type AuthReply, type AuthRequest } from './context.ts';
 import { AuthError, invalidCredentials } from './errors.ts';
+import { accountKey } from './rate-limit.ts';
+import { recordFailedSignIn } from './sign-in-audit.ts';
 import { endSessions, refreshSession, startSession } from './tokens.ts';
+import { redirectTarget, uuidClaim, validateEmail } from './validate.ts';
 import { createUser, hashPassword, isBanned, mergeMetadata, userByEmail, userById, userJson } from './users.ts';
 
 /** failed sign-ins all take this long, so timing tells nothing about which part was wrong */
@@ -16,12 +20,16 @@ const DUMMY_HASH = '$2b$10$eZdoAaBhzMmqIxPvwYe4eOGu4uDrM.160GCh7cnMyXJ7JU9MHEGrG
 
 async function passwordGrant(deps: AuthDeps, r: AuthRequest): Promise<AuthReply> {
   const started = Date.now();
-  const b = await jsonBody(r);
+  const b = await jsonBody(r, 'PasswordGrantParams');
   const email = typeof b.email === 'string' ? b.email : '';
   const password = typeof b.password === 'string' ? b.password : '';
+  // before the password is compared, so a throttled account answers the same either way
+  deps.rateLimiter?.checkAccount(email);
+  let authUserId: string | undefined;
   try {
-    return await deps.tx(async (c) => {
+    const reply = await deps.tx(async (c): Promise<AuthReply> => {
       const user = email ? await userByEmail(c, email) : undefined;
+      authUserId = user?.id;
       const ok = await bcrypt.compare(password, user?.encrypted_password || DUMMY_HASH);
       if (!user || !ok || !user.encrypted_password || user.deleted_at) throw invalidCredentials();
       // checked only after the password, so a ban is not revealed to someone without it
@@ -29,8 +37,12 @@ async function passwordGrant(deps: AuthDeps, r: AuthRequest): Promise<AuthReply>
       if (!user.email_confirmed_at) throw new AuthError(400, 'email_not_confirmed', 'Email not confirmed');
       return { status: 200, body: await startSession(c, deps, user, clientMeta(r.req)) };
     });
+    deps.rateLimiter?.accounts.succeed(accountKey(email));
+    return reply;
   } catch (err) {
     if (err instanceof AuthError && err.errorCode === 'invalid_credentials') {
+      // inside the padded time, so auditing a staff account does not make it slower to refuse
+      await recordFailedSignIn(deps, { email, authUserId, ...clientMeta(r.req) });
       await new Promise((res) => setTimeout(res, Math.max(0, FAILED_SIGN_IN_MS - (Date.now() - started))));
     }
     throw err;
@@ -41,7 +53,7 @@ async function token(deps: AuthDeps, r: AuthRequest): Promise<AuthReply> {
   const grant = r.search.get('grant_type');
   if (grant === 'password') return passwordGrant(deps, r);
   if (grant === 'refresh_token') {
-    const b = await jsonBody(r);
+    const b = await jsonBody(r, 'RefreshTokenGrantParams');
     return { status: 200, body: await deps.tx((c) => refreshSession(c, deps, b.refresh_token)) };
   }
   throw new AuthError(400, 'validation_failed', 'unsupported_grant_type');
@@ -50,7 +62,10 @@ async function token(deps: AuthDeps, r: AuthRequest): Promise<AuthReply> {
 async function currentUser(deps: AuthDeps, r: AuthRequest) {
   const claims = await callerClaims(deps, r.req);
   if (typeof claims.sub !== 'string') throw new AuthError(403, 'bad_jwt', 'invalid claim: missing sub claim');
-  return { claims, sub: claims.sub, sessionId: typeof claims.session_id === 'string' ? claims.session_id : undefined };
+  // both name rows by UUID; anything else would fail in SQL as a 500
+  const sub = uuidClaim(claims.sub, 'sub');
+  const sessionId = claims.session_id === undefined ? undefined : uuidClaim(claims.session_id, 'session_id');
+  return { claims, sub, sessionId };
 }
 
 async function getUser(deps: AuthDeps, r: AuthRequest): Promise<AuthReply> {
@@ -68,7 +83,8 @@ async function getUser(deps: AuthDeps, r: AuthRequest): Promise<AuthReply> {
 
 async function putUser(deps: AuthDeps, r: AuthRequest): Promise<AuthReply> {
   const { sub } = await currentUser(deps, r);
-  const b = await jsonBody(r);
+  const b = await jsonBody(r, 'UserUpdateParams');
+  if (typeof b.email === 'string') validateEmail(b.email);
   return deps.tx(async (c) => {
     const u = await userById(c, sub);
     if (!u || u.deleted_at) throw new AuthError(403, 'user_not_found', 'User from sub claim in JWT does not exist');
@@ -103,7 +119,8 @@ async function logout(deps: AuthDeps, r: AuthRequest): Promise<AuthReply> {
 
 async function signup(deps: AuthDeps, r: AuthRequest): Promise<AuthReply> {
   if (!deps.enableSignup) throw new AuthError(422, 'signup_disabled', 'Signups not allowed for this instance');
-  const b = await jsonBody(r);
+  const b = await jsonBody(r, 'SignupParams');
+  if (b.email != null) validateEmail(b.email);
   return deps.tx(async (c) => {
     if (typeof b.email === 'string' && (await userByEmail(c, b.email))) throw new AuthError(422, 'user_already_exists', 'User already registered');
     const user = await createUser(c, {
@@ -117,9 +134,13 @@ async function signup(deps: AuthDeps, r: AuthRequest): Promise<AuthReply> {
 const hashToken = (t: string) => createHash('sha256').update(t).digest('hex');
 
 async function recover(deps: AuthDeps, r: AuthRequest): Promise<AuthReply> {
-  const b = await jsonBody(r);
+  const b = await jsonBody(r, 'RecoverParams');
   if (typeof b.email !== 'string' || !b.email) throw new AuthError(422, 'validation_failed', 'Password recovery requires an email');
+  validateEmail(b.email);
   const redirect = r.search.get('redirect_to') ?? deps.siteUrl;
+  // counted for unknown addresses too (GoTrue counts only sent mails), so a 429 does not tell
+  // which addresses have accounts
+  deps.rateLimiter?.checkEmailSend();
   await deps.tx(async (c) => {
     const u = await userByEmail(c, b.email as string);
     if (!u || u.deleted_at) return;
@@ -133,7 +154,7 @@ async function recover(deps: AuthDeps, r: AuthRequest): Promise<AuthReply> {
 }
 
 async function verify(deps: AuthDeps, r: AuthRequest): Promise<AuthReply> {
-  const b = r.method === 'POST' ? await jsonBody(r) : Object.fromEntries(r.search);
+  const b = r.method === 'POST' ? await jsonBody(r, 'VerifyParams') : Object.fromEntries(r.search);
   const tokenValue = String(b.token_hash ?? b.token ?? '');
   if (b.type !== 'recovery' || !tokenValue) throw new AuthError(400, 'validation_failed', 'Only recovery links are verified locally');
   const session = await deps.tx(async (c) => {
@@ -146,7 +167,7 @@ async function verify(deps: AuthDeps, r: AuthRequest): Promise<AuthReply> {
     return startSession(c, deps, (await userById(c, rows[0].id))!, clientMeta(r.req), 'otp');
   });
   if (r.method === 'POST') return { status: 200, body: session };
-  const to = String(b.redirect_to ?? deps.siteUrl);
+  const to = redirectTarget(b.redirect_to ?? deps.siteUrl, deps.siteUrl);
   const frag = new URLSearchParams({
     access_token: session.access_token, expires_at: String(session.expires_at), expires_in: String(session.expires_in),
     refresh_token: session.refresh_token, token_type: 'bearer', type: 'recovery',
@@ -194,6 +215,8 @@ export async function handleAuth(deps: AuthDeps, r: AuthRequest): Promise<AuthRe
       // HS256 only: no public keys to publish
       return { status: 200, body: { keys: [] } };
   }
+  const factors = handleFactors(deps, r);
+  if (factors) return factors;
   if (r.path.startsWith('/admin/')) return handleAdmin(deps, r);
   throw new AuthError(404, 'not_found', 'Not Found');
 }

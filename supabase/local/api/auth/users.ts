@@ -78,7 +78,29 @@ export async function userJson(c: pg.ClientBase, u: UserRow): Promise<Record<str
     is_anonymous: u.is_anonymous,
   };
   if (u.banned_until) json.banned_until = iso(u.banned_until);
+  // supabase-js's mfa.listFactors and getAuthenticatorAssuranceLevel read these
+  const { rows: factors } = await c.query(
+    `select id, friendly_name, factor_type, status, created_at, updated_at, phone, last_challenged_at
+     from auth.mfa_factors where user_id = $1 order by created_at`,
+    [u.id],
+  );
+  // GoTrue omits the key when the user has none
+  if (factors.length) json.factors = factors.map(factorJson);
   return json;
+}
+
+/** An auth.mfa_factors row as GoTrue's models.Factor serialises it (never the secret). */
+export function factorJson(f: Record<string, unknown>): Record<string, unknown> {
+  return {
+    id: f.id,
+    ...(f.friendly_name ? { friendly_name: f.friendly_name } : {}),
+    factor_type: f.factor_type,
+    status: f.status,
+    created_at: iso(f.created_at as Date),
+    updated_at: iso(f.updated_at as Date),
+    phone: f.phone ?? '',
+    last_challenged_at: iso(f.last_challenged_at as Date | null) ?? null,
+  };
 }
 
 export const isBanned = (u: UserRow) => !!u.banned_until && new Date(u.banned_until).getTime() > Date.now();
