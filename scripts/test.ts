@@ -1,20 +1,28 @@
-// `npm test`: every layer a change can break, in order — static checks, pgTAP, Vitest,
-// Playwright — against a test cluster built from scratch, so demo data is never touched.
-// `npm test -- db unit` runs only the named phases.
+// `npm test`: every layer a change can break, in order — static checks, pgTAP, Vitest's
+// integration and unit projects, Playwright — against a test cluster of its own, so demo data
+// is never touched. `npm test -- db unit` runs only the named layers; `npm test -- <file>…`
+// runs single test files of any kind (scripts/test-plan.ts routes them); --keep leaves the
+// test cluster up, --watch re-runs Vitest files on save, --fresh rebuilds the database.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { dbUrl, instance, repoRoot } from '../supabase/local/config.ts';
 import * as cluster from '../supabase/local/cluster.ts';
 import { resetDatabase, withClient } from '../supabase/local/database.ts';
-import { runSqlFile } from '../supabase/local/migrate.ts';
+import { bootstrapFile, migrationsDir, runSqlFile, seedFile } from '../supabase/local/migrate.ts';
 import { startLocalApi, type RunningApi } from './local-api.ts';
+import { isFullRun, needsApi, needsDatabase, planRun, runs, UsageError, type TestPlan } from './test-plan.ts';
 import { checkTypes } from './typegen.ts';
 
-const phases = ['static', 'db', 'unit', 'e2e'] as const;
-type Phase = (typeof phases)[number];
-const wanted = process.argv.slice(2).filter((a): a is Phase => (phases as readonly string[]).includes(a));
-const run = new Set<Phase>(wanted.length ? wanted : phases);
+let plan: TestPlan;
+try {
+  plan = planRun(process.argv.slice(2), (f) => existsSync(path.resolve(repoRoot, f)));
+} catch (err) {
+  if (!(err instanceof UsageError)) throw err;
+  console.error(`npm test: ${err.message}`);
+  process.exit(2);
+}
 const inst = instance('test');
 const resultsDir = path.join(repoRoot, 'test-results');
 const counts = { passed: 0, failed: 0 };
@@ -61,26 +69,59 @@ async function staticChecks() {
   if (tsc || lint) throw new Error('type-check or lint failed');
 }
 
-async function buildTestDatabase() {
+const helpersDir = path.join(repoRoot, 'supabase/tests/helpers');
+const sqlIn = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.sql')).sort().map((f) => path.join(dir, f)) : []);
+
+/** What the test database is built from; a change to any of these means a rebuild. */
+function buildSourcesHash(): string {
+  const hash = createHash('sha256');
+  for (const file of [bootstrapFile, ...sqlIn(migrationsDir), seedFile, ...sqlIn(helpersDir)]) {
+    hash.update(path.relative(repoRoot, file)).update('\0');
+    if (existsSync(file)) hash.update(readFileSync(file));
+    hash.update('\0');
+  }
+  return hash.digest('hex');
+}
+
+// The hash is kept on the database itself (its comment), so a rebuilt, dropped or half-built
+// database never passes for a current one.
+const BUILD_MARK = 'loconomy test build ';
+
+async function builtFrom(): Promise<string | undefined> {
+  return withClient(dbUrl(inst), async (c) => {
+    const { rows } = await c.query<{ d: string | null }>(`select shobj_description(oid, 'pg_database') as d from pg_database where datname = 'postgres'`);
+    const d = rows[0]?.d ?? '';
+    return d.startsWith(BUILD_MARK) ? d.slice(BUILD_MARK.length) : undefined;
+  }).catch(() => undefined);
+}
+
+/**
+ * The test database, built from scratch for a full run (as CI does) or with --fresh, and
+ * otherwise only when its sources changed since it was built, so one file runs in seconds.
+ */
+async function ensureTestDatabase(rebuild: boolean) {
   await cluster.start(inst);
+  const hash = buildSourcesHash();
+  if (!rebuild && (await builtFrom()) === hash) {
+    console.log(`test database is current (sources unchanged): ${dbUrl(inst)}`);
+    return;
+  }
   await resetDatabase(inst, { log: () => {} });
   await withClient(dbUrl(inst), async (c) => {
     await c.query('create extension if not exists pgtap with schema extensions');
-    const helpers = path.join(repoRoot, 'supabase/tests/helpers');
-    if (existsSync(helpers)) {
-      for (const f of readdirSync(helpers).filter((f) => f.endsWith('.sql')).sort()) {
-        await runSqlFile(c, path.join(helpers, f));
-      }
-    }
+    for (const f of sqlIn(helpersDir)) await runSqlFile(c, f);
+    await c.query(`comment on database postgres is '${BUILD_MARK}${hash}'`);
   });
   console.log(`test database built: ${dbUrl(inst)}`);
 }
 
-async function pgTap() {
-  const files = readdirSync(path.join(repoRoot, 'supabase/tests'))
-    .filter((f) => f.endsWith('.test.sql'))
-    .sort()
-    .map((f) => `supabase/tests/${f}`);
+async function pgTap(only: string[]) {
+  const files = only.length
+    ? only
+    : readdirSync(path.join(repoRoot, 'supabase/tests'))
+        .filter((f) => f.endsWith('.test.sql'))
+        .sort()
+        .map((f) => `supabase/tests/${f}`);
   let out = '';
   const code = await new Promise<number>((resolve) => {
     const args = ['-h', '127.0.0.1', '-p', String(inst.port), '-U', 'postgres', '-d', 'postgres', '--ext', '.sql', ...files];
@@ -100,23 +141,28 @@ async function pgTap() {
   if (code) throw new Error('pgTAP failed');
 }
 
-// The integration project runs first, alone: its tests stop and start real clusters and time
-// out pools, and on two cores the jsdom workers of the unit project starve them. Then the
-// unit project gets the whole machine.
-async function vitest(env: NodeJS.ProcessEnv) {
-  let failed = false;
-  for (const project of ['integration', 'unit']) {
-    const out = path.join(resultsDir, `vitest-${project}.json`);
-    const args = ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
-    const code = await sh('npx', args, env);
-    const report = readJson<{ numPassedTests: number; numFailedTests: number }>(out);
-    const failedTests = report?.numFailedTests ?? 0;
-    counts.passed += report?.numPassedTests ?? 0;
-    // a suite can fail with no failed test (its hook failed, or an unhandled error): still a failure
-    counts.failed += failedTests + (code && !failedTests ? 1 : 0);
-    failed ||= code !== 0;
-  }
-  if (failed) throw new Error('Vitest failed');
+// One Vitest project: the whole project, or the given files of it. The integration project
+// runs first and alone (its tests stop and start real clusters and time out pools, and on two
+// cores jsdom workers starve them); then the unit project gets the whole machine.
+async function vitest(project: 'integration' | 'unit', files: string[], env: NodeJS.ProcessEnv) {
+  const out = path.join(resultsDir, `vitest-${project}.json`);
+  const args = ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...files];
+  const code = await sh('npx', args, env);
+  const report = readJson<{ numPassedTests: number; numFailedTests: number }>(out);
+  const failedTests = report?.numFailedTests ?? 0;
+  counts.passed += report?.numPassedTests ?? 0;
+  // a suite can fail with no failed test (its hook failed, or an unhandled error): still a failure
+  counts.failed += failedTests + (code && !failedTests ? 1 : 0);
+  if (code) throw new Error(`Vitest (${project}) failed`);
+}
+
+/** Vitest's watch mode on the given files, against the running stack, until Ctrl-C. */
+async function watch(env: NodeJS.ProcessEnv) {
+  const projects = (['integration', 'unit'] as const).filter((p) => plan.files[p].length);
+  const args = ['vitest', ...projects.flatMap((p) => ['--project', p]), ...plan.files.integration, ...plan.files.unit];
+  // Ctrl-C reaches Vitest (same process group); the runner then stops what it started
+  process.on('SIGINT', () => {});
+  await sh('npx', args, env);
 }
 
 interface PlaywrightSuite {
@@ -144,11 +190,11 @@ function failedSpecs(report: PlaywrightReport): string[] {
   return out;
 }
 
-async function playwright(env: NodeJS.ProcessEnv) {
+async function playwright(files: string[], env: NodeJS.ProcessEnv) {
   const build = await sh('npx', ['vite', 'build', '--logLevel', 'warn'], env);
   if (build) throw new Error('production build failed');
   const out = path.join(resultsDir, 'playwright.json');
-  const code = await sh('npx', ['playwright', 'test'], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+  const code = await sh('npx', ['playwright', 'test', ...files], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
   const report = readJson<PlaywrightReport>(out);
   counts.passed += (report?.stats.expected ?? 0) + (report?.stats.flaky ?? 0);
   counts.failed += report?.stats.unexpected ?? (code ? 1 : 0);
@@ -169,39 +215,51 @@ async function main() {
       failures.push(`${name}: ${(err as Error).message}`);
     }
   };
+  const keep = plan.keep || !!process.env.KEEP_TEST_STACK;
   try {
-    if (run.has('static')) await attempt('static', staticChecks);
-    const needsStack = run.has('db') || run.has('unit') || run.has('e2e');
-    if (needsStack) await buildTestDatabase();
-    if (run.has('db')) {
-      await attempt('pgTAP', pgTap);
-      await attempt('typegen', async () => {
-        if (checkTypes(dbUrl(inst))) {
-          counts.passed += 1;
-          console.log('\nsrc/types/database.ts matches the migrated database');
-        } else {
-          counts.failed += 1;
-          throw new Error('src/types/database.ts is out of date: run `npm run db:migrate && npm run typegen` and commit it');
-        }
-      });
+    if (plan.layers.includes('static')) await attempt('static', staticChecks);
+    if (needsDatabase(plan)) await ensureTestDatabase(isFullRun(plan) || plan.fresh);
+    if (runs(plan, 'db')) {
+      await attempt('pgTAP', () => pgTap(plan.files.db));
+      // the generated types describe the whole schema: checked with the whole layer
+      if (plan.layers.includes('db')) {
+        await attempt('typegen', async () => {
+          if (checkTypes(dbUrl(inst))) {
+            counts.passed += 1;
+            console.log('\nsrc/types/database.ts matches the migrated database');
+          } else {
+            counts.failed += 1;
+            throw new Error('src/types/database.ts is out of date: run `npm run db:migrate && npm run typegen` and commit it');
+          }
+        });
+      }
     }
     const env: NodeJS.ProcessEnv = {
       LOCONOMY_TEST_DB_URL: dbUrl(inst),
-      // until the local API exists the app still needs a URL and key to build against
+      // what the app is built against when no API runs (the jsdom tests never call it)
       VITE_SUPABASE_URL: `http://127.0.0.1:${inst.apiPort}`,
       VITE_SUPABASE_ANON_KEY: 'local-test-anon-key',
     };
-    if (run.has('unit') || run.has('e2e')) {
+    if (needsApi(plan)) {
       api = await startLocalApi(inst);
       if (api) Object.assign(env, api.env);
     }
-    if (run.has('unit')) await attempt('Vitest', () => vitest(env));
-    if (run.has('e2e')) await attempt('Playwright', () => playwright(env));
+    if (plan.watch) await watch(env);
+    else {
+      for (const project of ['integration', 'unit'] as const) {
+        if (runs(plan, project)) await attempt('Vitest', () => vitest(project, plan.layers.includes(project) ? [] : plan.files[project], env));
+      }
+      if (runs(plan, 'e2e')) await attempt('Playwright', () => playwright(plan.layers.includes('e2e') ? [] : plan.files.e2e, env));
+    }
   } catch (err) {
     failures.push((err as Error).message);
   } finally {
     await api?.close();
-    if (!process.env.KEEP_TEST_STACK) cluster.stop(inst);
+    // a jsdom-only run never touched the cluster, and leaves one kept by an earlier run alone
+    if (needsDatabase(plan)) {
+      if (keep) console.log(`\ntest cluster left running (--keep): ${dbUrl(inst)}; \`npm run db:stop -- --instance test\` stops it`);
+      else cluster.stop(inst);
+    }
   }
   console.log('');
   if (failures.length) for (const d of failureDetails) console.error(`--- ${d}\n`);
