@@ -1,0 +1,3 @@
+import { describeRegistrySuite } from './registry-suite';
+
+describeRegistrySuite(3);
