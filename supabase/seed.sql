@@ -12,7 +12,8 @@
 --
 -- Deterministic: every "random" choice is a hash of the row number (pg_temp.h below), ids
 -- are md5-derived uuids, so two resets give identical rows; timestamps are offsets from an
--- anchor, the start of the current day (UTC) unless `loconomy.seed_anchor` is set.
+-- anchor, the start of the current day (UTC) unless `loconomy.seed_anchor` is set, and none of
+-- what happened lies after the moment the seed runs (see the end of the demo data).
 -- Volume: `loconomy.seed_factor` (default 1) multiplies every count.
 --
 -- Speed: set-based INSERT ... SELECT everywhere (no row loops), with the per-row audit
@@ -736,7 +737,8 @@ select t.*, t.start_at + make_interval(mins => t.minutes) as end_at,
          when t.start_at < t.t0 - interval '1 day' then
            case when t.r_st < 0.72 then 'completed' when t.r_st < 0.85 then 'cancelled'
                 when t.r_st < 0.93 then 'disputed' else 'refunded' end
-         when t.start_at < t.t0 + interval '1 day' then case when t.r_st < 0.6 then 'in_progress' else 'confirmed' end
+         -- under way since yesterday; from today on still ahead (so never before it starts)
+         when t.start_at < t.t0 then case when t.r_st < 0.6 then 'in_progress' else 'confirmed' end
          else case when t.r_st < 0.35 then 'pending' when t.r_st < 0.9 then 'confirmed' else 'cancelled' end
        end::public.booking_status as status,
        case t.pricing_type when 'hourly' then (2500 + (t.h_price % 60) * 250) * t.minutes / 60
@@ -875,15 +877,19 @@ select pg_temp.uid(b.run || 'booking:' || b.b), b.tenant_id, b.listing_id, b.cus
        case when b.status = 'cancelled' then case when b.h_x % 3 = 0 then b.provider_id else b.customer_id end end,
        case when b.status in ('disputed', 'refunded') then (array['Provider did not show up', 'Work was not completed as agreed',
                                                                  'Charged more than quoted', 'Damage to property'])[1 + b.h_x % 4] end,
-       case when b.status not in ('pending') then least(b.start_at, b.t0) - interval '2 days' end,
+       -- made some days before it starts (or before now, for what lies ahead), confirmed
+       -- halfway to that moment, cancelled three quarters of the way
+       case when b.status not in ('pending') then m.made_at + (m.ref_at - m.made_at) / 2 end,
        case when b.status in ('in_progress', 'completed', 'disputed', 'refunded') then b.start_at end,
        case when b.status in ('completed', 'disputed', 'refunded') then b.end_at end,
-       case when b.status = 'cancelled' then least(b.start_at, b.t0) - interval '1 day' end,
+       case when b.status = 'cancelled' then m.made_at + (m.ref_at - m.made_at) * 3 / 4 end,
        case when b.status in ('disputed', 'refunded') then b.end_at + interval '1 day' end,
        case when b.status = 'refunded' then b.end_at + interval '4 days' end,
-       least(b.start_at, b.t0) - make_interval(days => (3 + b.h_x % 20)::int),
-       least(b.start_at, b.t0) - make_interval(days => (3 + b.h_x % 20)::int)
+       m.made_at, m.made_at
   from seed_booking b
+ cross join lateral (select least(b.start_at, now()) as ref_at offset 0) r
+ cross join lateral (select r.ref_at, r.ref_at - make_interval(days => (b.h_x % 20)::int, hours => (1 + b.h_x % 23)::int) as made_at
+                     offset 0) m
  cross join lateral (select (b.b::bigint * 2654435761 + case when b.run = '' then 0 else pg_temp.h(b.run || 'codes') * 256 end)
                             % 1099511627776 as v offset 0) c
  cross join lateral (
@@ -1482,6 +1488,33 @@ update public.webhook_endpoints e set last_delivery_at = d.last_at,
  where d.endpoint_id = e.id
    and (e.last_delivery_at, e.consecutive_failures) is distinct from
        (d.last_at, case when e.is_active then d.fails_since_success else e.consecutive_failures end);
+
+-- Nothing happened after the moment the seed runs. Dates are offsets from the start of the
+-- day (t0), and some land later than now: a report ten days after a listing made last week, an
+-- event later today. Those instants become one minute ago (every such column of a row alike,
+-- so a row's order of events holds); only plans and schedules may lie ahead: the columns named
+-- below, which supabase/tests/seed_dates.test.sql allows and checks the rest against.
+select pg_temp.bulk(true);
+do $$
+declare
+  r record;
+begin
+  for r in
+    select c.table_name, string_agg(format('%1$I = case when %1$I > now() then now() - interval ''1 minute'' else %1$I end', c.column_name), ', ') as sets,
+           string_agg(format('%I > now()', c.column_name), ' or ') as late
+      from information_schema.columns c
+      join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+     where c.table_schema = 'public' and t.table_type = 'BASE TABLE' and c.data_type like 'timestamp%'
+       and c.is_generated = 'NEVER'
+       and c.column_name not in ('scheduled_start', 'scheduled_end', 'starts_at', 'ends_at', 'expires_at', 'due_at',
+                                 'period_end', 'current_period_end', 'trial_ends_at', 'next_retry_at')
+     group by c.table_name
+  loop
+    execute format('update public.%I set %s where %s', r.table_name, r.sets, r.late);
+  end loop;
+end
+$$;
+select pg_temp.bulk(false);
 
 drop table if exists seed_cfg, seed_city, seed_user, seed_counts;
 -- </demo-data> =============================================================================

@@ -166,7 +166,7 @@ select is(
   '76daf0be35877970f454d917c8d1e393', 'listings are deterministic');
 select is(
   (select md5(string_agg(concat_ws('|', id, confirmation_code, status, total_cents, customer_id), ',' order by id)) from public.bookings),
-  '1793b9077985abd5f580f23b5fa6282e', 'bookings are deterministic');
+  '79fbd17c063e935e192f3196b9d3c391', 'bookings are deterministic');
 
 select * from finish();
 rollback;
