@@ -12,6 +12,9 @@ export default defineConfig({
   retries: 0,
   forbidOnly: true,
   reporter: [['list'], ['json']],
+  // every page.goto reloads the whole app (bundle, session, permissions) on a two-core machine
+  // shared with PostgreSQL and the API; 5 s was too tight for a page that waits on four requests
+  expect: { timeout: 10_000 },
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',

@@ -81,6 +81,8 @@ function ResourceForm({ def, action, id }: { def: ResourceDef; action: FormActio
         initialValues={action === 'create' ? createDefaults(fields) : formProps.initialValues}
         onFinish={handleFinish}
         scrollToFirstError
+        // until the record has loaded, whatever is typed would be overwritten by its values
+        disabled={action === 'edit' && !!query?.isPending}
       >
         <Row gutter={16}>
           {fields.map((field) => (

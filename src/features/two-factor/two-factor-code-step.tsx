@@ -1,4 +1,4 @@
-import { useLogin, useLogout } from '@refinedev/core';
+import { useLogin, useLogout, useNotification } from '@refinedev/core';
 import { Alert, Button, Form, Typography } from 'antd';
 import { useState } from 'react';
 import { AuthCard } from '../../pages/login-page';
@@ -12,6 +12,7 @@ import { CodeField } from './code-field';
 export function TwoFactorCodeStep() {
   const { mutate: login, isPending } = useLogin<LoginParams>();
   const { mutate: logout } = useLogout();
+  const { close } = useNotification();
   const [refused, setRefused] = useState<string>();
   const [form] = Form.useForm<{ code: string }>();
   return (
@@ -30,6 +31,9 @@ export function TwoFactorCodeStep() {
             {
               onSuccess: (result) => {
                 if (!result.success) {
+                  // refine's login hook has just raised its own toast ("login-error"): the
+                  // message stays beside the field instead, said once
+                  close?.('login-error');
                   setRefused(result.error?.message ?? 'The code was not accepted.');
                   form.setFieldValue('code', '');
                 }

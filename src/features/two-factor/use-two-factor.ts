@@ -1,7 +1,7 @@
 import { useInvalidateAuthStore } from '@refinedev/core';
 import type { Factor, SupabaseClient } from '@supabase/supabase-js';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import { supabaseClient } from '../../providers/supabase-client';
 
 export interface SignInStatus {
@@ -30,6 +30,9 @@ interface Requirements {
  * itself, this only decides which page to show instead of an admin with no permissions).
  */
 export async function loadSignInStatus(client: SupabaseClient): Promise<SignInStatus> {
+  // signed out (a refetch racing the sign-out): nothing to ask; as anon the RPC answers 401
+  const { data: current } = await client.auth.getSession();
+  if (!current.session) return { currentLevel: null, needsCode: false, needsEnrolment: false, required: false };
   const [{ data: aal, error }, requirements] = await Promise.all([
     client.auth.mfa.getAuthenticatorAssuranceLevel(),
     client.rpc('my_sign_in_requirements').maybeSingle<Requirements>(),
@@ -44,6 +47,21 @@ export async function loadSignInStatus(client: SupabaseClient): Promise<SignInSt
 
 export function useSignInStatus(client: SupabaseClient = supabaseClient) {
   return useQuery({ queryKey: STATUS_KEY, queryFn: () => loadSignInStatus(client), staleTime: 30_000 });
+}
+
+/**
+ * While mounted (the code step): a verified code drops the cached status at once — supabase-js
+ * announces it before the login resolves and redirects — so the admin's gate asks afresh
+ * instead of sending the user back to the code step on a "needs code" it read before.
+ */
+export function useStatusFollowsVerification(client: SupabaseClient = supabaseClient) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const { data } = client.auth.onAuthStateChange((event) => {
+      if (event === 'MFA_CHALLENGE_VERIFIED') void queryClient.resetQueries({ queryKey: STATUS_KEY });
+    });
+    return () => data.subscription.unsubscribe();
+  }, [client, queryClient]);
 }
 
 export function useFactors(client: SupabaseClient = supabaseClient) {
