@@ -13,7 +13,7 @@ export type FileLayer = Exclude<Layer, 'static'>;
  */
 export const VITEST_DIRS = {
   integration: { dirs: ['tests/integration', 'supabase/local'], ext: 'ts' },
-  unit: { dirs: ['tests/unit', 'tests/components', 'src', 'scripts'], ext: '{ts,tsx}' },
+  unit: { dirs: ['tests/components', 'src', 'scripts'], ext: '{ts,tsx}' },
 } as const;
 
 export const vitestInclude = (project: keyof typeof VITEST_DIRS): string[] =>

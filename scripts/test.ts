@@ -208,9 +208,19 @@ async function main() {
   mkdirSync(resultsDir, { recursive: true });
   let api: RunningApi | null = null;
   const failures: string[] = [];
-  const attempt = async (name: string, fn: () => Promise<void>) => {
+  // how long each step took, printed with the summary (the README's timings come from here)
+  const timings: string[] = [];
+  const timed = async (name: string, fn: () => Promise<void>) => {
+    const started = Date.now();
     try {
       await fn();
+    } finally {
+      timings.push(`${name} ${Math.round((Date.now() - started) / 1000)} s`);
+    }
+  };
+  const attempt = async (name: string, fn: () => Promise<void>) => {
+    try {
+      await timed(name, fn);
     } catch (err) {
       failures.push(`${name}: ${(err as Error).message}`);
     }
@@ -218,7 +228,7 @@ async function main() {
   const keep = plan.keep || !!process.env.KEEP_TEST_STACK;
   try {
     if (plan.layers.includes('static')) await attempt('static', staticChecks);
-    if (needsDatabase(plan)) await ensureTestDatabase(isFullRun(plan) || plan.fresh);
+    if (needsDatabase(plan)) await timed('database', () => ensureTestDatabase(isFullRun(plan) || plan.fresh));
     if (runs(plan, 'db')) {
       await attempt('pgTAP', () => pgTap(plan.files.db));
       // the generated types describe the whole schema: checked with the whole layer
@@ -247,7 +257,7 @@ async function main() {
     if (plan.watch) await watch(env);
     else {
       for (const project of ['integration', 'unit'] as const) {
-        if (runs(plan, project)) await attempt('Vitest', () => vitest(project, plan.layers.includes(project) ? [] : plan.files[project], env));
+        if (runs(plan, project)) await attempt(`Vitest ${project}`, () => vitest(project, plan.layers.includes(project) ? [] : plan.files[project], env));
       }
       if (runs(plan, 'e2e')) await attempt('Playwright', () => playwright(plan.layers.includes('e2e') ? [] : plan.files.e2e, env));
     }
@@ -264,6 +274,7 @@ async function main() {
   console.log('');
   if (failures.length) for (const d of failureDetails) console.error(`--- ${d}\n`);
   for (const f of failures) console.error(`FAILED ${f}`);
+  if (timings.length) console.log(`time: ${timings.join(', ')}`);
   console.log(`${counts.passed} passed, ${counts.failed} failed`);
   process.exit(failures.length ? 1 : 0);
 }
