@@ -22,7 +22,7 @@ export const domains: { key: DomainKey; label: string; icon: ComponentType }[] =
   { key: 'scheduling', label: 'Scheduling', icon: CalendarOutlined },
   { key: 'reviews', label: 'Reviews & reports', icon: StarOutlined },
   { key: 'billing', label: 'Billing', icon: DollarOutlined },
-  { key: 'referrals', label: 'Referrals', icon: GiftOutlined },
+  { key: 'referrals', label: 'Referral marketing', icon: GiftOutlined },
   { key: 'communication', label: 'Communication', icon: CommentOutlined },
   { key: 'geography', label: 'Geography', icon: EnvironmentOutlined },
   { key: 'analytics', label: 'Analytics', icon: BarChartOutlined },

@@ -8,8 +8,8 @@ import { tenantField } from './common-fields';
 
 export const fileUploads = defineResource({
   name: 'file_uploads',
-  label: 'Files',
-  singular: 'File',
+  label: 'File uploads',
+  singular: 'File upload',
   group: 'files',
   icon: CloudUploadOutlined,
   description: 'Uploaded files and what they belong to; soft deleted by their uploader, never removed.',

@@ -126,6 +126,10 @@ describe.each(registry.map((def) => [def.name, def] as const))('%s', (_name, def
     expect(domains.map((domain) => domain.key)).toContain(def.group);
   });
 
+  it('is named differently from its menu group (the breadcrumb keys its items by label)', () => {
+    expect(def.label).not.toBe(domains.find((domain) => domain.key === def.group)?.label);
+  });
+
   it.each(def.fields.filter((field) => field.kind === 'enum').map((field) => [field.name, field] as const))(
     'enum %s names its values one way, and defaults to one of them',
     (_field, field) => {

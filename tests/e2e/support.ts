@@ -76,10 +76,11 @@ export async function apiAs(email: string): Promise<SupabaseClient> {
 }
 
 /** Console errors and uncaught page errors, collected from now on. */
-export function watchConsole(page: Page): string[] {
+/** Console errors (and with `warnings`, warnings: React's and antd's dev-mode ones) and page errors. */
+export function watchConsole(page: Page, { warnings = false }: { warnings?: boolean } = {}): string[] {
   const errors: string[] = [];
   page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
+    if (msg.type() === 'error' || (warnings && msg.type() === 'warning')) errors.push(`${msg.type()}: ${msg.text()}`);
   });
   page.on('pageerror', (err) => errors.push(err.message));
   return errors;

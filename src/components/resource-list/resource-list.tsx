@@ -16,7 +16,7 @@ import {
   type BaseRecord,
   type CrudFilters,
 } from '@refinedev/core';
-import { Button, Flex, Modal, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Button, Flex, Form, Modal, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { isWritable } from '../../lib/permissions';
@@ -65,7 +65,7 @@ export function ResourceList({ def }: { def: ResourceDef }) {
   // Exporting a selection filters on the key column, which only a single-column key has.
   const keyField = (def.primaryKey ?? ['id']).length === 1 ? ((def.primaryKey ?? ['id'])[0] as string) : undefined;
 
-  const { tableProps, tableQuery, filters, setFilters, sorters, setCurrentPage, result } = useTable<Rec>({
+  const { tableProps, searchFormProps, tableQuery, filters, setFilters, sorters, setCurrentPage, result } = useTable<Rec>({
     resource: def.name,
     syncWithLocation: true,
     sorters: { initial: [{ field: def.defaultSort.field, order: def.defaultSort.order }] },
@@ -222,6 +222,10 @@ export function ResourceList({ def }: { def: ResourceDef }) {
       )}
     >
       {modalHolder}
+      {/* useTable keeps a search form whose fields it fills from the URL (syncWithLocation); our
+          filters live in FilterBar, so the form is mounted without markup of its own — reading
+          an unmounted form is what antd warns about on every list page */}
+      <Form form={searchFormProps.form} component={false} />
       {def.description && (
         <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
           {def.description}
