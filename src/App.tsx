@@ -11,10 +11,11 @@ import {
   type ResourceProps,
 } from '@refinedev/core';
 import routerProvider, { CatchAllNavigate, DocumentTitleHandler, NavigateToResource } from '@refinedev/react-router';
-import { App as AntdApp, ConfigProvider, Skeleton, Spin, theme } from 'antd';
+import { App as AntdApp, ConfigProvider, Skeleton, Spin } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
 import { AppLayout } from './components/layout/app-layout';
+import { themeConfig } from './theme';
 import { TWO_FACTOR_CODE_PATH, TWO_FACTOR_ENROL_PATH } from './features/two-factor/paths';
 import { TwoFactorGate } from './features/two-factor/two-factor-gate';
 import { ForgotPasswordPage, LoginPage } from './pages/login-page';
@@ -109,10 +110,7 @@ function Themed({ children }: { children: ReactNode }) {
   const { mode } = useColorMode();
   return (
     <ConfigProvider
-      theme={{
-        algorithm: mode === 'dark' ? theme.darkAlgorithm : theme.defaultAlgorithm,
-        token: { colorPrimary: '#1f6feb' },
-      }}
+      theme={themeConfig(mode)}
     >
       <AntdApp>{children}</AntdApp>
     </ConfigProvider>

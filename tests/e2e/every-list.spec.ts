@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { canDo } from '../../src/lib/permissions';
 import { registry } from '../../src/resources';
-import { apiAs, settled, signIn, STAFF, watchConsole } from './support';
+import { accessibilityFindings, apiAs, settled, signIn, STAFF, watchConsole } from './support';
 
 // The operations persona opens every list page its permissions allow, as a new member of
 // staff clicking through the menu would: each must load without console errors or error
-// messages, showing its rows or saying that there are none.
+// messages, showing its rows or saying that there are none, and (against the production
+// build) without a critical or serious WCAG 2.1 AA finding of axe-core, the dashboard too.
 test('operations opens every list page it may see, with no errors', async ({ page }, testInfo) => {
   test.setTimeout(240_000);
   const { data: keys, error } = await (await apiAs(STAFF.ops.email)).rpc('my_permissions');
@@ -16,7 +17,11 @@ test('operations opens every list page it may see, with no errors', async ({ pag
 
   // in the dev server, development warnings count too
   const errors = watchConsole(page, { warnings: testInfo.project.name === 'dev' });
+  // the markup is the same in both servers: axe runs once, on the production build
+  const axe = testInfo.project.name === 'build';
   await signIn(page, STAFF.ops.email);
+  await settled(page);
+  if (axe) expect(await accessibilityFindings(page), 'accessibility of the dashboard').toEqual([]);
   for (const def of visible) {
     await test.step(def.label, async () => {
       await page.goto(`/${def.name}`);
@@ -27,6 +32,7 @@ test('operations opens every list page it may see, with no errors', async ({ pag
         page.locator('.ant-alert-error, .ant-result-error, .ant-result-403, .ant-notification-notice-error'),
       ).toHaveCount(0);
       expect(errors, `console errors on /${def.name}`).toEqual([]);
+      if (axe) expect(await accessibilityFindings(page), `accessibility of /${def.name}`).toEqual([]);
     });
   }
   // and the menu offers nothing the persona may not open

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { serviceApi, settled, signIn, STAFF, watchConsole } from './support';
+import { accessibilityFindings, serviceApi, settled, signIn, STAFF, watchConsole } from './support';
 
 const LOCONOMY = '10000000-0000-4000-8000-000000000001';
 
@@ -31,6 +31,7 @@ test('editing a listing title shows up in its audit trail', async ({ page }, tes
   await page.goto(`/listings/edit/${listing!.id}`);
   const title = page.getByLabel('Title', { exact: true });
   await expect(title).toHaveValue(listing!.title);
+  expect(await accessibilityFindings(page), 'accessibility of the edit form').toEqual([]);
   await page.screenshot({ path: 'test-results/e2e/screenshots/form-listing.png', fullPage: true });
   await testInfo.attach('form page', {
     path: 'test-results/e2e/screenshots/form-listing.png',
@@ -41,6 +42,8 @@ test('editing a listing title shows up in its audit trail', async ({ page }, tes
 
   await expect(page).toHaveURL(new RegExp(`/listings/show/${listing!.id}`));
   await expect(page.getByRole('heading', { name: newTitle })).toBeVisible();
+  await settled(page);
+  expect(await accessibilityFindings(page), 'accessibility of the show page').toEqual([]);
   await page.getByRole('tab', { name: 'Audit trail' }).click();
   const trail = page.getByRole('tabpanel', { name: 'Audit trail' });
   await expect(trail.getByText(newTitle).first()).toBeVisible();

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { TOTP_SECRETS, verifyTotp, withFreshCode } from '../helpers/two-factor';
@@ -106,4 +107,35 @@ export async function signOut(page: Page): Promise<void> {
     await signOutItem.click({ timeout: 2_000 });
     await expect(page).toHaveURL(/\/login/, { timeout: 3_000 });
   }).toPass({ timeout: 20_000 });
+}
+
+/**
+ * Critical and serious WCAG 2.1 A/AA findings of axe-core on the page as it stands, except the
+ * ones listed here: caused by antd or refine in elements no prop or theme token of ours reaches
+ * (README, "Accessible"). Each names the rule and the element; anything else still fails.
+ */
+export const KNOWN_A11Y_FINDINGS: readonly { rule: string; target: string; why: string }[] = [
+  {
+    rule: 'aria-hidden-focus',
+    target: '.ant-table-measure-row',
+    why: 'antd Table measures column widths in an aria-hidden row it renders whenever the table scrolls horizontally',
+  },
+];
+
+const known = (rule: string, target: string) =>
+  KNOWN_A11Y_FINDINGS.some((k) => k.rule === rule && target.includes(k.target));
+
+export async function accessibilityFindings(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return violations
+    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+    .flatMap((v) =>
+      v.nodes
+        .map((n) => n.target.join(' '))
+        .filter((target) => !known(v.id, target))
+        .slice(0, 3)
+        .map((target) => `${v.id} (${v.impact}): ${v.help} — ${target}`),
+    );
 }

@@ -7,6 +7,7 @@ import { findResource } from '../../resources';
 import type { ResourceDef } from '../../resources/types';
 import { FieldInput } from '../inputs/field-input';
 import { rulesFor } from '../inputs/field-rules';
+import { BACK_ICON } from '../layout/back-icon';
 import {
   changedValues,
   createDefaults,
@@ -107,13 +108,19 @@ function ResourceForm({ def, action, id }: { def: ResourceDef; action: FormActio
 
   if (action === 'create')
     return (
-      <Create title={`New ${def.singular.toLowerCase()}`} saveButtonProps={saveButtonProps} isLoading={formLoading}>
+      <Create
+        goBack={BACK_ICON}
+        title={`New ${def.singular.toLowerCase()}`}
+        saveButtonProps={saveButtonProps}
+        isLoading={formLoading}
+      >
         {body}
       </Create>
     );
   const title = record?.[def.titleField];
   return (
     <Edit
+      goBack={BACK_ICON}
       title={`Edit ${def.singular.toLowerCase()}${title ? `: ${String(title)}` : ''}`}
       saveButtonProps={saveButtonProps}
       isLoading={formLoading}

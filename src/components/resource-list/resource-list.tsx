@@ -17,6 +17,7 @@ import {
   type CrudFilters,
 } from '@refinedev/core';
 import { Button, Flex, Form, Modal, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import type { CheckboxProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { isWritable } from '../../lib/permissions';
@@ -65,15 +66,16 @@ export function ResourceList({ def }: { def: ResourceDef }) {
   // Exporting a selection filters on the key column, which only a single-column key has.
   const keyField = (def.primaryKey ?? ['id']).length === 1 ? ((def.primaryKey ?? ['id'])[0] as string) : undefined;
 
-  const { tableProps, searchFormProps, tableQuery, filters, setFilters, sorters, setCurrentPage, result } = useTable<Rec>({
-    resource: def.name,
-    syncWithLocation: true,
-    sorters: { initial: [{ field: def.defaultSort.field, order: def.defaultSort.order }] },
-    pagination: { pageSize: 25 },
-    // the page shows the error itself; a toast on top would say it twice
-    errorNotification: false,
-    queryOptions: { retry: (count, error) => !isClientError(error) && count < 2 },
-  });
+  const { tableProps, searchFormProps, tableQuery, filters, setFilters, sorters, setCurrentPage, result } =
+    useTable<Rec>({
+      resource: def.name,
+      syncWithLocation: true,
+      sorters: { initial: [{ field: def.defaultSort.field, order: def.defaultSort.order }] },
+      pagination: { pageSize: 25 },
+      // the page shows the error itself; a toast on top would say it twice
+      errorNotification: false,
+      queryOptions: { retry: (count, error) => !isClientError(error) && count < 2 },
+    });
 
   const [chosen, setChosen] = useState(() => loadChosenColumns(def.name));
   const [selected, setSelected] = useState<BaseKey[]>([]);
@@ -198,6 +200,12 @@ export function ResourceList({ def }: { def: ResourceDef }) {
                 selectedRowKeys: selected,
                 onChange: (keys) => setSelected(keys as BaseKey[]),
                 preserveSelectedRowKeys: true,
+                // antd leaves the row checkboxes unnamed; a screen reader should hear which row.
+                // CheckboxProps does not declare aria-label, but rc-checkbox hands it to the input
+                getCheckboxProps: (record: Rec) =>
+                  ({
+                    'aria-label': `Select ${def.singular.toLowerCase()} ${String(record[def.titleField] ?? '')}`.trim(),
+                  }) as Partial<CheckboxProps>,
               }
             : undefined
         }

@@ -13,6 +13,7 @@ import { isLongField } from '../resource-form/form-values';
 import { AuditTrail } from './audit-trail';
 import { RecordActions } from './record-actions';
 import { RelatedTable } from './related-table';
+import { BACK_ICON } from '../layout/back-icon';
 
 const FULL_WIDTH = { xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 };
 
@@ -78,6 +79,7 @@ function RecordShow({ def }: { def: ResourceDef }) {
 
   return (
     <Show
+      goBack={BACK_ICON}
       title={title !== null && title !== undefined && title !== '' ? String(title) : def.singular}
       isLoading={query.isLoading}
       canEdit={canEdit && !isDeleted}

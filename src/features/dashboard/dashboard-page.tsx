@@ -36,12 +36,14 @@ function QueueCard({ card, value, now }: { card: WorkQueueCard; value: number; n
   const Icon = card.icon;
   const clear = value === 0;
   return (
-    <Link to={cardUrl(card, now)} aria-label={`${card.title}: ${value}`} style={{ display: 'block', height: '100%' }}>
+    // named by what it shows (title, count, explanation), so what a sighted user reads is what a
+    // screen reader announces and what voice control matches (WCAG 2.5.3)
+    <Link to={cardUrl(card, now)} style={{ display: 'block', height: '100%' }}>
       <Card hoverable size="small" style={{ height: '100%' }}>
         <Statistic
           title={card.title}
           value={value}
-          prefix={clear ? <CheckCircleOutlined /> : <Icon />}
+          prefix={clear ? <CheckCircleOutlined aria-hidden /> : <Icon aria-hidden />}
           valueStyle={clear ? { color: token.colorSuccess } : undefined}
         />
         <Typography.Text type={clear ? 'success' : 'secondary'}>
