@@ -6,7 +6,7 @@
 --   3. for every table with a tenant_id that authenticated may write: a customer and a provider
 --      cannot move a row they own into another tenant, and the derivation triggers put tenant_id
 --      back even for a caller that may write it (service_role);
---   4. the exploits of issue 10 items 1-3, per persona.
+--   4. the exploits the issue names (items 1-3), per persona.
 begin;
 select * from no_plan();
 select tests.create_marketplace_fixture();
@@ -281,7 +281,7 @@ $$;
 select * from pg_temp.tenant_move_results('customer');
 select * from pg_temp.tenant_move_results('provider');
 
--- 4. The exploits of issue 10 ------------------------------------------------------------------
+-- 4. The exploits the issue names --------------------------------------------------------------
 -- item 1: PATCH tenant_id of one's own rows
 select tests.authenticate_as('customer');
 select throws_ok($$ update public.user_profiles set tenant_id = tests.ensure_tenant('other') where user_id = private.current_user_id() $$,

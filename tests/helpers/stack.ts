@@ -7,6 +7,7 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import type { DataProvider } from '@refinedev/core';
 import { dataProvider } from '@refinedev/supabase';
 import pg from 'pg';
+import { afterEach } from 'vitest';
 import { TOTP_SECRETS, verifyTotp } from './two-factor';
 
 export interface StackEnv {
@@ -128,6 +129,28 @@ export function clientFor(name: PersonaName | 'anon'): Promise<SupabaseClient> {
     sessions.set(name, c);
   }
   return c;
+}
+
+/** One cached client per named persona ('anon': the anon key), for a file's beforeAll. */
+export async function clientsFor<N extends PersonaName | 'anon'>(
+  names: readonly N[],
+): Promise<Record<N, SupabaseClient>> {
+  return Object.fromEntries(await Promise.all(names.map(async (n) => [n, await clientFor(n)] as const))) as Record<
+    N,
+    SupabaseClient
+  >;
+}
+
+/**
+ * Undo steps a test registers as it creates rows; after each test they run, last first. Call
+ * once at the top of a test file; push onto the returned list.
+ */
+export function undoAfterEach(): (() => Promise<unknown>)[] {
+  const undo: (() => Promise<unknown>)[] = [];
+  afterEach(async () => {
+    while (undo.length) await undo.pop()!();
+  });
+  return undo;
 }
 
 /** refine's Supabase data provider over a client (signed in or not). */

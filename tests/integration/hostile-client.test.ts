@@ -6,21 +6,17 @@
 // column the API lets authenticated write, so closing a door never leaves a form sending it.
 import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isWritable, registry } from '../../src/resources';
 import { formFieldsFor } from '../../src/components/resource-form/form-values';
-import { clientFor, closeStack, PERSONAS, serviceClient, sql, TENANT, type PersonaName } from '../helpers/stack.ts';
+import { clientsFor, closeStack, PERSONAS, serviceClient, sql, TENANT, undoAfterEach, type PersonaName } from '../helpers/stack.ts';
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+const cleanups = undoAfterEach();
 afterAll(closeStack);
 
 let c: Record<PersonaName | 'anon', SupabaseClient>;
 beforeAll(async () => {
-  const names = ['anon', 'ops', 'harbor', 'customer', 'provider'] as const;
-  c = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await clientFor(n)] as const))) as typeof c;
+  c = (await clientsFor(['anon', 'ops', 'harbor', 'customer', 'provider'])) as typeof c;
 });
 
 /** The row as the service role reads it, for before/after comparisons. */

@@ -4,19 +4,15 @@
 // postgres, directly) or restores, so the files sharing this database do not depend on order.
 import { createHash, randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { clientFor, closeStack, PERSONAS, serviceClient, sql, TENANT, type PersonaName } from '../helpers/stack.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientsFor, closeStack, PERSONAS, serviceClient, sql, TENANT, undoAfterEach, type PersonaName } from '../helpers/stack.ts';
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+const cleanups = undoAfterEach();
 afterAll(closeStack);
 
 let c: Record<PersonaName | 'anon', SupabaseClient>;
 beforeAll(async () => {
-  const names = ['anon', 'super', 'ops', 'finance', 'product', 'harbor', 'customer', 'provider'] as const;
-  c = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await clientFor(n)] as const))) as typeof c;
+  c = (await clientsFor(['anon', 'super', 'ops', 'finance', 'product', 'harbor', 'customer', 'provider'])) as typeof c;
 });
 
 async function auditSeq(): Promise<number> {
