@@ -49,8 +49,22 @@ test('a tenant admin adds a webhook endpoint, rotates its secret (shown once), e
   expect(saved!.secret).toMatch(/^whsec_/);
 
   // the one way to learn the secret: rotate it, and copy the new one from the dialog
-  await page.getByRole('button', { name: 'Rotate signing secret' }).click();
-  await page.getByRole('tooltip').getByRole('button', { name: 'Rotate signing secret' }).click();
+  // the confirmation is a popup that animates in; a click while it is still moving can miss
+  // (seen under load: no request was sent), so open and confirm again until the RPC is called,
+  // and never once it has been
+  let rotationSent = false;
+  page.on('request', (r) => {
+    if (r.url().includes('/rpc/rotate_webhook_endpoint_secret')) rotationSent = true;
+  });
+  const rotation = page.waitForResponse((r) => r.url().includes('/rpc/rotate_webhook_endpoint_secret'));
+  await expect(async () => {
+    if (rotationSent) return;
+    const confirm = page.getByRole('tooltip').getByRole('button', { name: 'Rotate signing secret' });
+    if (!(await confirm.isVisible())) await page.getByRole('button', { name: 'Rotate signing secret' }).click();
+    await confirm.click({ timeout: 2_000 });
+    await expect.poll(() => rotationSent, { timeout: 2_000 }).toBe(true);
+  }).toPass({ timeout: 20_000 });
+  expect((await rotation).ok()).toBe(true);
   const revealed = page.getByTestId('revealed-secret');
   await expect(revealed).toHaveText(/^whsec_[0-9a-f]{48}$/);
   const { data: rotated } = await serviceApi()
