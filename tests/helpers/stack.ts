@@ -181,11 +181,16 @@ export async function sqlAsSignedIn<T extends pg.QueryResultRow = Record<string,
 ): Promise<T[]> {
   pool ??= new pg.Pool({ connectionString: stackEnv().dbUrl, max: 2 });
   const p = PERSONAS[name];
-  const claims = { sub: p.authId, role: 'authenticated', email: p.email, aal: TOTP_SECRETS[p.email] ? 'aal2' : 'aal1' };
   const client = await pool.connect();
   try {
     await client.query('begin');
-    await client.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify(claims)]);
+    // signInAs passes the code step exactly when the user has a verified factor
+    await client.query(
+      `select set_config('request.jwt.claims', json_build_object('sub', $1::uuid, 'role', 'authenticated', 'email', $2::text,
+         'aal', case when exists (select 1 from auth.mfa_factors f where f.user_id = $1::uuid and f.status = 'verified')
+                     then 'aal2' else 'aal1' end)::text, true)`,
+      [p.authId, p.email],
+    );
     const { rows } = await client.query<T>(text, values);
     await client.query('commit');
     return rows;

@@ -12,19 +12,6 @@ const TenantSwitcher = lazy(() => import('./tenant-switcher'));
 
 // Who is signed in, as what, and in which tenant — always visible, because staff act on
 // real customers' data and must never wonder which hat they are wearing.
-// in the accessibility tree, off screen
-const VISUALLY_HIDDEN: React.CSSProperties = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  padding: 0,
-  margin: -1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-  border: 0,
-};
-
 export function AppHeader() {
   const { token } = theme.useToken();
   const { data: identity } = useGetIdentity<StaffIdentity>();
@@ -79,7 +66,7 @@ export function AppHeader() {
           {/* named by what it shows (name, role) after a hidden "Account menu:", so the name a
               screen reader announces contains the visible text (WCAG 2.5.3) */}
           <Button type="text" style={{ height: 48 }} data-testid="header-user">
-            <span style={VISUALLY_HIDDEN}>Account menu:</span>
+            <span className="visually-hidden">Account menu:</span>
             <Space>
               <Avatar size="small" src={identity.avatar} icon={<UserOutlined aria-hidden />} alt="" />
               <Typography.Text strong>{identity.name}</Typography.Text>

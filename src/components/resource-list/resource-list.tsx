@@ -16,8 +16,7 @@ import {
   type BaseRecord,
   type CrudFilters,
 } from '@refinedev/core';
-import { Button, Flex, Form, Modal, Skeleton, Space, Table, Tag, Typography } from 'antd';
-import type { CheckboxProps } from 'antd';
+import { Button, Flex, Form, Modal, Skeleton, Space, Table, Tag, Typography, type CheckboxProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { isWritable } from '../../lib/permissions';
