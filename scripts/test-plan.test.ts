@@ -16,7 +16,7 @@ describe('layerOf', () => {
     ['supabase/local/api', 'integration'],
     ['tests/components/registry-suite.test.tsx', 'unit'],
     ['tests/components/resource-list', 'unit'],
-    ['src/lib/permissions.test.ts', 'unit'],
+    ['src/lib/money.test.ts', 'unit'],
     ['scripts/test-plan.test.ts', 'unit'],
   ] as const)('%s → %s', (file, layer) => {
     expect(layerOf(file)).toBe(layer);

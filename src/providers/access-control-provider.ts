@@ -1,5 +1,5 @@
 import type { AccessControlProvider } from '@refinedev/core';
-import { canDo, canSeeField, NO_PERMISSIONS, type StaffPermissions } from '../lib/permissions';
+import { canDo, canSeeField, NO_PERMISSIONS, type StaffPermissions } from '../resources/permissions';
 import { findResource } from '../resources';
 import type { ResourceAction } from '../resources/types';
 

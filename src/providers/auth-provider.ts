@@ -1,6 +1,6 @@
 import type { AuthProvider } from '@refinedev/core';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { StaffPermissions } from '../lib/permissions';
+import type { StaffPermissions } from '../resources/permissions';
 import { twoFactorErrorMessage } from '../features/two-factor/messages';
 import { TWO_FACTOR_CODE_PATH } from '../features/two-factor/paths';
 import { loadIdentity, type StaffIdentity } from './identity';

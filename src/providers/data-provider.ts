@@ -1,13 +1,13 @@
-import { hasColumnFilter } from '../lib/list-params';
+import { hasColumnFilter } from '../resources/list-params';
 import type { BaseKey, CrudFilter, DataProvider, HttpError, MetaQuery } from '@refinedev/core';
 import { dataProvider as supabaseDataProvider } from '@refinedev/supabase';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { findResource } from '../resources';
 import type { ResourceDef } from '../resources/types';
-import { DELETED_FILTER_FIELD, SEARCH_FILTER_FIELD } from '../lib/list-params';
+import { DELETED_FILTER_FIELD, SEARCH_FILTER_FIELD } from '../resources/list-params';
 import { badRequest, prepareFilters, quoteTreeValue, substringSearch } from '../lib/postgrest-filters';
-import { hasSyntheticId, parseRecordKey, primaryKeyOf, recordKey } from '../lib/record-key';
-import { buildSelect } from '../lib/select';
+import { hasSyntheticId, parseRecordKey, primaryKeyOf, recordKey } from '../resources/record-key';
+import { buildSelect } from '../resources/select';
 import { supabaseClient } from './supabase-client';
 import { getTenantScope } from './tenant-scope';
 

@@ -1,6 +1,6 @@
 import { usePermissions } from '@refinedev/core';
 import { useCallback } from 'react';
-import { canDo, canSeeField, NO_PERMISSIONS, type StaffPermissions } from '../lib/permissions';
+import { canDo, canSeeField, NO_PERMISSIONS, type StaffPermissions } from '../resources/permissions';
 import type { FieldDef, ResourceAction, ResourceDef } from '../resources/types';
 
 // The caller's permissions as the auth provider loaded them from `my_permissions()`

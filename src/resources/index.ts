@@ -13,7 +13,7 @@ import { analyticsResources } from './analytics';
 import { filesResources } from './files';
 import { integrationsResources } from './integrations';
 import { featureManagementResources } from './feature-management';
-import { isWritable } from '../lib/permissions';
+import { isWritable } from './permissions';
 import { domains } from './domains';
 import type { ResourceDef, TableName } from './types';
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { canDo } from '../../src/lib/permissions';
+import { canDo } from '../../src/resources/permissions';
 import { registry } from '../../src/resources';
 import { accessibilityFindings, apiAs, settled, signIn, STAFF, watchConsole } from './support';
 

@@ -7,7 +7,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccessControlProvider } from '../../src/providers/access-control-provider';
 import { createAuthProvider } from '../../src/providers/auth-provider';
-import { NO_PERMISSIONS, satisfies } from '../../src/lib/permissions';
+import { NO_PERMISSIONS, satisfies } from '../../src/resources/permissions';
 import { registry } from '../../src/resources';
 import type { ResourceDef } from '../../src/resources/types';
 import { clientFor, closeStack, PERSONAS, serviceClient, type PersonaName } from '../helpers/stack';

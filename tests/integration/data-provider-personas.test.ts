@@ -5,7 +5,7 @@
 import type { CrudFilter } from '@refinedev/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDataProvider } from '../../src/providers/data-provider';
-import { DELETED_FILTER_FIELD, SEARCH_FILTER_FIELD } from '../../src/lib/list-params';
+import { DELETED_FILTER_FIELD, SEARCH_FILTER_FIELD } from '../../src/resources/list-params';
 import { clientFor, closeStack, newClient, PERSONAS, sql, sqlAsSignedIn, TENANT, type PersonaName } from '../helpers/stack.ts';
 
 // The app's own client is built for the browser (WebSocket, VITE_ settings); these tests hand

@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { registry } from '../../src/resources';
 import type { FieldDef, ResourceDef } from '../../src/resources/types';
 import { createDataProvider } from '../../src/providers/data-provider';
-import { SEARCH_FILTER_FIELD } from '../../src/lib/list-params';
-import { embedAlias, embedFor } from '../../src/lib/select';
-import { primaryKeyOf } from '../../src/lib/record-key';
+import { SEARCH_FILTER_FIELD } from '../../src/resources/list-params';
+import { embedAlias, embedFor } from '../../src/resources/select';
+import { primaryKeyOf } from '../../src/resources/record-key';
 import { clientFor, closeStack, sql } from '../helpers/stack.ts';
 
 // The app's own client is built for the browser (WebSocket, VITE_ settings); these tests hand

@@ -1,4 +1,4 @@
-import { currencyOf } from '../../lib/select';
+import { currencyOf } from '../../resources/select';
 import { Link } from '@refinedev/core';
 import { Typography } from 'antd';
 import type { FieldDef, ResourceDef } from '../../resources/types';

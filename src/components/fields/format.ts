@@ -1,6 +1,6 @@
 // Pure formatting shared by the field renderers (kept apart from the components so fast
 // refresh keeps working and tests can call them directly).
-import { embedAlias } from '../../lib/select';
+import { embedAlias } from '../../resources/select';
 
 // Statuses that mean the same thing across tables get the same colour everywhere.
 const STATUS_COLORS: Record<string, string> = {

@@ -1,4 +1,4 @@
-import { currencyPath } from '../../lib/select';
+import { currencyPath } from '../../resources/select';
 import type { FormRule } from 'antd';
 import { isValidPoint } from '../../lib/geo';
 import { formatMoney } from '../../lib/money';

@@ -1,4 +1,4 @@
-import { currencyPath } from '../../lib/select';
+import { currencyPath } from '../../resources/select';
 import { Form, InputNumber, Space } from 'antd';
 import { minorDigits, toMajorUnits, toMinorUnits } from '../../lib/money';
 

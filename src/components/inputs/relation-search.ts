@@ -1,5 +1,5 @@
 import type { CrudFilter } from '@refinedev/core';
-import { SEARCH_FILTER_FIELD } from '../../lib/list-params';
+import { SEARCH_FILTER_FIELD } from '../../resources/list-params';
 import { findResource } from '../../resources';
 import type { RelationDef, ResourceDef } from '../../resources/types';
 

@@ -2,7 +2,7 @@ import { DashboardOutlined } from '@ant-design/icons';
 import { Menu, Skeleton, type MenuProps } from 'antd';
 import { createElement, useMemo, useState } from 'react';
 import { Link, useLocation } from 'react-router';
-import { canDo } from '../../lib/permissions';
+import { canDo } from '../../resources/permissions';
 import { domains } from '../../resources/domains';
 import { registry } from '../../resources';
 import { useStaffPermissions, useStaffPermissionsLoading } from '../../providers/use-staff-permissions';

@@ -1,4 +1,4 @@
-import { currencyOf } from '../../lib/select';
+import { currencyOf } from '../../resources/select';
 import { formatPoint, parsePoint, summarizeArea } from '../../lib/geo';
 import { minorDigits, toMajorUnits } from '../../lib/money';
 import type { FieldDef } from '../../resources/types';

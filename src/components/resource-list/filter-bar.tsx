@@ -2,7 +2,7 @@ import { FilterOutlined, SearchOutlined } from '@ant-design/icons';
 import type { CrudFilters } from '@refinedev/core';
 import { Badge, Button, Flex, Input, Radio, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
-import type { DeletedFilterValue } from '../../lib/list-params';
+import type { DeletedFilterValue } from '../../resources/list-params';
 import type { FieldDef, FilterDef, ResourceDef } from '../../resources/types';
 import { FilterControl } from './filter-controls';
 import {

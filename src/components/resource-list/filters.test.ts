@@ -1,7 +1,7 @@
 import type { CrudFilters } from '@refinedev/core';
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
-import { DELETED_FILTER_FIELD, SEARCH_FILTER_FIELD } from '../../lib/list-params';
+import { DELETED_FILTER_FIELD, SEARCH_FILTER_FIELD } from '../../resources/list-params';
 import type { FieldDef, FieldKind, RelationDef, ResourceDef } from '../../resources/types';
 import {
   asBoolean,

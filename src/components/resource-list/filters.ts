@@ -1,6 +1,6 @@
 import type { CrudFilter, CrudFilters, LogicalFilter } from '@refinedev/core';
 import type { Dayjs } from 'dayjs';
-import { DELETED_FILTER_FIELD, SEARCH_FILTER_FIELD, type DeletedFilterValue } from '../../lib/list-params';
+import { DELETED_FILTER_FIELD, SEARCH_FILTER_FIELD, type DeletedFilterValue } from '../../resources/list-params';
 import { findResource } from '../../resources';
 import type { FieldDef, FieldKind, RelationDef, ResourceDef } from '../../resources/types';
 

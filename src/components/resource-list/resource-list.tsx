@@ -1,4 +1,4 @@
-import { hasColumnFilter } from '../../lib/list-params';
+import { hasColumnFilter } from '../../resources/list-params';
 import {
   DeleteButton,
   EditButton,
@@ -19,7 +19,7 @@ import {
 import { Button, Flex, Form, Modal, Skeleton, Space, Table, Tag, Typography, type CheckboxProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
-import { isWritable } from '../../lib/permissions';
+import { isWritable } from '../../resources/permissions';
 import { useCanDo, useFieldAccess } from '../../providers/use-staff-permissions';
 import type { FieldDef, ResourceDef } from '../../resources/types';
 import { FieldValue } from '../fields/field-value';

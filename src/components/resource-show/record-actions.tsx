@@ -1,7 +1,7 @@
 import { useCustomMutation, useInvalidate, type BaseKey, type BaseRecord } from '@refinedev/core';
 import { Alert, Button, Modal, Popconfirm, Typography } from 'antd';
 import { useState } from 'react';
-import { satisfies } from '../../lib/permissions';
+import { satisfies } from '../../resources/permissions';
 import { useStaffPermissions } from '../../providers/use-staff-permissions';
 import type { RecordActionDef, ResourceDef } from '../../resources/types';
 

@@ -4,7 +4,7 @@ import { usePermissions, useResourceParams, useShow, useUpdate, type BaseKey } f
 import { Alert, Button, Descriptions, Popconfirm, Result, Spin, Tabs, type DescriptionsProps } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
-import { canDo, satisfies } from '../../lib/permissions';
+import { canDo, satisfies } from '../../resources/permissions';
 import { useCanDo, useFieldAccess, useStaffPermissions } from '../../providers/use-staff-permissions';
 import { findResource } from '../../resources';
 import type { FieldDef, ResourceDef } from '../../resources/types';

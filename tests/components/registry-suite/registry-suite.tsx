@@ -11,7 +11,7 @@ import userEvent from '@testing-library/user-event';
 import { Route } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import ResourceFormPage from '../../../src/components/resource-form/resource-form-page';
-import { canDo, isWritable, type StaffPermissions } from '../../../src/lib/permissions';
+import { canDo, isWritable, type StaffPermissions } from '../../../src/resources/permissions';
 import { refineResources, registry } from '../../../src/resources';
 import type { FieldDef, PermissionRule, ResourceDef } from '../../../src/resources/types';
 import { renderWithRefine } from '../resource-form/fixtures';

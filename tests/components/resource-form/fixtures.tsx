@@ -13,7 +13,7 @@ import { App as AntdApp } from 'antd';
 import type { ReactNode } from 'react';
 import { MemoryRouter, Routes } from 'react-router';
 import { vi } from 'vitest';
-import type { StaffPermissions } from '../../../src/lib/permissions';
+import type { StaffPermissions } from '../../../src/resources/permissions';
 import { defineResource } from '../../../src/resources/define';
 import type { ResourceDef } from '../../../src/resources/types';
 

@@ -14,7 +14,7 @@ import { render } from '@testing-library/react';
 import { Route, RouterProvider, Routes, createMemoryRouter } from 'react-router';
 import { vi } from 'vitest';
 import ResourceListPage from '../../../src/components/resource-list/resource-list-page';
-import { canDo, type StaffPermissions } from '../../../src/lib/permissions';
+import { canDo, type StaffPermissions } from '../../../src/resources/permissions';
 import { findResource } from '../../../src/resources';
 import type { PermissionKey, ResourceDef } from '../../../src/resources/types';
 

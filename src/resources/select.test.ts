@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { FieldDef, ResourceDef } from '../resources/types';
-import { listings } from '../resources/catalog';
-import { getResource } from '../resources';
+import type { FieldDef, ResourceDef } from './types';
+import { listings } from './catalog';
+import { getResource } from './index';
 import { buildSelect, currencyOf, currencyPath, embedAlias, embedFor } from './select';
 
 // Minimal definitions: only what buildSelect reads.

@@ -1,5 +1,5 @@
-import type { FieldDef, ResourceDef } from '../resources/types';
-import { findResource } from '../resources';
+import type { FieldDef, ResourceDef } from './types';
+import { findResource } from './index';
 import { primaryKeyOf } from './record-key';
 
 // The PostgREST `select` for a registry resource: its declared columns and, per relation, the

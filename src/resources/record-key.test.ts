@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ResourceDef } from '../resources/types';
+import type { ResourceDef } from './types';
 import { hasSyntheticId, parseRecordKey, primaryKeyOf, recordKey } from './record-key';
 
 const def = (primaryKey?: string[]) => ({ name: 'payout_transactions', primaryKey }) as unknown as ResourceDef;

@@ -1,4 +1,4 @@
-import type { FieldDef, PermissionRule, ResourceAction, ResourceDef } from '../resources/types';
+import type { FieldDef, PermissionRule, ResourceAction, ResourceDef } from './types';
 
 // What the signed-in staff member holds: the database's `my_permissions()` and whether they
 // are a super admin. The UI uses it only to hide what RLS would refuse anyway.

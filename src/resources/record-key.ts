@@ -1,5 +1,5 @@
 import type { BaseKey } from '@refinedev/core';
-import type { ResourceDef } from '../resources/types';
+import type { ResourceDef } from './types';
 
 // One string per record for refine (routes, table row keys, getOne/update/delete ids), also
 // for join tables keyed by several columns: the key values in primaryKey order, each

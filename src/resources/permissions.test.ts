@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ResourceDef } from '../resources/types';
+import type { ResourceDef } from './types';
 import { canDo, canSeeField, satisfies, type StaffPermissions } from './permissions';
 
 const perms = (keys: string[], superAdmin = false): StaffPermissions => ({ keys: new Set(keys), superAdmin });
