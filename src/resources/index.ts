@@ -1,6 +1,3 @@
-import { DashboardOutlined } from '@ant-design/icons';
-import type { ResourceProps } from '@refinedev/core';
-import { createElement } from 'react';
 import { identityResources } from './identity';
 import { catalogResources } from './catalog';
 import { schedulingResources } from './scheduling';
@@ -14,11 +11,11 @@ import { filesResources } from './files';
 import { integrationsResources } from './integrations';
 import { featureManagementResources } from './feature-management';
 import { isWritable } from './permissions';
-import { domains } from './domains';
 import type { ResourceDef, TableName } from './types';
 
-// Every table the admin reaches, described once (one file per domain). App spreads
-// `refineResources` into <Refine>; generic pages look definitions up by name.
+// Every table the admin reaches, described once (one file per domain). The app catalogue
+// (src/app/catalogue.ts) turns them into refine resources and routes; generic pages look
+// definitions up by name.
 export const registry: ResourceDef[] = [
   ...identityResources,
   ...catalogResources,
@@ -55,21 +52,3 @@ export function getResource(name: TableName): ResourceDef {
   if (!def) throw new Error(`No registry entry for table ${name}`);
   return def;
 }
-
-export const refineResources: ResourceProps[] = [
-  { name: 'dashboard', list: '/', meta: { label: 'Dashboard', icon: createElement(DashboardOutlined) } },
-  ...domains.map((domain) => ({ name: domain.key, meta: { label: domain.label, icon: createElement(domain.icon) } })),
-  ...registry.map((def) => ({
-    name: def.name,
-    list: `/${def.name}`,
-    show: `/${def.name}/show/:id`,
-    create: isWritable(def, 'create') ? `/${def.name}/create` : undefined,
-    edit: isWritable(def, 'edit') ? `/${def.name}/edit/:id` : undefined,
-    meta: {
-      label: def.label,
-      parent: def.group,
-      icon: createElement(def.icon),
-      canDelete: isWritable(def, 'delete'),
-    },
-  })),
-];

@@ -5,6 +5,7 @@
 // edits, deletes and inserts are refused — and visible lists work.
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appCatalogue } from '../../src/app/app-catalogue';
 import { createAccessControlProvider } from '../../src/providers/access-control-provider';
 import { createAuthProvider } from '../../src/providers/auth-provider';
 import { NO_PERMISSIONS, satisfies } from '../../src/resources/permissions';
@@ -78,7 +79,7 @@ beforeAll(async () => {
     const client = await clientFor(persona);
     clients.set(persona, client);
     const auth = createAuthProvider(client);
-    const acp = createAccessControlProvider(() => auth.loadPermissions());
+    const acp = createAccessControlProvider(() => auth.loadPermissions(), appCatalogue);
     can.set(persona, async (resource, action) => (await acp.can({ resource, action })).can);
   }
 });

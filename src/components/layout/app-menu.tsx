@@ -1,53 +1,69 @@
-import { DashboardOutlined } from '@ant-design/icons';
+import { useCanWithoutCache, useMenu, usePermissions, type TreeMenuItem } from '@refinedev/core';
+import { useQuery } from '@tanstack/react-query';
 import { Menu, Skeleton, type MenuProps } from 'antd';
-import { createElement, useMemo, useState } from 'react';
-import { Link, useLocation } from 'react-router';
-import { canDo } from '../../resources/permissions';
-import { domains } from '../../resources/domains';
-import { registry } from '../../resources';
-import { useStaffPermissions, useStaffPermissionsLoading } from '../../providers/use-staff-permissions';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import type { StaffPermissions } from '../../resources/permissions';
+import { ancestorKeys, keepAllowed, menuLinks } from './menu-items';
 
-// The menu is the registry grouped by domain, minus every table the caller may not list
-// (and groups left empty). Built from the same predicate the access control provider uses.
+type Items = NonNullable<MenuProps['items']>;
+
+// A top-level node without a page of its own is a heading (the tables, kept apart from the
+// workspaces above them); deeper ones are the collapsible domain groups.
+function toAntdItems(items: TreeMenuItem[], depth = 0): Items {
+  return items.map((item) => {
+    if (item.route)
+      return { key: item.key, icon: item.icon, label: <Link to={item.route}>{item.label}</Link>, title: item.label };
+    const children = toAntdItems(item.children, depth + 1);
+    return depth === 0
+      ? { type: 'group' as const, key: item.key, label: item.label, children }
+      : { key: item.key, icon: item.icon, label: item.label, children };
+  });
+}
+
+// What the caller may open, asked of the access control provider for every link at once (the
+// same answers that guard the routes), again whenever their permissions change.
+function useAllowedLinks(links: TreeMenuItem[]): ReadonlySet<string> | undefined {
+  const { can } = useCanWithoutCache();
+  const permissions = usePermissions<StaffPermissions>({});
+  const who = permissions.data ? `${permissions.data.superAdmin}:${[...permissions.data.keys].sort().join(',')}` : null;
+  const names = links.map((link) => link.name);
+  const access = useQuery({
+    queryKey: ['loconomy', 'menu-access', who, names],
+    enabled: who !== null,
+    queryFn: async () => {
+      if (!can) return new Set(names);
+      const answers = await Promise.all(names.map((resource) => can({ resource, action: 'list' })));
+      return new Set(names.filter((_, i) => answers[i].can));
+    },
+  });
+  return access.data;
+}
+
+/** The side menu: workspaces first, then the tables grouped by domain; only what the caller may open. */
 export function AppMenu({ collapsed }: { collapsed: boolean }) {
-  const perms = useStaffPermissions();
-  const loading = useStaffPermissionsLoading();
-  const { pathname } = useLocation();
-  const current = `/${pathname.split('/')[1] ?? ''}`;
-  const currentGroup = registry.find((def) => `/${def.name}` === current)?.group;
-
-  const items = useMemo<MenuProps['items']>(() => {
-    const groups = domains
-      .map((domain) => {
-        const children = registry
-          .filter((def) => def.group === domain.key && canDo(def, 'list', perms))
-          .map((def) => ({
-            key: `/${def.name}`,
-            icon: createElement(def.icon),
-            label: <Link to={`/${def.name}`}>{def.label}</Link>,
-          }));
-        return children.length
-          ? { key: domain.key, icon: createElement(domain.icon), label: domain.label, children }
-          : null;
-      })
-      .filter((group) => group !== null);
-    return [{ key: '/', icon: <DashboardOutlined />, label: <Link to="/">Dashboard</Link> }, ...groups];
-  }, [perms]);
+  const { menuItems, selectedKey } = useMenu();
+  const allowed = useAllowedLinks(useMemo(() => menuLinks(menuItems), [menuItems]));
+  const items = useMemo(
+    () => (allowed ? toAntdItems(keepAllowed(menuItems, allowed)) : undefined),
+    [menuItems, allowed],
+  );
 
   // Navigating into a group opens it; groups the user opened or closed otherwise stay so.
-  const [openKeys, setOpenKeys] = useState<string[]>(currentGroup ? [currentGroup] : []);
-  const [shownGroup, setShownGroup] = useState(currentGroup);
-  if (currentGroup !== shownGroup) {
-    setShownGroup(currentGroup);
-    if (currentGroup && !openKeys.includes(currentGroup)) setOpenKeys([...openKeys, currentGroup]);
+  const [openKeys, setOpenKeys] = useState<string[]>(() => ancestorKeys(selectedKey));
+  const [shownKey, setShownKey] = useState(selectedKey);
+  if (selectedKey !== shownKey) {
+    setShownKey(selectedKey);
+    const closed = ancestorKeys(selectedKey).filter((key) => !openKeys.includes(key));
+    if (closed.length) setOpenKeys([...openKeys, ...closed]);
   }
 
-  if (loading) return <Skeleton active title={false} paragraph={{ rows: 8 }} style={{ padding: '8px 24px' }} />;
+  if (!items) return <Skeleton active title={false} paragraph={{ rows: 8 }} style={{ padding: '8px 24px' }} />;
   return (
     <Menu
       mode="inline"
       items={items}
-      selectedKeys={[current]}
+      selectedKeys={[selectedKey]}
       openKeys={collapsed ? undefined : openKeys}
       onOpenChange={setOpenKeys}
       style={{ borderInlineEnd: 'none' }}

@@ -1,9 +1,8 @@
 import { Create, Edit, useForm } from '@refinedev/antd';
-import { usePermissions, useResourceParams, type BaseKey, type HttpError } from '@refinedev/core';
-import { Alert, App, Col, Form, Result, Row, Spin } from 'antd';
+import { useResourceParams, type BaseKey, type HttpError } from '@refinedev/core';
+import { Alert, App, Col, Form, Row } from 'antd';
 import { useMemo, useState } from 'react';
-import { useCanDo, useFieldAccess } from '../../providers/use-staff-permissions';
-import { findResource } from '../../resources';
+import { useFieldAccess } from '../../providers/use-staff-permissions';
 import type { ResourceDef } from '../../resources/types';
 import { FieldInput } from '../inputs/field-input';
 import { rulesFor } from '../inputs/field-rules';
@@ -132,22 +131,8 @@ function ResourceForm({ def, action, id }: { def: ResourceDef; action: FormActio
   );
 }
 
-/** Create and edit for any registry resource; routes `/<table>/create` and `/<table>/edit/:id`. */
-export default function ResourceFormPage({ action }: { action: FormAction }) {
-  const { resource, id } = useResourceParams();
-  const def = findResource(resource?.name);
-  const allowed = useCanDo(def, action);
-  const { isLoading } = usePermissions({});
-
-  if (!def) return <Result status="404" title="Not found" subTitle="There is no such table in the admin." />;
-  if (isLoading) return <Spin style={{ display: 'block', margin: '64px auto' }} />;
-  if (!allowed)
-    return (
-      <Result
-        status="403"
-        title="403"
-        subTitle={`You do not have permission to ${action === 'create' ? 'create' : 'edit'} ${def.label.toLowerCase()}.`}
-      />
-    );
+/** Create and edit for any registry resource; routes `/<table>/create` and `/<table>/edit/:id` (guarded by the route). */
+export default function ResourceFormPage({ def, action }: { def: ResourceDef; action: FormAction }) {
+  const { id } = useResourceParams();
   return <ResourceForm key={`${def.name}:${action}:${id ?? ''}`} def={def} action={action} id={id} />;
 }

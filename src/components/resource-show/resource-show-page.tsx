@@ -1,7 +1,7 @@
 import { DeleteOutlined, UndoOutlined } from '@ant-design/icons';
 import { Show } from '@refinedev/antd';
-import { usePermissions, useResourceParams, useShow, useUpdate, type BaseKey } from '@refinedev/core';
-import { Alert, Button, Descriptions, Popconfirm, Result, Spin, Tabs, type DescriptionsProps } from 'antd';
+import { useShow, useUpdate, type BaseKey } from '@refinedev/core';
+import { Alert, Button, Descriptions, Popconfirm, Tabs, type DescriptionsProps } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { canDo, satisfies } from '../../resources/permissions';
@@ -136,18 +136,7 @@ function RecordShow({ def }: { def: ResourceDef }) {
   );
 }
 
-/** Any registry record: its fields, related records and history; route `/<table>/show/:id`. */
-export default function ResourceShowPage() {
-  const { resource } = useResourceParams();
-  const def = findResource(resource?.name);
-  const allowed = useCanDo(def, 'show');
-  const { isLoading } = usePermissions({});
-
-  if (!def) return <Result status="404" title="Not found" subTitle="There is no such table in the admin." />;
-  if (isLoading) return <Spin style={{ display: 'block', margin: '64px auto' }} />;
-  if (!allowed)
-    return (
-      <Result status="403" title="403" subTitle={`You do not have permission to view ${def.label.toLowerCase()}.`} />
-    );
+/** Any registry record: its fields, related records and history; route `/<table>/show/:id` (guarded by the route). */
+export default function ResourceShowPage({ def }: { def: ResourceDef }) {
   return <RecordShow key={def.name} def={def} />;
 }

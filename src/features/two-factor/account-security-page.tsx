@@ -88,7 +88,11 @@ export default function AccountSecurityPage() {
                     okButtonProps={{ danger: true }}
                     onConfirm={() => remove(factor)}
                   >
-                    <Button danger loading={removing === factor.id} aria-label={`Remove ${factor.friendly_name ?? 'authenticator'}`}>
+                    <Button
+                      danger
+                      loading={removing === factor.id}
+                      aria-label={`Remove ${factor.friendly_name ?? 'authenticator'}`}
+                    >
                       Remove
                     </Button>
                   </Popconfirm>,

@@ -126,7 +126,9 @@ export function TwoFactorEnrolment({
             ]}
           />
           <Form<{ code: string }> form={form} layout="vertical" requiredMark={false} onFinish={confirm}>
-            {refused ? <Alert type="error" showIcon message={refused} style={{ marginBottom: 16 }} role="alert" /> : null}
+            {refused ? (
+              <Alert type="error" showIcon message={refused} style={{ marginBottom: 16 }} role="alert" />
+            ) : null}
             <CodeField autoFocus={false} />
             <Button type="primary" htmlType="submit" size="large" block loading={verifying}>
               Confirm and continue

@@ -12,8 +12,9 @@ import { Route } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import ResourceFormPage from '../../../src/components/resource-form/resource-form-page';
 import { canDo, isWritable, type StaffPermissions } from '../../../src/resources/permissions';
-import { refineResources, registry } from '../../../src/resources';
-import type { FieldDef, PermissionRule, ResourceDef } from '../../../src/resources/types';
+import { appCatalogue } from '../../../src/app/app-catalogue';
+import { getResource, registry } from '../../../src/resources';
+import type { FieldDef, PermissionRule, ResourceDef, TableName } from '../../../src/resources/types';
 import { renderWithRefine } from '../resource-form/fixtures';
 import { fakeDataProvider, renderList, type Row } from '../resource-list/harness';
 
@@ -79,12 +80,18 @@ function sampleRow(def: ResourceDef): Row {
 }
 
 function renderCreateForm(name: string, dataProvider: DataProvider) {
-  return renderWithRefine(<Route path={`/${name}/create`} element={<ResourceFormPage action="create" />} />, {
-    path: `/${name}/create`,
-    dataProvider,
-    permissions: everything,
-    resources: refineResources,
-  });
+  return renderWithRefine(
+    <Route
+      path={`/${name}/create`}
+      element={<ResourceFormPage def={getResource(name as TableName)} action="create" />}
+    />,
+    {
+      path: `/${name}/create`,
+      dataProvider,
+      permissions: everything,
+      resources: appCatalogue.resources,
+    },
+  );
 }
 
 const defaultColumns = (def: ResourceDef) => def.fields.filter((f) => f.list === 'default');

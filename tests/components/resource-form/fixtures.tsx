@@ -134,7 +134,7 @@ export function staff(...keys: string[]): StaffPermissions {
   return { keys: new Set(keys), superAdmin: false };
 }
 
-type Rows = Record<string, BaseRecord[]>;
+export type Rows = Record<string, BaseRecord[]>;
 
 function matches(row: BaseRecord, filter: CrudFilter): boolean {
   if (filter.operator === 'or') return filter.value.some((inner) => matches(row, inner));

@@ -14,7 +14,8 @@ import { render } from '@testing-library/react';
 import { Route, RouterProvider, Routes, createMemoryRouter } from 'react-router';
 import { vi } from 'vitest';
 import ResourceListPage from '../../../src/components/resource-list/resource-list-page';
-import { canDo, type StaffPermissions } from '../../../src/resources/permissions';
+import { createAccessControlProvider } from '../../../src/providers/access-control-provider';
+import type { StaffPermissions } from '../../../src/resources/permissions';
 import { findResource } from '../../../src/resources';
 import type { PermissionKey, ResourceDef } from '../../../src/resources/types';
 
@@ -98,17 +99,12 @@ function authFor(perms: StaffPermissions): AuthProvider {
   };
 }
 
-// Decides like the app's provider: the registry rule against the caller's permissions.
+// The app's provider, over the registry with the entry under test in place of its namesake.
 function accessFor(perms: StaffPermissions, override?: ResourceDef): AccessControlProvider {
-  return {
-    can: async ({ resource, action }) => {
-      const def = override?.name === resource ? override : findResource(resource);
-      if (!def) return { can: true };
-      const mapped = action === 'clone' ? 'create' : action;
-      return { can: canDo(def, mapped as Parameters<typeof canDo>[1], perms) };
-    },
-    options: { buttons: { enableAccessControl: true, hideIfUnauthorized: true } },
-  };
+  return createAccessControlProvider(async () => perms, {
+    findFeature: () => undefined,
+    findTable: (name) => (override?.name === name ? override : findResource(name)),
+  });
 }
 
 let activeRouter: ReturnType<typeof createMemoryRouter> | undefined;
@@ -151,7 +147,7 @@ export function renderList({ url, dataProvider, permissions, resources, element,
       }}
     >
       <Routes>
-        <Route path={`/${table}`} element={element ?? <ResourceListPage />} />
+        <Route path={`/${table}`} element={element ?? <ResourceListPage def={def ?? findResource(table)!} />} />
         <Route path="*" element={<p>elsewhere</p>} />
       </Routes>
     </Refine>

@@ -64,7 +64,7 @@ function renderKey(id: string, permissions = staff('keys.read', 'keys.manage')) 
     }),
     { custom: vi.fn(async ({ meta }) => ({ data: meta?.rpc === 'rotate_key_secret' ? 'whsec_new' : null })) },
   );
-  renderWithRefine(<Route path="/keys/show/:id" element={<ResourceShowPage />} />, {
+  renderWithRefine(<Route path="/keys/show/:id" element={<ResourceShowPage def={keysDef} />} />, {
     path: `/keys/show/${id}`,
     dataProvider,
     permissions,
