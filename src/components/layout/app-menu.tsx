@@ -62,6 +62,7 @@ export function AppMenu({ collapsed }: { collapsed: boolean }) {
   return (
     <Menu
       mode="inline"
+      inlineIndent={16}
       items={items}
       selectedKeys={[selectedKey]}
       openKeys={collapsed ? undefined : openKeys}
