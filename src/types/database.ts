@@ -3248,7 +3248,7 @@ export type Database = {
         Returns: number
       }
       moderate_listing: {
-        Args: { decision: string; listing_id: string; reason?: string }
+        Args: { p_decision: string; p_listing_id: string; p_reason?: string }
         Returns: {
           address: NonNullable<Json>
           booking_count: number
@@ -3293,7 +3293,7 @@ export type Database = {
         }
       }
       moderate_review: {
-        Args: { hide: boolean; reason?: string; review_id: string }
+        Args: { p_hide: boolean; p_reason?: string; p_review_id: string }
         Returns: {
           booking_id: string
           comment: string | null
@@ -3325,6 +3325,14 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      moderate_reviews: {
+        Args: { p_hide: boolean; p_reason?: string; p_review_ids: string[] }
+        Returns: {
+          id: string
+          message: string
+          outcome: string
+        }[]
       }
       my_feature_flags: {
         Args: Record<PropertyKey, never>
@@ -3487,9 +3495,9 @@ export type Database = {
       }
       set_booking_status: {
         Args: {
-          booking_id: string
-          new_status: Database["public"]["Enums"]["booking_status"]
-          reason?: string
+          p_booking_id: string
+          p_new_status: Database["public"]["Enums"]["booking_status"]
+          p_reason?: string
         }
         Returns: {
           cancellation_policy: string

@@ -83,7 +83,7 @@ describe("item 2: a provider cannot undo a moderator's decision", () => {
   it('after moderate_listing rejects it, PATCH {status: active} answers 403 and the listing stays hidden', async () => {
     const id = await providerListing();
     expect(await anonSees(id)).toBe(true);
-    const rejected = await c.ops.rpc('moderate_listing', { listing_id: id, decision: 'reject', reason: 'misleading photos' });
+    const rejected = await c.ops.rpc('moderate_listing', { p_listing_id: id, p_decision: 'reject', p_reason: 'misleading photos' });
     expect(rejected.error).toBeNull();
     const before = await rowOf('listings', id);
     expect([before.status, before.moderation_status]).toEqual(['inactive', 'rejected']);
@@ -98,7 +98,7 @@ describe("item 2: a provider cannot undo a moderator's decision", () => {
 
   it('a flagged listing cannot be switched on by its provider either', async () => {
     const id = await providerListing({ status: 'paused', moderation: 'approved' });
-    const flagged = await c.ops.rpc('moderate_listing', { listing_id: id, decision: 'flag', reason: 'check licence' });
+    const flagged = await c.ops.rpc('moderate_listing', { p_listing_id: id, p_decision: 'flag', p_reason: 'check licence' });
     expect(flagged.error).toBeNull();
     const res = await c.provider.from('listings').update({ status: 'active' }).eq('id', id);
     expect(res.error?.code).toBe('42501');
@@ -118,7 +118,7 @@ describe("item 2: a provider cannot undo a moderator's decision", () => {
     cleanups.push(() => sql('delete from public.listings where id = $1', [id]));
     expect(created.data).toMatchObject({ status: 'active', moderation_status: 'pending' });
     expect(await anonSees(id)).toBe(false);
-    const approved = await c.ops.rpc('moderate_listing', { listing_id: id, decision: 'approve' });
+    const approved = await c.ops.rpc('moderate_listing', { p_listing_id: id, p_decision: 'approve' });
     expect(approved.error).toBeNull();
     expect(await anonSees(id)).toBe(true);
   });

@@ -99,7 +99,7 @@ describe('moderate_listing', () => {
   it('ops approves: the listing changes and an audit row names ops', async () => {
     const id = await fixtureListing();
     const since = await auditSeq();
-    const res = await c.ops.rpc('moderate_listing', { listing_id: id, decision: 'approve' });
+    const res = await c.ops.rpc('moderate_listing', { p_listing_id: id, p_decision: 'approve' });
     expect(res.error).toBeNull();
     expect(res.data).toMatchObject({ id, moderation_status: 'approved', moderated_by: PERSONAS.ops.userId });
     const [row] = await sql('select moderation_status, moderated_by from public.listings where id = $1', [id]);
@@ -112,7 +112,7 @@ describe('moderate_listing', () => {
 
   it('ops suspends with a reason: status suspended, reason kept', async () => {
     const id = await fixtureListing();
-    const res = await c.ops.rpc('moderate_listing', { listing_id: id, decision: 'suspend', reason: 'fake credentials' });
+    const res = await c.ops.rpc('moderate_listing', { p_listing_id: id, p_decision: 'suspend', p_reason: 'fake credentials' });
     expect(res.error).toBeNull();
     const [row] = await sql('select status::text, moderation_status, moderation_reason from public.listings where id = $1', [id]);
     expect(row).toEqual({ status: 'suspended', moderation_status: 'rejected', moderation_reason: 'fake credentials' });
@@ -128,18 +128,18 @@ describe('moderate_listing', () => {
   ])('%s is refused (%i) and nothing changes', async (who, status) => {
     const id = await fixtureListing();
     const since = await auditSeq();
-    expectDenied(await c[who].rpc('moderate_listing', { listing_id: id, decision: 'approve' }), status);
+    expectDenied(await c[who].rpc('moderate_listing', { p_listing_id: id, p_decision: 'approve' }), status);
     const [row] = await sql('select moderation_status, moderated_by from public.listings where id = $1', [id]);
     expect(row).toEqual({ moderation_status: 'pending', moderated_by: null });
     expect(await adminAudit(since, 'moderate_listing', id)).toEqual([]);
   });
 
   it.each([
-    ['an unknown decision', { decision: 'explode' }, '22023', /unknown decision explode/],
-    ['flag without a reason', { decision: 'flag' }, '23514', /reason is required/],
+    ['an unknown decision', { p_decision: 'explode' }, '22023', /unknown decision explode/],
+    ['flag without a reason', { p_decision: 'flag' }, '23514', /reason is required/],
   ])('%s → 400 with a message', async (_what, args, code, message) => {
     const id = await fixtureListing();
-    const res = await c.ops.rpc('moderate_listing', { listing_id: id, ...args });
+    const res = await c.ops.rpc('moderate_listing', { p_listing_id: id, ...args });
     expect(res.status).toBe(400);
     expect(res.error?.code).toBe(code);
     expect(res.error?.message).toMatch(message);
@@ -159,7 +159,7 @@ describe('moderate_review', () => {
 
   it('ops hides with a reason and restores: both audited, the review ends as it began', async () => {
     const since = await auditSeq();
-    const hide = await c.ops.rpc('moderate_review', { review_id: review.id, hide: true, reason: 'abusive language' });
+    const hide = await c.ops.rpc('moderate_review', { p_review_id: review.id, p_hide: true, p_reason: 'abusive language' });
     expect(hide.error).toBeNull();
     const [hidden] = await sql('select hidden_reason, hidden_by, hidden_at is not null as hidden from public.reviews where id = $1', [review.id]);
     expect(hidden).toEqual({ hidden_reason: 'abusive language', hidden_by: PERSONAS.ops.userId, hidden: true });
@@ -167,7 +167,7 @@ describe('moderate_review', () => {
     const anon = await c.anon.from('reviews').select('id').eq('id', review.id);
     expect(anon.data).toEqual([]);
 
-    const restore = await c.ops.rpc('moderate_review', { review_id: review.id, hide: false });
+    const restore = await c.ops.rpc('moderate_review', { p_review_id: review.id, p_hide: false });
     expect(restore.error).toBeNull();
     const [after] = await sql('select hidden_reason, hidden_by, hidden_at from public.reviews where id = $1', [review.id]);
     expect(after).toEqual({ hidden_reason: null, hidden_by: null, hidden_at: null });
@@ -177,15 +177,62 @@ describe('moderate_review', () => {
   });
 
   it.each<PersonaName>(['finance', 'product', 'harbor', 'customer'])('%s is refused', async (who) => {
-    expectDenied(await c[who].rpc('moderate_review', { review_id: review.id, hide: true, reason: 'nope' }));
+    expectDenied(await c[who].rpc('moderate_review', { p_review_id: review.id, p_hide: true, p_reason: 'nope' }));
     const [row] = await sql('select hidden_at from public.reviews where id = $1', [review.id]);
     expect(row).toEqual({ hidden_at: null });
   });
 
   it('hiding without a reason → 400', async () => {
-    const res = await c.ops.rpc('moderate_review', { review_id: review.id, hide: true });
+    const res = await c.ops.rpc('moderate_review', { p_review_id: review.id, p_hide: true });
     expect(res.status).toBe(400);
     expect(res.error?.message).toMatch(/reason is required/);
+  });
+});
+
+// One request for a selection; where RLS would refuse one row (another tenant's review), the
+// answer names that row, skips the rest and changes nothing.
+describe('moderate_reviews (bulk)', () => {
+  let ours: string[];
+  let theirs: string;
+  beforeAll(async () => {
+    const visible = 'select id from public.reviews where tenant_id = $1 and hidden_at is null and deleted_at is null order by id desc limit 2';
+    ours = (await sql<{ id: string }>(visible, [TENANT.loconomy])).map((r) => r.id);
+    [{ id: theirs }] = await sql<{ id: string }>(visible, [TENANT.harbor]);
+  });
+  const hiddenOf = async (ids: string[]) =>
+    (await sql<{ hidden: boolean }>('select hidden_at is not null as hidden from public.reviews where id = any($1) order by id', [ids])).map((r) => r.hidden);
+
+  it('a selection with a review RLS refuses: that row refused, the others skipped, nothing hidden or audited', async () => {
+    const since = await auditSeq();
+    const res = await c.ops.rpc('moderate_reviews', { p_review_ids: [...ours, theirs], p_hide: true, p_reason: 'spam wave' });
+    expect(res.error).toBeNull();
+    const outcomes = Object.fromEntries((res.data as { id: string; outcome: string }[]).map((r) => [r.id, r.outcome]));
+    expect(outcomes).toEqual({ [ours[0]]: 'skipped', [ours[1]]: 'skipped', [theirs]: 'refused' });
+    expect(await hiddenOf([...ours, theirs])).toEqual([false, false, false]);
+    expect(await adminAudit(since, 'moderate_review', ours[0])).toEqual([]);
+  });
+
+  it('a selection the caller may moderate: every row done and audited, then restored the same way', async () => {
+    const since = await auditSeq();
+    const hide = await c.ops.rpc('moderate_reviews', { p_review_ids: ours, p_hide: true, p_reason: 'spam wave' });
+    expect(hide.error).toBeNull();
+    expect((hide.data as { outcome: string }[]).map((r) => r.outcome)).toEqual(['done', 'done']);
+    expect(await hiddenOf(ours)).toEqual([true, true]);
+    for (const id of ours) expect(await adminAudit(since, 'moderate_review', id)).toHaveLength(1);
+
+    const restore = await c.ops.rpc('moderate_reviews', { p_review_ids: ours, p_hide: false });
+    expect((restore.data as { message: string }[]).map((r) => r.message)).toEqual(['restored', 'restored']);
+    expect(await hiddenOf(ours)).toEqual([false, false]);
+  });
+
+  it.each([
+    ['an empty selection', { p_review_ids: [], p_hide: true, p_reason: 'x' }, /at least one review/],
+    ['hiding without a reason', { p_review_ids: ['10000000-0000-4000-8000-000000000009'], p_hide: true }, /reason is required/],
+    ['ids that are not uuids', { p_review_ids: ['not-a-uuid'], p_hide: false }, /uuid/],
+  ])('%s → 400 with a message', async (_what, args, message) => {
+    const res = await c.ops.rpc('moderate_reviews', args);
+    expect(res.status).toBe(400);
+    expect(res.error?.message).toMatch(message);
   });
 });
 
@@ -193,7 +240,7 @@ describe('set_booking_status', () => {
   it('ops settles a dispute as refunded: status, timestamps and audit', async () => {
     const id = await fixtureBooking('disputed');
     const since = await auditSeq();
-    const res = await c.ops.rpc('set_booking_status', { booking_id: id, new_status: 'refunded', reason: 'no-show confirmed' });
+    const res = await c.ops.rpc('set_booking_status', { p_booking_id: id, p_new_status: 'refunded', p_reason: 'no-show confirmed' });
     expect(res.error).toBeNull();
     expect(res.data).toMatchObject({ id, status: 'refunded' });
     const [row] = await sql('select status::text, refunded_at is not null as refunded from public.bookings where id = $1', [id]);
@@ -205,7 +252,7 @@ describe('set_booking_status', () => {
 
   it.each<PersonaName>(['finance', 'product', 'harbor', 'customer', 'provider'])('%s is refused', async (who) => {
     const id = await fixtureBooking('disputed');
-    expectDenied(await c[who].rpc('set_booking_status', { booking_id: id, new_status: 'completed' }));
+    expectDenied(await c[who].rpc('set_booking_status', { p_booking_id: id, p_new_status: 'completed' }));
     expect(await sql('select status::text from public.bookings where id = $1', [id])).toEqual([{ status: 'disputed' }]);
   });
 
@@ -214,7 +261,7 @@ describe('set_booking_status', () => {
     ['a move the workflow forbids (disputed → pending)', 'pending', '23514'],
   ])('%s → 400', async (_what, newStatus, code) => {
     const id = await fixtureBooking('disputed');
-    const res = await c.ops.rpc('set_booking_status', { booking_id: id, new_status: newStatus });
+    const res = await c.ops.rpc('set_booking_status', { p_booking_id: id, p_new_status: newStatus });
     expect(res.status).toBe(400);
     expect(res.error?.code).toBe(code);
     expect(res.error?.message).toBeTruthy();

@@ -69,7 +69,7 @@ describe('the harbor admin (tenant requires two-factor sign-in)', () => {
   });
 
   it('with the password only is refused a staff RPC, and nothing changes', async () => {
-    const res = await client.rpc('moderate_listing', { listing_id: listingId, decision: 'reject', reason: 'aal1 attempt' });
+    const res = await client.rpc('moderate_listing', { p_listing_id: listingId, p_decision: 'reject', p_reason: 'aal1 attempt' });
     expect(res.error?.code).toBe('42501');
     expect(res.status).toBe(403);
     const [row] = await sql('select moderation_status, moderated_by from public.listings where id = $1', [listingId]);
@@ -93,7 +93,7 @@ describe('the harbor admin (tenant requires two-factor sign-in)', () => {
     expect(endpoints).toBeGreaterThan(0);
     expect((await client.from('webhook_endpoints').select('id', { count: 'exact', head: true }).eq('tenant_id', TENANT.harbor)).count).toBe(endpoints);
 
-    const res = await client.rpc('moderate_listing', { listing_id: listingId, decision: 'reject', reason: 'aal2 decision' });
+    const res = await client.rpc('moderate_listing', { p_listing_id: listingId, p_decision: 'reject', p_reason: 'aal2 decision' });
     expect(res.error).toBeNull();
     const [row] = await sql('select moderation_status, moderated_by from public.listings where id = $1', [listingId]);
     expect(row).toEqual({ moderation_status: 'rejected', moderated_by: PERSONAS.harbor.userId });
