@@ -79,7 +79,10 @@ describe('the access control provider', () => {
 
   it('says why a read-only table offers no create, rather than naming a permission', async () => {
     const answer = await ask(superAdmin, 'events', 'create');
-    expect(answer).toEqual({ can: false, reason: 'Events: not offered here (read-only)' });
+    expect(answer).toEqual({
+      can: false,
+      reason: 'Events: create is not offered here (the table changes only through the database and its actions)',
+    });
   });
 
   it('hides a sensitive column from callers without its permission', async () => {

@@ -60,7 +60,7 @@ export function createAccessControlProvider(
       if (!mapped) return refuse(`${def.label}: no such action “${action}”`);
       if (canDo(def, mapped, perms)) return { can: true };
       if ((mapped === 'create' || mapped === 'edit' || mapped === 'delete') && !isWritable(def, mapped))
-        return refuse(`${def.label}: not offered here (${def.readOnly ? 'read-only' : 'changed only by its actions'})`);
+        return refuse(`${def.label}: ${mapped} is not offered here (the table changes only through the database and its actions)`);
       const rule = def.permissions[mapped] ?? def.permissions.list;
       return refuse(`${def.label}: ${mapped} needs ${ruleText(rule)}`);
     },

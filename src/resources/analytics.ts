@@ -1,7 +1,7 @@
 import { CodeOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { defineResource } from './define';
 import type { ResourceDef } from './types';
-import { personRelation as person, tenantField } from './common-fields';
+import { createdAtField, personRelation as person, tenantField, updatedAtField } from './common-fields';
 
 // Analytics: product events and the backend's system logs. Both are append-only and high
 // volume: counts are estimates, lists sort and filter only by what their indexes serve, and
@@ -15,7 +15,7 @@ export const events = defineResource({
   icon: ThunderboltOutlined,
   description: 'Product analytics events recorded by the apps.',
   titleField: 'name',
-  readOnly: true,
+  writes: [],
   countMode: 'planned',
   defaultSort: { field: 'occurred_at', order: 'desc' },
   permissions: { list: 'analytics.read' },
@@ -37,8 +37,8 @@ export const events = defineResource({
     { name: 'occurred_at', label: 'Occurred', kind: 'datetime', list: 'default', sortable: true },
     { name: 'received_at', label: 'Received', kind: 'datetime', form: false },
     tenantField,
-    { name: 'created_at', label: 'Created', kind: 'datetime', form: false },
-    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+    createdAtField(),
+    updatedAtField,
   ],
 });
 
@@ -50,7 +50,7 @@ export const systemLogs = defineResource({
   icon: CodeOutlined,
   description: 'Backend application logs; entries without a tenant are platform-wide and only super admins see them.',
   titleField: 'source',
-  readOnly: true,
+  writes: [],
   countMode: 'planned',
   defaultSort: { field: 'created_at', order: 'desc' },
   permissions: { list: 'audit.read' },
@@ -71,8 +71,8 @@ export const systemLogs = defineResource({
       help: 'Empty for platform-wide entries.',
       relation: { resource: 'tenants', labelField: 'name' },
     },
-    { name: 'created_at', label: 'Logged', kind: 'datetime', list: 'default', sortable: true, form: false },
-    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+    createdAtField({ label: 'Logged', list: 'default', sortable: true }),
+    updatedAtField,
   ],
 });
 

@@ -10,7 +10,14 @@ import {
 } from '@ant-design/icons';
 import { defineResource } from './define';
 import type { ResourceDef } from './types';
-import { currencyField as currency, personRelation as customer, tenantField as tenant } from './common-fields';
+import {
+  createdAtField,
+  currencyField as currency,
+  idField,
+  personRelation as customer,
+  tenantField as tenant,
+  updatedAtField,
+} from './common-fields';
 
 // Billing: money mirrored from Stripe and settled to providers. Staff only read it (finance.read);
 // the one thing finance changes directly is which transactions a payout settles, and the
@@ -29,12 +36,10 @@ export const subscriptions = defineResource({
   defaultSort: { field: 'created_at', order: 'desc' },
   search: { mode: 'ilike', fields: ['stripe_subscription_id'], placeholder: 'Stripe subscription ID' },
   permissions: { list: 'finance.read' },
-  canCreate: false,
-  canEdit: false,
-  canDelete: false,
+  writes: [],
   filters: [{ field: 'status', primary: true }, { field: 'user_id', primary: true }, { field: 'created_at' }],
   fields: [
-    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    idField,
     {
       name: 'user_id',
       label: 'Subscriber',
@@ -86,8 +91,8 @@ export const subscriptions = defineResource({
     { name: 'stripe_price_id', label: 'Stripe price', kind: 'code' },
     { name: 'metadata', label: 'Metadata', kind: 'json', list: false },
     tenant,
-    { name: 'created_at', label: 'Created', kind: 'datetime', list: 'default', sortable: true, form: false },
-    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+    createdAtField({ list: 'default', sortable: true }),
+    updatedAtField,
   ],
   related: [
     { resource: 'invoices', field: 'subscription_id', label: 'Invoices' },
@@ -109,12 +114,10 @@ export const paymentMethods = defineResource({
   defaultSort: { field: 'user_id', order: 'asc' },
   permissions: { list: 'finance.read' },
   // Customers add, choose and remove their own methods in the marketplace app.
-  canCreate: false,
-  canEdit: false,
-  canDelete: false,
+  writes: [],
   filters: [{ field: 'user_id', primary: true }],
   fields: [
-    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    idField,
     {
       name: 'user_id',
       label: 'Customer',
@@ -162,8 +165,8 @@ export const paymentMethods = defineResource({
       help: 'Name, email and address as given to the payment processor.',
     },
     tenant,
-    { name: 'created_at', label: 'Created', kind: 'datetime', form: false },
-    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+    createdAtField(),
+    updatedAtField,
   ],
   related: [{ resource: 'transactions', field: 'payment_method_id', label: 'Transactions' }],
 });
@@ -182,9 +185,7 @@ export const invoices = defineResource({
   search: { mode: 'ilike', fields: ['number', 'stripe_invoice_id'], placeholder: 'Invoice number or Stripe ID' },
   bulkActions: ['export'],
   permissions: { list: 'finance.read' },
-  canCreate: false,
-  canEdit: false,
-  canDelete: false,
+  writes: [],
   filters: [
     { field: 'status', primary: true },
     { field: 'user_id', primary: true },
@@ -193,7 +194,7 @@ export const invoices = defineResource({
     { field: 'booking_id' },
   ],
   fields: [
-    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    idField,
     {
       name: 'number',
       label: 'Number',
@@ -239,8 +240,8 @@ export const invoices = defineResource({
     { name: 'stripe_invoice_id', label: 'Stripe invoice', kind: 'code' },
     { name: 'notes', label: 'Notes', kind: 'textarea', list: false, max: 2000 },
     tenant,
-    { name: 'created_at', label: 'Created', kind: 'datetime', sortable: true, form: false },
-    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+    createdAtField({ sortable: true }),
+    updatedAtField,
   ],
   related: [
     { resource: 'invoice_items', field: 'invoice_id', label: 'Line items' },
@@ -261,12 +262,10 @@ export const invoiceItems = defineResource({
   countMode: 'estimated',
   defaultSort: { field: 'invoice_id', order: 'asc' },
   permissions: { list: 'finance.read' },
-  canCreate: false,
-  canEdit: false,
-  canDelete: false,
+  writes: [],
   filters: [{ field: 'invoice_id', primary: true }],
   fields: [
-    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    idField,
     {
       name: 'invoice_id',
       label: 'Invoice',
@@ -318,8 +317,8 @@ export const invoiceItems = defineResource({
     { name: 'period_start', label: 'Period start', kind: 'datetime' },
     { name: 'period_end', label: 'Period end', kind: 'datetime', help: 'After the period start.' },
     tenant,
-    { name: 'created_at', label: 'Created', kind: 'datetime', form: false },
-    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+    createdAtField(),
+    updatedAtField,
   ],
 });
 
@@ -339,9 +338,7 @@ export const payouts = defineResource({
   bulkActions: ['export'],
   permissions: { list: 'finance.read' },
   // Payouts come from the payment backend; the reconciliation verdict is the RPC's.
-  canCreate: false,
-  canEdit: false,
-  canDelete: false,
+  writes: [],
   filters: [
     { field: 'status', primary: true },
     { field: 'user_id', primary: true },
@@ -349,7 +346,7 @@ export const payouts = defineResource({
     { field: 'reconciled_by' },
   ],
   fields: [
-    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    idField,
     {
       name: 'user_id',
       label: 'Provider',
@@ -415,8 +412,8 @@ export const payouts = defineResource({
       help: 'Amount minus expected, when they differ.',
     },
     tenant,
-    { name: 'created_at', label: 'Created', kind: 'datetime', sortable: true, form: false },
-    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+    createdAtField({ sortable: true }),
+    updatedAtField,
   ],
   related: [
     { resource: 'payout_transactions', field: 'payout_id', label: 'Settled transactions' },
@@ -442,9 +439,7 @@ export const transactions = defineResource({
   },
   bulkActions: ['export'],
   permissions: { list: 'finance.read' },
-  canCreate: false,
-  canEdit: false,
-  canDelete: false,
+  writes: [],
   filters: [
     { field: 'type', primary: true },
     { field: 'status', primary: true },
@@ -458,7 +453,7 @@ export const transactions = defineResource({
     { field: 'refunded_transaction_id' },
   ],
   fields: [
-    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    idField,
     { name: 'type', label: 'Type', kind: 'enum', enum: 'transaction_type', list: 'default', required: true },
     { name: 'status', label: 'Status', kind: 'enum', enum: 'payment_status', list: 'default', defaultValue: 'pending' },
     { name: 'user_id', label: 'User', kind: 'relation', list: 'default', required: true, relation: customer },
@@ -528,8 +523,8 @@ export const transactions = defineResource({
     { name: 'stripe_refund_id', label: 'Stripe refund', kind: 'code' },
     { name: 'metadata', label: 'Metadata', kind: 'json', list: false },
     tenant,
-    { name: 'created_at', label: 'Created', kind: 'datetime', list: 'default', sortable: true, form: false },
-    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+    createdAtField({ list: 'default', sortable: true }),
+    updatedAtField,
   ],
   related: [
     { resource: 'transactions', field: 'refunded_transaction_id', label: 'Refunds' },
@@ -552,7 +547,7 @@ export const payoutTransactions = defineResource({
   bulkActions: ['delete', 'export'],
   permissions: { list: 'finance.read', create: 'finance.reconcile', delete: 'finance.reconcile' },
   // A link is added or removed, never changed.
-  canEdit: false,
+  writes: ['create', 'delete'],
   filters: [
     { field: 'payout_id', primary: true },
     { field: 'transaction_id', primary: true },
@@ -594,8 +589,8 @@ export const payoutTransactions = defineResource({
       help: 'Signed, in the payout’s currency: net of payments, plus bonuses and referral rewards, minus refunds and fees.',
     },
     tenant,
-    { name: 'created_at', label: 'Created', kind: 'datetime', list: 'default', form: false },
-    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+    createdAtField({ list: 'default' }),
+    updatedAtField,
   ],
 });
 
@@ -607,7 +602,7 @@ export const usageLogs = defineResource({
   icon: DashboardOutlined,
   description: 'Metered usage reported per subscription.',
   titleField: 'metric',
-  readOnly: true,
+  writes: [],
   countMode: 'planned',
   // recorded_at has only a BRIN index; the (subscription_id, metric, recorded_at) index serves this order.
   defaultSort: { field: 'subscription_id', order: 'asc' },
@@ -617,7 +612,7 @@ export const usageLogs = defineResource({
     { field: 'user_id', primary: true },
   ],
   fields: [
-    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    idField,
     {
       name: 'subscription_id',
       label: 'Subscription',
@@ -641,8 +636,8 @@ export const usageLogs = defineResource({
     { name: 'idempotency_key', label: 'Idempotency key', kind: 'code' },
     { name: 'metadata', label: 'Metadata', kind: 'json', list: false },
     tenant,
-    { name: 'created_at', label: 'Created', kind: 'datetime', form: false },
-    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+    createdAtField(),
+    updatedAtField,
   ],
 });
 

@@ -1,7 +1,7 @@
 import { AppstoreOutlined, ShopOutlined, TagOutlined, TagsOutlined } from '@ant-design/icons';
 import { defineResource } from './define';
 import type { ResourceDef } from './types';
-import { tenantField } from './common-fields';
+import { createdAtField, idField, tenantField, updatedAtField } from './common-fields';
 
 // Catalog: what providers offer. Listings are moderated by operations; categories and tags
 // are a platform-wide catalogue that only super admins with catalog.manage change.
@@ -21,8 +21,7 @@ export const listings = defineResource({
   bulkActions: ['export'],
   permissions: { list: 'listings.read', edit: 'listings.moderate' },
   // Providers create listings in the marketplace app; staff moderate and correct them.
-  canCreate: false,
-  canDelete: false,
+  writes: ['edit'],
   filters: [
     { field: 'status', primary: true },
     { field: 'moderation_status', primary: true },
@@ -33,7 +32,7 @@ export const listings = defineResource({
     { field: 'created_at' },
   ],
   fields: [
-    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    idField,
     { name: 'title', label: 'Title', kind: 'text', list: 'default', required: true, min: 3, max: 200 },
     {
       name: 'slug',
@@ -132,8 +131,8 @@ export const listings = defineResource({
     { name: 'is_featured', label: 'Featured', kind: 'boolean', defaultValue: false },
     { name: 'published_at', label: 'Published', kind: 'datetime', form: false },
     tenantField,
-    { name: 'created_at', label: 'Created', kind: 'datetime', list: 'default', sortable: true, form: false },
-    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+    createdAtField({ list: 'default', sortable: true }),
+    updatedAtField,
     { name: 'deleted_at', label: 'Deleted', kind: 'datetime', list: false, form: false },
   ],
   related: [
@@ -163,7 +162,7 @@ export const categories = defineResource({
   permissions: { create: CATALOG_MANAGE, edit: CATALOG_MANAGE, delete: CATALOG_MANAGE },
   filters: [{ field: 'parent_id', primary: true }],
   fields: [
-    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    idField,
     { name: 'name', label: 'Name', kind: 'text', list: 'default', required: true, min: 1 },
     {
       name: 'slug',
@@ -195,8 +194,8 @@ export const categories = defineResource({
     { name: 'icon', label: 'Icon', kind: 'text', list: false, help: 'Icon name shown by the marketplace apps.' },
     { name: 'sort_order', label: 'Order', kind: 'integer', list: 'default', required: true, defaultValue: 0 },
     { name: 'is_active', label: 'Active', kind: 'boolean', list: 'default', defaultValue: true },
-    { name: 'created_at', label: 'Created', kind: 'datetime', form: false },
-    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+    createdAtField(),
+    updatedAtField,
   ],
   related: [
     { resource: 'categories', field: 'parent_id', label: 'Subcategories' },
@@ -218,7 +217,7 @@ export const tags = defineResource({
   bulkActions: ['delete', 'export'],
   permissions: { create: CATALOG_MANAGE, edit: CATALOG_MANAGE, delete: CATALOG_MANAGE },
   fields: [
-    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    idField,
     {
       name: 'name',
       label: 'Name',
@@ -231,8 +230,8 @@ export const tags = defineResource({
     },
     { name: 'slug', label: 'Slug', kind: 'code', list: 'default', sortable: true, required: true, pattern: SLUG },
     { name: 'usage_count', label: 'Listings', kind: 'integer', list: 'default', form: false },
-    { name: 'created_at', label: 'Created', kind: 'datetime', list: 'default', form: false },
-    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+    createdAtField({ list: 'default' }),
+    updatedAtField,
   ],
   related: [{ resource: 'listing_tags', field: 'tag_id', label: 'Listings' }],
 });
@@ -250,9 +249,7 @@ export const listingTags = defineResource({
   defaultSort: { field: 'listing_id', order: 'asc' },
   // rows follow the listing's visibility: without listings.read, staff see only active listings' tags
   permissions: { list: 'listings.read' },
-  canCreate: false,
-  canEdit: false,
-  canDelete: false,
+  writes: [],
   filters: [
     { field: 'listing_id', primary: true },
     { field: 'tag_id', primary: true },
@@ -278,7 +275,7 @@ export const listingTags = defineResource({
       relation: { resource: 'tags', labelField: 'name' },
     },
     tenantField,
-    { name: 'created_at', label: 'Tagged', kind: 'datetime', list: 'default', form: false },
+    createdAtField({ label: 'Tagged', list: 'default' }),
   ],
 });
 

@@ -28,3 +28,19 @@ export const personRelation: RelationDef = {
   labelField: 'full_name',
   searchFields: ['full_name', 'email'],
 };
+
+/** The uuid key: shown on the record page, never a list column or a form input. */
+export const idField = { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false } as const;
+
+/** Set by the updated_at trigger. */
+export const updatedAtField = { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false } as const;
+
+/**
+ * Set by the database on insert. Tables name it in their own words ("Booked", "Reported")
+ * and show or sort by it where the list needs to (sorting needs an index leading with it).
+ */
+export function createdAtField<
+  const O extends { label?: string; list?: 'default' | 'optional' | false; sortable?: boolean } = object,
+>(options?: O) {
+  return { name: 'created_at', label: 'Created', kind: 'datetime', form: false, ...options } as const;
+}

@@ -1,7 +1,13 @@
 import { BellOutlined, CommentOutlined, MessageOutlined } from '@ant-design/icons';
 import { defineResource } from './define';
 import type { ResourceDef } from './types';
-import { personRelation as person, tenantField as tenant } from './common-fields';
+import {
+  createdAtField,
+  idField,
+  personRelation as person,
+  tenantField as tenant,
+  updatedAtField,
+} from './common-fields';
 
 // Communication: conversations between users, their messages and the notifications sent to them.
 // Staff with communication.read may read them (support looking into a dispute); only the
@@ -18,16 +24,14 @@ export const conversations = defineResource({
   defaultSort: { field: 'last_message_at', order: 'desc' },
   search: { mode: 'ilike', fields: ['subject'], placeholder: 'Subject' },
   permissions: { list: 'communication.read' },
-  canCreate: false,
-  canEdit: false,
-  canDelete: false,
+  writes: [],
   filters: [
     { field: 'created_by', primary: true },
     { field: 'booking_id', primary: true },
     { field: 'last_message_at' },
   ],
   fields: [
-    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    idField,
     { name: 'subject', label: 'Subject', kind: 'text', list: 'default', max: 200 },
     {
       name: 'created_by',
@@ -63,8 +67,8 @@ export const conversations = defineResource({
     { name: 'last_message_preview', label: 'Preview', kind: 'text', list: 'default', form: false },
     { name: 'archived_at', label: 'Archived', kind: 'datetime' },
     tenant,
-    { name: 'created_at', label: 'Created', kind: 'datetime', form: false },
-    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+    createdAtField(),
+    updatedAtField,
   ],
   related: [
     { resource: 'messages', field: 'conversation_id', label: 'Messages' },
@@ -85,15 +89,13 @@ export const messages = defineResource({
   // (conversation_id, created_at) index serves the list.
   defaultSort: { field: 'conversation_id', order: 'asc' },
   permissions: { list: 'communication.read' },
-  canCreate: false,
-  canEdit: false,
-  canDelete: false,
+  writes: [],
   filters: [
     { field: 'conversation_id', primary: true },
     { field: 'sender_id', primary: true },
   ],
   fields: [
-    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    idField,
     {
       name: 'conversation_id',
       label: 'Conversation',
@@ -120,8 +122,8 @@ export const messages = defineResource({
     { name: 'edited_at', label: 'Edited', kind: 'datetime', list: 'default', form: false },
     { name: 'deleted_at', label: 'Deleted', kind: 'datetime', list: false, form: false },
     tenant,
-    { name: 'created_at', label: 'Sent', kind: 'datetime', list: 'default', form: false },
-    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+    createdAtField({ label: 'Sent', list: 'default' }),
+    updatedAtField,
   ],
   related: [{ resource: 'file_uploads', field: 'entity_id', label: 'Files', where: { entity_type: 'message' } }],
 });
@@ -137,15 +139,13 @@ export const notifications = defineResource({
   countMode: 'estimated',
   defaultSort: { field: 'created_at', order: 'desc' },
   permissions: { list: 'communication.read' },
-  canCreate: false,
-  canEdit: false,
-  canDelete: false,
+  writes: [],
   filters: [
     { field: 'user_id', primary: true },
     { field: 'created_at', primary: true },
   ],
   fields: [
-    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    idField,
     { name: 'user_id', label: 'Recipient', kind: 'relation', list: 'default', required: true, relation: person },
     {
       name: 'channel',
@@ -174,8 +174,8 @@ export const notifications = defineResource({
     { name: 'failed_at', label: 'Failed', kind: 'datetime' },
     { name: 'failure_reason', label: 'Failure reason', kind: 'textarea' },
     tenant,
-    { name: 'created_at', label: 'Created', kind: 'datetime', list: 'default', sortable: true, form: false },
-    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+    createdAtField({ list: 'default', sortable: true }),
+    updatedAtField,
   ],
 });
 

@@ -1,7 +1,13 @@
 import { ControlOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { defineResource } from './define';
 import type { ResourceDef } from './types';
-import { personRelation as person, tenantField as tenant } from './common-fields';
+import {
+  createdAtField,
+  idField,
+  personRelation as person,
+  tenantField as tenant,
+  updatedAtField,
+} from './common-fields';
 
 // Feature management: per-tenant flags and per-user overrides. feature_flags.read (or .manage)
 // sees them, feature_flags.manage changes them. Whether a flag is on, how far it is rolled out
@@ -36,7 +42,7 @@ export const featureFlags = defineResource({
     { field: 'killed_by' },
   ],
   fields: [
-    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    idField,
     {
       name: 'key',
       label: 'Key',
@@ -97,7 +103,7 @@ export const featureFlags = defineResource({
       relation: { ...person, fkey: 'feature_flags_updated_by_fkey' },
     },
     tenant,
-    { name: 'created_at', label: 'Created', kind: 'datetime', form: false },
+    createdAtField(),
     { name: 'updated_at', label: 'Updated', kind: 'datetime', list: 'default', sortable: true, form: false },
   ],
   related: [{ resource: 'user_feature_flags', field: 'flag_id', label: 'User overrides' }],
@@ -123,7 +129,7 @@ export const userFeatureFlags = defineResource({
   },
   filters: [{ field: 'flag_id', primary: true }, { field: 'user_id', primary: true }, { field: 'created_by' }],
   fields: [
-    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    idField,
     {
       name: 'flag_id',
       label: 'Flag',
@@ -162,8 +168,8 @@ export const userFeatureFlags = defineResource({
       relation: { ...person, fkey: 'user_feature_flags_created_by_fkey' },
     },
     tenant,
-    { name: 'created_at', label: 'Created', kind: 'datetime', form: false },
-    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+    createdAtField(),
+    updatedAtField,
   ],
 });
 

@@ -1,7 +1,7 @@
 import { CloudUploadOutlined } from '@ant-design/icons';
 import { defineResource } from './define';
 import type { ResourceDef } from './types';
-import { tenantField } from './common-fields';
+import { createdAtField, idField, tenantField, updatedAtField } from './common-fields';
 
 // Files: every upload, whichever storage holds it, linked to its owner row by entity_type +
 // entity_id. Staff read them with files.read; uploading and soft deleting is the uploader's.
@@ -18,9 +18,7 @@ export const fileUploads = defineResource({
   defaultSort: { field: 'created_at', order: 'desc' },
   search: { mode: 'ilike', fields: ['file_name'], placeholder: 'File name' },
   permissions: { list: 'files.read' },
-  canCreate: false,
-  canEdit: false,
-  canDelete: false,
+  writes: [],
   // file_type and entity_type are served by partial indexes on rows that are not deleted,
   // which is what the list shows unless deleted rows are asked for.
   filters: [
@@ -32,7 +30,7 @@ export const fileUploads = defineResource({
     { field: 'deleted_by' },
   ],
   fields: [
-    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    idField,
     { name: 'file_name', label: 'Name', kind: 'text', list: 'default', required: true, min: 1, max: 255 },
     {
       name: 'file_type',
@@ -153,8 +151,8 @@ export const fileUploads = defineResource({
       },
     },
     tenantField,
-    { name: 'created_at', label: 'Uploaded', kind: 'datetime', list: 'default', sortable: true, form: false },
-    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+    createdAtField({ label: 'Uploaded', list: 'default', sortable: true }),
+    updatedAtField,
   ],
 });
 

@@ -1,6 +1,7 @@
 import { EnvironmentOutlined, GlobalOutlined } from '@ant-design/icons';
 import { defineResource } from './define';
 import type { ResourceDef } from './types';
+import { createdAtField, idField, updatedAtField } from './common-fields';
 
 // Geography: the regional markets and their cities. Platform-wide reference data that every
 // signed-in user reads (active rows); only a super admin holding geo.manage changes it.
@@ -23,7 +24,7 @@ export const regions = defineResource({
   // inactive regions are visible only with geo.manage; the active ones to everyone
   permissions: { create: GEO_MANAGE, edit: GEO_MANAGE, delete: GEO_MANAGE },
   fields: [
-    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    idField,
     { name: 'name', label: 'Name', kind: 'text', list: 'default', required: true, min: 1 },
     {
       name: 'code',
@@ -65,8 +66,8 @@ export const regions = defineResource({
       help: 'Drawn on the map in the geography workspace.',
     },
     { name: 'is_active', label: 'Active', kind: 'boolean', list: 'default', defaultValue: true },
-    { name: 'created_at', label: 'Created', kind: 'datetime', form: false },
-    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+    createdAtField(),
+    updatedAtField,
   ],
   related: [{ resource: 'cities', field: 'region_id', label: 'Cities' }],
 });
@@ -88,7 +89,7 @@ export const cities = defineResource({
     { field: 'country_code', primary: true },
   ],
   fields: [
-    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    idField,
     { name: 'name', label: 'Name', kind: 'text', list: 'default', required: true, min: 1 },
     {
       name: 'slug',
@@ -121,8 +122,8 @@ export const cities = defineResource({
     { name: 'population', label: 'Population', kind: 'integer', list: 'default', min: 0 },
     { name: 'timezone', label: 'Timezone', kind: 'text', help: 'Empty = the region’s timezone.' },
     { name: 'is_active', label: 'Active', kind: 'boolean', list: 'default', defaultValue: true },
-    { name: 'created_at', label: 'Created', kind: 'datetime', form: false },
-    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+    createdAtField(),
+    updatedAtField,
   ],
   related: [
     { resource: 'listings', field: 'city_id', label: 'Listings' },

@@ -10,7 +10,7 @@ import {
 } from '@ant-design/icons';
 import { defineResource } from './define';
 import type { ResourceDef } from './types';
-import { tenantField } from './common-fields';
+import { createdAtField, idField, tenantField, updatedAtField } from './common-fields';
 
 // Identity: tenants, the people of the marketplace and its staff, their sign-ins, the
 // permission catalogue with its role mapping and per-user overrides, and the audit trail.
@@ -35,10 +35,10 @@ export const tenants = defineResource({
   search: { mode: 'ilike', fields: ['name', 'slug'], placeholder: 'Search name or slug' },
   // every member reads their own tenant; only super admins add tenants
   permissions: { create: { superAdmin: true }, edit: 'tenants.manage' },
-  canDelete: false,
+  writes: ['create', 'edit'],
   filters: [{ field: 'created_at', primary: true }],
   fields: [
-    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    idField,
     { name: 'name', label: 'Name', kind: 'text', list: 'default', required: true, min: 1 },
     {
       name: 'slug',
@@ -72,8 +72,8 @@ export const tenants = defineResource({
     },
     { name: 'default_timezone', label: 'Timezone', kind: 'text', required: true, defaultValue: 'UTC' },
     { name: 'settings', label: 'Settings', kind: 'json', list: false },
-    { name: 'created_at', label: 'Created', kind: 'datetime', list: 'default', sortable: true, form: false },
-    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+    createdAtField({ list: 'default', sortable: true }),
+    updatedAtField,
     { name: 'deleted_at', label: 'Deleted', kind: 'datetime', list: false, form: false },
   ],
   related: [
@@ -101,10 +101,10 @@ export const users = defineResource({
   bulkActions: ['export'],
   permissions: { list: 'users.read', create: 'users.manage', edit: 'users.manage' },
   // nobody deletes a user over the API; a user is deactivated, banned or soft-deleted
-  canDelete: false,
+  writes: ['create', 'edit'],
   filters: [{ field: 'role', primary: true }, { field: 'status', primary: true }, { field: 'created_at' }],
   fields: [
-    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    idField,
     { name: 'full_name', label: 'Name', kind: 'text', list: 'default' },
     { name: 'email', label: 'Email', kind: 'email', list: 'default', required: true, pattern: EMAIL },
     {
@@ -173,8 +173,8 @@ export const users = defineResource({
       form: 'create',
       relation: { resource: 'tenants', labelField: 'name' },
     },
-    { name: 'created_at', label: 'Joined', kind: 'datetime', list: 'default', sortable: true, form: false },
-    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+    createdAtField({ label: 'Joined', list: 'default', sortable: true }),
+    updatedAtField,
     { name: 'deleted_at', label: 'Deleted', kind: 'datetime', list: false, form: false },
   ],
   related: [
@@ -206,11 +206,10 @@ export const userProfiles = defineResource({
   search: { mode: 'ilike', fields: ['display_name'], placeholder: 'Search display name' },
   permissions: { list: 'users.read', edit: 'users.manage' },
   // profiles come with their user; they go when the user does
-  canCreate: false,
-  canDelete: false,
+  writes: ['edit'],
   filters: [{ field: 'city_id', primary: true }],
   fields: [
-    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    idField,
     {
       name: 'user_id',
       label: 'User',
@@ -270,8 +269,8 @@ export const userProfiles = defineResource({
     { name: 'location', label: 'Location', kind: 'geo_point', list: false, sensitive: 'users.manage' },
     { name: 'preferences', label: 'Preferences', kind: 'json', list: false },
     tenantField,
-    { name: 'created_at', label: 'Created', kind: 'datetime', form: false },
-    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+    createdAtField(),
+    updatedAtField,
   ],
 });
 
@@ -286,14 +285,13 @@ export const userSessions = defineResource({
   defaultSort: { field: 'started_at', order: 'desc' },
   permissions: { list: 'users.read', edit: 'users.manage' },
   // sessions are recorded by the apps the users sign in to
-  canCreate: false,
-  canDelete: false,
+  writes: ['edit'],
   filters: [
     { field: 'user_id', primary: true },
     { field: 'started_at', primary: true },
   ],
   fields: [
-    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    idField,
     {
       name: 'user_id',
       label: 'User',
@@ -325,7 +323,7 @@ export const userSessions = defineResource({
     { name: 'user_agent', label: 'User agent', kind: 'text', list: false, form: false, sensitive: 'users.manage' },
     { name: 'auth_session_id', label: 'Auth session', kind: 'code', list: false, form: false },
     tenantField,
-    { name: 'created_at', label: 'Recorded', kind: 'datetime', list: false, form: false },
+    createdAtField({ label: 'Recorded', list: false }),
   ],
 });
 
@@ -344,7 +342,7 @@ export const permissions = defineResource({
   // every signed-in user reads the catalogue; only super admins with permissions.manage change it
   permissions: { create: STAFF_PERMISSIONS, edit: STAFF_PERMISSIONS, delete: STAFF_PERMISSIONS },
   fields: [
-    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    idField,
     {
       name: 'key',
       label: 'Key',
@@ -358,7 +356,7 @@ export const permissions = defineResource({
     },
     { name: 'resource', label: 'Resource', kind: 'code', list: 'default', form: false },
     { name: 'description', label: 'Description', kind: 'textarea', list: 'default', required: true },
-    { name: 'created_at', label: 'Created', kind: 'datetime', form: false },
+    createdAtField(),
     { name: 'updated_at', label: 'Updated', kind: 'datetime', list: 'default', form: false },
   ],
   related: [
@@ -390,7 +388,7 @@ export const rolePermissions = defineResource({
     { field: 'permission_id', primary: true },
   ],
   fields: [
-    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    idField,
     {
       name: 'role',
       label: 'Role',
@@ -408,7 +406,7 @@ export const rolePermissions = defineResource({
       required: true,
       relation: { resource: 'permissions', labelField: 'key' },
     },
-    { name: 'created_at', label: 'Granted', kind: 'datetime', list: 'default', form: false },
+    createdAtField({ label: 'Granted', list: 'default' }),
   ],
 });
 
@@ -432,7 +430,7 @@ export const userPermissions = defineResource({
   },
   filters: [{ field: 'user_id', primary: true }, { field: 'permission_id', primary: true }, { field: 'granted_by' }],
   fields: [
-    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    idField,
     {
       name: 'user_id',
       label: 'Staff member',
@@ -470,8 +468,8 @@ export const userPermissions = defineResource({
       relation: { resource: 'users', labelField: 'full_name', fkey: 'user_permissions_granted_by_fkey' },
     },
     tenantField,
-    { name: 'created_at', label: 'Created', kind: 'datetime', form: false },
-    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+    createdAtField(),
+    updatedAtField,
   ],
 });
 
@@ -483,7 +481,7 @@ export const auditLogs = defineResource({
   icon: AuditOutlined,
   description: 'Every change to audited tables and every staff action, hash-chained so tampering shows.',
   titleField: 'action',
-  readOnly: true,
+  writes: [],
   countMode: 'planned',
   defaultSort: { field: 'created_at', order: 'desc' },
   permissions: { list: 'audit.read' },

@@ -1,7 +1,13 @@
 import { CloudServerOutlined, KeyOutlined, SendOutlined } from '@ant-design/icons';
 import { defineResource } from './define';
 import type { ResourceDef } from './types';
-import { personRelation as staff, tenantField as tenant } from './common-fields';
+import {
+  createdAtField,
+  idField,
+  personRelation as staff,
+  tenantField as tenant,
+  updatedAtField,
+} from './common-fields';
 
 // Integrations: API keys, webhook endpoints and their deliveries. integrations.read (or
 // .manage) sees them, integrations.manage changes them. Neither a key's hash nor an
@@ -35,9 +41,7 @@ export const apiKeys = defineResource({
       whileNull: 'revoked_at',
     },
   ],
-  canCreate: false,
-  canEdit: false,
-  canDelete: false,
+  writes: [],
   filters: [
     { field: 'user_id', primary: true },
     { field: 'created_at', primary: true },
@@ -45,7 +49,7 @@ export const apiKeys = defineResource({
     { field: 'revoked_by' },
   ],
   fields: [
-    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    idField,
     { name: 'name', label: 'Name', kind: 'text', list: 'default', required: true, min: 1, max: 100 },
     { name: 'key_prefix', label: 'Key prefix', kind: 'code', list: 'default', sortable: true, form: false },
     {
@@ -101,8 +105,8 @@ export const apiKeys = defineResource({
       relation: { ...staff, fkey: 'api_keys_created_by_fkey' },
     },
     tenant,
-    { name: 'created_at', label: 'Created', kind: 'datetime', sortable: true, form: false },
-    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+    createdAtField({ sortable: true }),
+    updatedAtField,
   ],
 });
 
@@ -141,7 +145,7 @@ export const webhookEndpoints = defineResource({
     { field: 'created_by', primary: true },
   ],
   fields: [
-    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    idField,
     {
       name: 'url',
       label: 'URL',
@@ -199,8 +203,8 @@ export const webhookEndpoints = defineResource({
       relation: staff,
     },
     tenant,
-    { name: 'created_at', label: 'Created', kind: 'datetime', sortable: true, form: false },
-    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+    createdAtField({ sortable: true }),
+    updatedAtField,
   ],
   related: [{ resource: 'webhook_deliveries', field: 'endpoint_id', label: 'Deliveries' }],
 });
@@ -213,14 +217,14 @@ export const webhookDeliveries = defineResource({
   icon: SendOutlined,
   description: 'One row per event per endpoint, retried with exponential backoff by the delivery worker.',
   titleField: 'event',
-  readOnly: true,
+  writes: [],
   countMode: 'planned',
   defaultSort: { field: 'created_at', order: 'desc' },
   permissions: { list: [...readers] },
   // failed_at: a date range implies "failed", which the partial (tenant_id, failed_at) index covers.
   filters: [{ field: 'endpoint_id', primary: true }, { field: 'created_at', primary: true }, { field: 'failed_at' }],
   fields: [
-    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    idField,
     {
       name: 'endpoint_id',
       label: 'Endpoint',
@@ -241,8 +245,8 @@ export const webhookDeliveries = defineResource({
     { name: 'delivered_at', label: 'Delivered', kind: 'datetime', list: 'default' },
     { name: 'failed_at', label: 'Failed', kind: 'datetime', list: 'default' },
     tenant,
-    { name: 'created_at', label: 'Created', kind: 'datetime', list: 'default', sortable: true, form: false },
-    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+    createdAtField({ list: 'default', sortable: true }),
+    updatedAtField,
   ],
 });
 

@@ -37,8 +37,9 @@ describe('canDo', () => {
     ['edit needs its own key', base, 'edit', ['listings.read'], false],
     ['edit with key', base, 'edit', ['listings.moderate'], true],
     ['create falls back to list', base, 'create', ['listings.read'], true],
-    ['canCreate false wins', { ...base, canCreate: false }, 'create', ['listings.read'], false],
-    ['read-only wins over keys', { ...base, readOnly: true }, 'delete', ['listings.read', 'listings.moderate'], false],
+    ['a write the table does not offer wins', { ...base, writes: ['edit'] }, 'create', ['listings.read'], false],
+    ['a write the table offers', { ...base, writes: ['edit'] }, 'edit', ['listings.read', 'listings.moderate'], true],
+    ['read-only wins over keys', { ...base, writes: [] }, 'delete', ['listings.read', 'listings.moderate'], false],
   ] as const)('%s', (_name, def, action, keys, expected) => {
     expect(canDo(def as ResourceDef, action, perms([...keys]))).toBe(expected);
   });

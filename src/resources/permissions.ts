@@ -1,4 +1,4 @@
-import type { FieldDef, PermissionRule, ResourceAction, ResourceDef } from './types';
+import type { FieldDef, PermissionRule, ResourceAction, ResourceDef, WriteAction } from './types';
 
 // What the signed-in staff member holds: the database's `my_permissions()` and whether they
 // are a super admin. The UI uses it only to hide what RLS would refuse anyway.
@@ -16,12 +16,9 @@ export function satisfies(rule: PermissionRule | undefined, perms: StaffPermissi
   return perms.superAdmin && (rule.permission === undefined || perms.keys.has(rule.permission));
 }
 
-/** Structural limits from the registry: read-only tables and RPC-only writes. */
-export function isWritable(def: ResourceDef, action: 'create' | 'edit' | 'delete'): boolean {
-  if (def.readOnly) return false;
-  if (action === 'create') return def.canCreate !== false;
-  if (action === 'edit') return def.canEdit !== false;
-  return def.canDelete !== false;
+/** Structural limits from the registry: the generic writes the table offers at all. */
+export function isWritable(def: ResourceDef, action: WriteAction): boolean {
+  return def.writes === undefined || def.writes.includes(action);
 }
 
 /** May the caller do `action` on the resource? Structural limits (read-only tables) first, then the rule. */

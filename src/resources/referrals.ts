@@ -1,7 +1,14 @@
 import { BarcodeOutlined, RocketOutlined, TrophyOutlined, UserAddOutlined } from '@ant-design/icons';
 import { defineResource } from './define';
 import type { ResourceDef } from './types';
-import { currencyField as currency, personRelation as person, tenantField as tenant } from './common-fields';
+import {
+  createdAtField,
+  currencyField as currency,
+  idField,
+  personRelation as person,
+  tenantField as tenant,
+  updatedAtField,
+} from './common-fields';
 
 // Referrals: programs staff run, the codes users share, the referrals those codes bring and the
 // rewards a completed referral earns. Everything is referrals.manage. Users create codes and
@@ -30,7 +37,7 @@ export const referralPrograms = defineResource({
     { field: 'created_by', primary: true },
   ],
   fields: [
-    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    idField,
     {
       name: 'name',
       label: 'Name',
@@ -88,8 +95,8 @@ export const referralPrograms = defineResource({
       relation: { ...person, fkey: 'referral_programs_created_by_fkey' },
     },
     tenant,
-    { name: 'created_at', label: 'Created', kind: 'datetime', sortable: true, form: false },
-    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+    createdAtField({ sortable: true }),
+    updatedAtField,
   ],
   related: [{ resource: 'referral_codes', field: 'program_id', label: 'Codes' }],
 });
@@ -105,14 +112,13 @@ export const referralCodes = defineResource({
   defaultSort: { field: 'code', order: 'asc' },
   search: { mode: 'ilike', fields: ['code'], placeholder: 'Code' },
   permissions: { list: 'referrals.manage', edit: 'referrals.manage' },
-  canCreate: false,
-  canDelete: false,
+  writes: ['edit'],
   filters: [
     { field: 'program_id', primary: true },
     { field: 'user_id', primary: true },
   ],
   fields: [
-    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    idField,
     {
       name: 'code',
       label: 'Code',
@@ -159,8 +165,8 @@ export const referralCodes = defineResource({
     { name: 'expires_at', label: 'Expires', kind: 'datetime', list: 'default' },
     { name: 'is_active', label: 'Active', kind: 'boolean', list: 'default', defaultValue: true },
     tenant,
-    { name: 'created_at', label: 'Created', kind: 'datetime', form: false },
-    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+    createdAtField(),
+    updatedAtField,
   ],
   related: [{ resource: 'referrals', field: 'referral_code_id', label: 'Referrals' }],
 });
@@ -177,8 +183,7 @@ export const referrals = defineResource({
   defaultSort: { field: 'created_at', order: 'desc' },
   permissions: { list: 'referrals.manage', edit: 'referrals.manage' },
   // Referred users record referrals themselves at sign-up.
-  canCreate: false,
-  canDelete: false,
+  writes: ['edit'],
   filters: [
     { field: 'status', primary: true },
     { field: 'referrer_id', primary: true },
@@ -188,7 +193,7 @@ export const referrals = defineResource({
     { field: 'created_at' },
   ],
   fields: [
-    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    idField,
     {
       name: 'referral_code_id',
       label: 'Code',
@@ -233,8 +238,8 @@ export const referrals = defineResource({
     },
     { name: 'completed_at', label: 'Completed', kind: 'datetime', list: 'default', form: false },
     tenant,
-    { name: 'created_at', label: 'Created', kind: 'datetime', list: 'default', sortable: true, form: false },
-    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+    createdAtField({ list: 'default', sortable: true }),
+    updatedAtField,
   ],
   related: [{ resource: 'referral_rewards', field: 'referral_id', label: 'Rewards' }],
 });
@@ -250,8 +255,7 @@ export const referralRewards = defineResource({
   audited: true,
   defaultSort: { field: 'created_at', order: 'desc' },
   permissions: { list: 'referrals.manage', edit: 'referrals.manage' },
-  canCreate: false,
-  canDelete: false,
+  writes: ['edit'],
   filters: [
     { field: 'user_id', primary: true },
     { field: 'referral_id', primary: true },
@@ -259,7 +263,7 @@ export const referralRewards = defineResource({
     { field: 'transaction_id' },
   ],
   fields: [
-    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    idField,
     {
       name: 'referral_id',
       label: 'Referral',
@@ -297,8 +301,8 @@ export const referralRewards = defineResource({
       relation: { resource: 'transactions', labelField: 'description', searchFields: ['stripe_payment_intent_id'] },
     },
     tenant,
-    { name: 'created_at', label: 'Created', kind: 'datetime', list: 'default', sortable: true, form: false },
-    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+    createdAtField({ list: 'default', sortable: true }),
+    updatedAtField,
   ],
 });
 

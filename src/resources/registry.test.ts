@@ -73,7 +73,7 @@ describe('registry', () => {
   });
 });
 
-describe('singularOf (refine\'s messages name one record by it)', () => {
+describe("singularOf (refine's messages name one record by it)", () => {
   it.each([
     ['webhook_endpoints', 'webhook endpoint'],
     ['categories', 'category'],

@@ -1,7 +1,7 @@
 import { AlertOutlined, LikeOutlined, StarOutlined } from '@ant-design/icons';
 import { defineResource } from './define';
 import type { RelationDef, ResourceDef } from './types';
-import { tenantField } from './common-fields';
+import { createdAtField, idField, tenantField, updatedAtField } from './common-fields';
 
 // Reviews and reports: what customers say about completed bookings, how helpful others
 // found it, and the reports users file against content. Moderators hide reviews and resolve
@@ -31,8 +31,7 @@ export const reviews = defineResource({
   bulkActions: ['export'],
   permissions: { list: 'reviews.moderate', edit: 'reviews.moderate' },
   // customers write reviews in the marketplace app; reviews are hidden, never deleted by staff
-  canCreate: false,
-  canDelete: false,
+  writes: ['edit'],
   filters: [
     { field: 'rating', primary: true },
     { field: 'listing_id', primary: true },
@@ -42,7 +41,7 @@ export const reviews = defineResource({
     { field: 'hidden_at', label: 'Hidden' },
   ],
   fields: [
-    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    idField,
     { name: 'rating', label: 'Rating', ...RATING, list: 'default', sortable: true, required: true },
     { name: 'title', label: 'Title', kind: 'text', list: 'default', max: 200, form: false, help: WRITTEN_BY_REVIEWER },
     {
@@ -108,8 +107,8 @@ export const reviews = defineResource({
       relation: person('reviews_hidden_by_fkey'),
     },
     tenantField,
-    { name: 'created_at', label: 'Written', kind: 'datetime', list: 'default', sortable: true, form: false },
-    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+    createdAtField({ label: 'Written', list: 'default', sortable: true }),
+    updatedAtField,
     { name: 'deleted_at', label: 'Deleted', kind: 'datetime', list: false, form: false },
   ],
   related: [
@@ -131,15 +130,13 @@ export const reviewVotes = defineResource({
   defaultSort: { field: 'review_id', order: 'asc' },
   permissions: { list: 'reviews.moderate' },
   // votes are the voters' own
-  canCreate: false,
-  canEdit: false,
-  canDelete: false,
+  writes: [],
   filters: [
     { field: 'review_id', primary: true },
     { field: 'user_id', primary: true },
   ],
   fields: [
-    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    idField,
     {
       name: 'review_id',
       label: 'Review',
@@ -159,8 +156,8 @@ export const reviewVotes = defineResource({
     },
     { name: 'is_helpful', label: 'Helpful', kind: 'boolean', list: 'default', required: true },
     tenantField,
-    { name: 'created_at', label: 'Voted', kind: 'datetime', list: 'default', form: false },
-    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+    createdAtField({ label: 'Voted', list: 'default' }),
+    updatedAtField,
   ],
 });
 
@@ -177,9 +174,7 @@ export const contentReports = defineResource({
   defaultSort: { field: 'created_at', order: 'desc' },
   bulkActions: ['export'],
   permissions: { list: 'reports.read' },
-  canCreate: false,
-  canEdit: false,
-  canDelete: false,
+  writes: [],
   filters: [
     { field: 'status', primary: true },
     { field: 'target_type', primary: true },
@@ -188,7 +183,7 @@ export const contentReports = defineResource({
     { field: 'resolved_by' },
   ],
   fields: [
-    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    idField,
     {
       name: 'target_type',
       label: 'Reported',
@@ -262,8 +257,8 @@ export const contentReports = defineResource({
     },
     { name: 'resolved_at', label: 'Resolved', kind: 'datetime', form: false },
     tenantField,
-    { name: 'created_at', label: 'Reported', kind: 'datetime', list: 'default', sortable: true, form: false },
-    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+    createdAtField({ label: 'Reported', list: 'default', sortable: true }),
+    updatedAtField,
   ],
 });
 

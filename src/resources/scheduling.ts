@@ -1,7 +1,7 @@
 import { CarryOutOutlined, ClockCircleOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { defineResource } from './define';
 import type { RelationDef, ResourceDef } from './types';
-import { tenantField } from './common-fields';
+import { createdAtField, idField, tenantField, updatedAtField } from './common-fields';
 
 // Scheduling: when providers work, and the bookings customers make. Providers keep their own
 // hours in the marketplace app; staff read them, and with bookings.manage settle bookings.
@@ -27,12 +27,10 @@ export const providerAvailability = defineResource({
   // the provider's index orders slots by provider, weekday and start
   defaultSort: { field: 'provider_id', order: 'asc' },
   permissions: { list: 'bookings.read' },
-  canCreate: false,
-  canEdit: false,
-  canDelete: false,
+  writes: [],
   filters: [{ field: 'provider_id', primary: true }],
   fields: [
-    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    idField,
     {
       name: 'provider_id',
       label: 'Provider',
@@ -65,8 +63,8 @@ export const providerAvailability = defineResource({
     { name: 'timezone', label: 'Timezone', kind: 'text', list: 'default', required: true, defaultValue: 'UTC' },
     { name: 'is_active', label: 'Active', kind: 'boolean', list: 'default', defaultValue: true },
     tenantField,
-    { name: 'created_at', label: 'Created', kind: 'datetime', form: false },
-    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+    createdAtField(),
+    updatedAtField,
   ],
 });
 
@@ -80,15 +78,13 @@ export const availabilityOverrides = defineResource({
   titleField: 'override_date',
   defaultSort: { field: 'override_date', order: 'desc' },
   permissions: { list: 'bookings.read' },
-  canCreate: false,
-  canEdit: false,
-  canDelete: false,
+  writes: [],
   filters: [
     { field: 'provider_id', primary: true },
     { field: 'override_date', primary: true },
   ],
   fields: [
-    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    idField,
     {
       name: 'provider_id',
       label: 'Provider',
@@ -118,8 +114,8 @@ export const availabilityOverrides = defineResource({
     { name: 'reason', label: 'Reason', kind: 'text', list: 'default' },
     { name: 'timezone', label: 'Timezone', kind: 'text', required: true, defaultValue: 'UTC' },
     tenantField,
-    { name: 'created_at', label: 'Created', kind: 'datetime', form: false },
-    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+    createdAtField(),
+    updatedAtField,
   ],
 });
 
@@ -140,8 +136,7 @@ export const bookings = defineResource({
   bulkActions: ['export'],
   permissions: { list: 'bookings.read', edit: 'bookings.manage' },
   // customers book in the marketplace app; bookings are never deleted (money hangs off them)
-  canCreate: false,
-  canDelete: false,
+  writes: ['edit'],
   filters: [
     { field: 'status', primary: true },
     { field: 'scheduled_start', primary: true },
@@ -151,7 +146,7 @@ export const bookings = defineResource({
     { field: 'created_at' },
   ],
   fields: [
-    { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false },
+    idField,
     {
       name: 'confirmation_code',
       label: 'Code',
@@ -285,8 +280,8 @@ export const bookings = defineResource({
     { name: 'disputed_at', label: 'Disputed', kind: 'datetime', form: false },
     { name: 'refunded_at', label: 'Refunded', kind: 'datetime', form: false },
     tenantField,
-    { name: 'created_at', label: 'Booked', kind: 'datetime', sortable: true, form: false },
-    { name: 'updated_at', label: 'Updated', kind: 'datetime', form: false },
+    createdAtField({ label: 'Booked', sortable: true }),
+    updatedAtField,
   ],
   related: [
     { resource: 'transactions', field: 'booking_id', label: 'Transactions' },

@@ -170,6 +170,9 @@ export interface SearchDef {
 
 export type ResourceAction = 'list' | 'show' | 'create' | 'edit' | 'delete' | 'export';
 
+/** The generic writes a table may offer. */
+export type WriteAction = 'create' | 'edit' | 'delete';
+
 /**
  * A staff action on one record that only a database function may carry out (it checks the
  * permission, changes the row and writes the audit log in one transaction). Offered on the
@@ -220,12 +223,12 @@ export interface ResourceDef<T extends TableName = TableName> {
    * `show` and `export` default to `list`.
    */
   permissions: Partial<Record<ResourceAction, PermissionRule>>;
-  /** Append-only or server-written: no create, edit or delete in the UI. */
-  readOnly?: boolean;
-  /** Writes go through RPCs only; the generic form is not offered (edit/create false). */
-  canCreate?: boolean;
-  canEdit?: boolean;
-  canDelete?: boolean;
+  /**
+   * Which generic writes the admin offers (forms, delete buttons); omitted = all three. `[]`:
+   * the table is append-only, server-written or changed only through its actions (database
+   * functions). Permissions then decide who may use what is offered.
+   */
+  writes?: readonly WriteAction[];
   /** Column holding the soft-delete time; such rows are hidden by default and restorable. */
   softDelete?: ColumnOf<T>;
   /** Not tenant-scoped (global catalogue tables): the tenant switcher does not filter it. */

@@ -1,6 +1,6 @@
 // One suite for every table in the registry, the way refine's crudListTests serve every UI
 // kit: the generic list shows each table's default columns under their labels, its create
-// button follows the registry (read-only tables, canCreate) and the caller's permission,
+// button follows the registry (the writes the table offers) and the caller's permission,
 // and the shared form refuses to send a new record while a required field is empty.
 // antd in jsdom takes seconds per table, so the registry is dealt into shards, one test file
 // each (shard-N.test.tsx), which Vitest's workers run side by side; together they cover every

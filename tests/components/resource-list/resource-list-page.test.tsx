@@ -325,7 +325,7 @@ describe('ResourceList with other registry rules', () => {
     ['with it', staff('listings.read', 'listings.moderate'), true],
   ])('shows the create button %s', async (_name, permissions, visible) => {
     renderDef(
-      { ...listings, canCreate: true, permissions: { list: 'listings.read', create: 'listings.moderate' } },
+      { ...listings, writes: ['create', 'edit'], permissions: { list: 'listings.read', create: 'listings.moderate' } },
       permissions,
     );
     await screen.findByText('Deep clean');
@@ -411,7 +411,7 @@ describe('ResourceList with other registry rules', () => {
     const dp = renderDef(
       {
         ...listings,
-        canDelete: true,
+        writes: ['edit', 'delete'],
         bulkActions: ['delete'],
         permissions: { list: 'listings.read', delete: 'listings.moderate' },
       },
@@ -439,7 +439,7 @@ describe('ResourceList with other registry rules', () => {
     renderDef(
       {
         ...listings,
-        canDelete: true,
+        writes: ['edit', 'delete'],
         bulkActions: ['delete'],
         permissions: { list: 'listings.read', delete: 'listings.moderate' },
       },

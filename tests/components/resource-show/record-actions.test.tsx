@@ -21,9 +21,7 @@ const keysDef = {
     { name: 'revoked_at', label: 'Revoked', kind: 'datetime' },
   ],
   permissions: { list: 'keys.read' },
-  canCreate: false,
-  canEdit: false,
-  canDelete: false,
+  writes: [],
   actions: [
     {
       key: 'rotate',
