@@ -132,6 +132,8 @@ export interface FieldDef<T extends TableName = TableName> {
   sensitive?: PermissionKey;
   /** Shown under the input. */
   help?: string;
+  /** Text: values offered while typing (common reasons); any other text is accepted too. */
+  suggestions?: readonly string[];
   /** Form default on create. */
   defaultValue?: unknown;
 }
@@ -174,24 +176,44 @@ export type ResourceAction = 'list' | 'show' | 'create' | 'edit' | 'delete' | 'e
 export type WriteAction = 'create' | 'edit' | 'delete';
 
 /**
- * A staff action on one record that only a database function may carry out (it checks the
- * permission, changes the row and writes the audit log in one transaction). Offered on the
- * record's page to holders of `permission`.
+ * An input a record action asks for before calling its function, drawn by the form inputs and
+ * validated by the form rules of its kind (a reason, a percentage, an amount, a date). `name`
+ * is the function's argument (`p_reason`).
+ */
+export type ActionArgDef = Omit<FieldDef, 'name' | 'list' | 'sortable' | 'form' | 'sensitive'> & { name: string };
+
+/**
+ * A staff action that only a database function may carry out (it checks the permission,
+ * changes the row and writes the audit log in one transaction). Offered on the record's page
+ * to holders of `permission`, and on a list selection where `bulk` names the function that
+ * takes every selected id.
  */
 export interface RecordActionDef {
   key: string;
   label: string;
-  /** The function, called with `{ [idArgument]: the record's id }`. */
+  /** The function, called with `{ [idArgument]: the record's id, ...fixedArgs, ...args }`. */
   rpc: string;
   idArgument: string;
   permission: PermissionRule;
   /** What happens, asked before calling. */
   confirm: string;
   danger?: boolean;
+  /** Sent with every call: the decision this action stands for (`{ p_decision: 'reject' }`). */
+  fixedArgs?: Record<string, unknown>;
+  /** Asked for before calling. */
+  args?: ActionArgDef[];
+  /**
+   * Offered on a list selection too: `rpc` takes the ids in `idsArgument` (with the same fixed
+   * arguments and args) and returns one `{ id, outcome: 'done' | 'refused' | 'skipped', message }`
+   * per row; a selection with a refused row changes nothing unless the function says otherwise.
+   */
+  bulk?: { rpc: string; idsArgument: string };
   /** The function returns a secret shown once, under this name. */
   reveals?: string;
   /** Offered only while this column is empty (a key not yet revoked). */
   whileNull?: string;
+  /** Offered only while this column is set (restore a hidden review). */
+  whileSet?: string;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { BaseKey } from '@refinedev/core';
-import { Alert, ColorPicker, Input, InputNumber, Rate, Select, Switch } from 'antd';
+import { Alert, AutoComplete, ColorPicker, Input, InputNumber, Rate, Select, Switch } from 'antd';
 import { summarizeArea } from '../../lib/geo';
 import type { FieldDef, ResourceDef } from '../../resources/types';
 import { DateInput } from './date-input';
@@ -44,6 +44,21 @@ function GeoAreaSummary({ value }: { value: unknown }) {
 export function FieldInput({ field, def: _def, id, value, onChange, onBlur, disabled }: FieldInputProps) {
   const common = { id, onBlur, disabled };
   const emitText = (event: { target: { value: string } }) => onChange?.(event.target.value);
+
+  if (field.suggestions && (field.kind === 'text' || field.kind === 'textarea')) {
+    // picked from the list or typed: the list only saves typing the common cases
+    return (
+      <AutoComplete
+        {...common}
+        value={asText(value)}
+        onChange={(next) => onChange?.(next)}
+        options={field.suggestions.map((text) => ({ value: text }))}
+        filterOption={(typed, option) => String(option?.value ?? '').toLowerCase().includes(typed.toLowerCase())}
+      >
+        {field.kind === 'textarea' ? <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} /> : undefined}
+      </AutoComplete>
+    );
+  }
 
   switch (field.kind) {
     case 'enum':

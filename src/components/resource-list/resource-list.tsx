@@ -1,48 +1,26 @@
-import { hasColumnFilter } from '../../resources/list-params';
-import {
-  DeleteButton,
-  EditButton,
-  ExportButton,
-  List,
-  ShowButton,
-  getDefaultSortOrder,
-  useTable,
-} from '@refinedev/antd';
-import {
-  useDeleteMany,
-  useExport,
-  useResourceParams,
-  type BaseKey,
-  type BaseRecord,
-  type CrudFilters,
-} from '@refinedev/core';
-import { Button, Flex, Form, Modal, Skeleton, Space, Table, Tag, Typography, type CheckboxProps } from 'antd';
+import { ExportButton, List } from '@refinedev/antd';
+import { useExport, useResourceParams, type BaseKey } from '@refinedev/core';
+import { Flex, Form, Skeleton, Table, Typography, theme, type CheckboxProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
+import { useCanDo } from '../../providers/use-staff-permissions';
+import { hasColumnFilter } from '../../resources/list-params';
 import { isWritable } from '../../resources/permissions';
-import { useCanDo, useFieldAccess } from '../../providers/use-staff-permissions';
-import type { FieldDef, ResourceDef } from '../../resources/types';
-import { FieldValue } from '../fields/field-value';
-import { RIGHT_ALIGNED_KINDS, formatNumber } from '../fields/format';
+import type { ResourceDef } from '../../resources/types';
+import { formatNumber } from '../fields/format';
+import { BulkBar } from './bulk-bar';
+import { useBulkActions } from './use-bulk-actions';
 import { ColumnPicker } from './column-picker';
-import { loadChosenColumns, saveChosenColumns } from './column-preferences';
-import { isClientError } from './errors';
 import { exportRow } from './export-row';
 import { FilterBar } from './filter-bar';
 import { hasActiveFilters } from './filters';
+import { actionsColumn, fieldColumns, isDeletedRow } from './list-columns';
 import { ListEmpty, ListError } from './list-states';
-
-type Rec = BaseRecord & Record<string, unknown>;
+import { rowId, useResourceTable, type ListRecord, type ResourceTableOptions } from './use-resource-table';
 
 const PAGE_SIZES = ['10', '25', '50', '100'];
 const EXPORT_LIMIT = 50_000;
-
-// The data provider gives every row an `id` (join tables get one made of their key columns),
-// which is what routes, row keys and deletes use.
-function rowId(def: ResourceDef, record: Rec): BaseKey {
-  if (record.id !== undefined && record.id !== null) return record.id as BaseKey;
-  return (def.primaryKey ?? ['id']).map((k) => String(record[k])).join('~');
-}
+const SIDE_PANEL_WIDTH = 420;
 
 // The data provider counts an estimated table exactly once a column filter is applied.
 function countText(def: ResourceDef, total: number, columnFiltered: boolean): string {
@@ -52,123 +30,75 @@ function countText(def: ResourceDef, total: number, columnFiltered: boolean): st
   return estimate ? `about ${n} ${noun}` : `${n} ${noun}`;
 }
 
-/** The generic, registry-driven list of one table. */
-export function ResourceList({ def }: { def: ResourceDef }) {
+export interface ResourceListProps {
+  def: ResourceDef;
+  /** Permanent filters, first sort, page size (a queue is a table plus these). */
+  table?: ResourceTableOptions;
+  /** Replaces the table's label as the page title. */
+  title?: ReactNode;
+  /** Buttons before show/edit/delete in each row's actions. */
+  rowActions?: (record: ListRecord) => ReactNode;
+  /** The page's own actions on the selection, beside the registry's. */
+  bulkActions?: (selection: { ids: BaseKey[]; clear: () => void }) => ReactNode;
+  /** Columns after the fields (a score, an SLA clock). */
+  extraColumns?: ColumnsType<ListRecord>;
+  /** The item pane beside the table: a row click opens it with that record. */
+  sidePanel?: (record: ListRecord, close: () => void) => ReactNode;
+}
+
+/** The generic, registry-driven list of one table, opened up by slots for workflow pages. */
+export function ResourceList({
+  def,
+  table: tableOptions,
+  title,
+  rowActions,
+  bulkActions,
+  extraColumns,
+  sidePanel,
+}: ResourceListProps) {
+  const { token } = theme.useToken();
   const { resource } = useResourceParams({ resource: def.name });
-  const canSee = useFieldAccess();
+  const table = useResourceTable(def, tableOptions);
+  const { tableProps, searchFormProps, tableQuery, filters, queryFilters, sorters, update, selected, setSelected } =
+    table;
+
   const canCreate = useCanDo(def, 'create') && Boolean(resource?.create);
   const canExport = useCanDo(def, 'export');
   const canBulkDelete = useCanDo(def, 'delete') && Boolean(def.bulkActions?.includes('delete'));
   const canBulkExport = canExport && Boolean(def.bulkActions?.includes('export'));
-  const editable = isWritable(def, 'edit');
-  const deletable = isWritable(def, 'delete');
+  const registryBulk = useBulkActions(def);
   // Exporting a selection filters on the key column, which only a single-column key has.
   const keyField = (def.primaryKey ?? ['id']).length === 1 ? ((def.primaryKey ?? ['id'])[0] as string) : undefined;
 
-  const { tableProps, searchFormProps, tableQuery, filters, setFilters, sorters, setCurrentPage, result } =
-    useTable<Rec>({
-      resource: def.name,
-      syncWithLocation: true,
-      sorters: { initial: [{ field: def.defaultSort.field, order: def.defaultSort.order }] },
-      pagination: { pageSize: 25 },
-      // the page shows the error itself; a toast on top would say it twice
-      errorNotification: false,
-      queryOptions: { retry: (count, error) => !isClientError(error) && count < 2 },
-    });
-
-  const [chosen, setChosen] = useState(() => loadChosenColumns(def.name));
-  const [selected, setSelected] = useState<BaseKey[]>([]);
-  const [modal, modalHolder] = Modal.useModal();
-  const { mutate: deleteMany, mutation: deleteMutation } = useDeleteMany();
-  const deleting = deleteMutation.isPending;
-
-  const update = (updater: (prev: CrudFilters) => CrudFilters) => {
-    setFilters(updater);
-    setCurrentPage(1);
-    setSelected([]);
-  };
-  const clearFilters = () => update(() => []);
-
-  const listable = useMemo(() => def.fields.filter((f) => f.list !== false && canSee(f)), [def, canSee]);
-  const optional = listable.filter((f) => (f.list ?? 'optional') === 'optional');
-  const shown = listable.filter((f) => f.list === 'default' || chosen.includes(f.name));
+  const { canSee } = table;
   const exportFields = useMemo(() => def.fields.filter((f) => canSee(f)), [def, canSee]);
-
   const exportOptions = {
     resource: def.name,
     sorters,
     maxItemCount: EXPORT_LIMIT,
     pageSize: 500,
     filename: `${def.name}-${new Date().toISOString().slice(0, 10)}`,
-    mapData: (record: Rec) => exportRow(exportFields, record),
+    mapData: (record: ListRecord) => exportRow(exportFields, record),
   };
-  const exporter = useExport<Rec>({ ...exportOptions, filters });
-  const selectionExporter = useExport<Rec>({
-    ...exportOptions,
-    filters: [{ field: keyField ?? 'id', operator: 'in', value: selected }],
-  });
+  // an export is what the list shows: the permanent filters too
+  const exporter = useExport<ListRecord>({ ...exportOptions, filters: queryFilters });
 
-  const isDeleted = (record: Rec) => Boolean(def.softDelete && record[def.softDelete]);
-
-  const columns: ColumnsType<Rec> = shown.map((field: FieldDef, index) => ({
-    key: field.name,
-    dataIndex: field.name,
-    title: field.label,
-    align: RIGHT_ALIGNED_KINDS.has(field.kind) ? 'right' : undefined,
-    sorter: field.sortable ? true : undefined,
-    sortOrder: field.sortable ? (getDefaultSortOrder(field.name, sorters) ?? null) : undefined,
-    // repeating 'ascend' keeps a sorted column sorted: the list always has an order
-    sortDirections: ['ascend', 'descend', 'ascend'],
-    ellipsis: field.kind === 'text' || field.kind === 'textarea',
-    render: (_value: unknown, record: Rec) => {
-      const value = <FieldValue field={field} record={record} def={def} mode="list" />;
-      if (index !== 0 || !isDeleted(record)) return value;
-      return (
-        <Space size={6}>
-          <Tag color="red">Deleted</Tag>
-          {value}
-        </Space>
-      );
-    },
-  }));
-
-  columns.push({
-    key: '__actions',
-    // width 1 + nowrap: as narrow as its buttons, without wrapping the title letter by letter
-    title: <span style={{ whiteSpace: 'nowrap' }}>Actions</span>,
-    fixed: 'right',
-    width: 1,
-    render: (_: unknown, record: Rec) => {
-      const id = rowId(def, record);
-      return (
-        <Space size={4} style={{ whiteSpace: 'nowrap' }}>
-          <ShowButton hideText size="small" resource={def.name} recordItemId={id} />
-          {editable && !isDeleted(record) && <EditButton hideText size="small" resource={def.name} recordItemId={id} />}
-          {deletable && !isDeleted(record) && (
-            <DeleteButton hideText size="small" resource={def.name} recordItemId={id} />
-          )}
-        </Space>
-      );
-    },
-  });
-
-  const confirmBulkDelete = () => {
-    const ids = [...selected];
-    modal.confirm({
-      title: `Delete ${ids.length} ${ids.length === 1 ? def.singular.toLowerCase() : def.label.toLowerCase()}?`,
-      content: def.softDelete ? 'They can be restored from the deleted rows.' : 'This cannot be undone.',
-      okText: 'Delete',
-      okButtonProps: { danger: true },
-      onOk: () =>
-        new Promise<void>((resolve, reject) =>
-          deleteMany({ resource: def.name, ids }, { onSuccess: () => (setSelected([]), resolve()), onError: reject }),
-        ),
-    });
+  const [openRecord, setOpenRecord] = useState<ListRecord | null>(null);
+  const rows = (tableProps.dataSource ?? []) as ListRecord[];
+  const nameOf = (id: string) => {
+    const row = rows.find((record) => String(rowId(def, record)) === id);
+    const name = row?.[def.titleField];
+    return name === undefined || name === null || name === '' ? id : String(name);
   };
 
-  const bulk = canBulkDelete || (canBulkExport && keyField !== undefined);
-  const filtered = hasActiveFilters(filters);
-  const total = result.total;
+  const columns: ColumnsType<ListRecord> = [
+    ...fieldColumns(def, table.shownColumns, sorters),
+    ...(extraColumns ?? []),
+    actionsColumn(def, { editable: isWritable(def, 'edit'), deletable: isWritable(def, 'delete'), extra: rowActions }),
+  ];
+
+  const bulk = canBulkDelete || (canBulkExport && keyField !== undefined) || registryBulk.length > 0 || !!bulkActions;
+  const total = table.result.total;
 
   let body;
   if (tableQuery.isError) {
@@ -177,7 +107,7 @@ export function ResourceList({ def }: { def: ResourceDef }) {
     body = <Skeleton active title={false} paragraph={{ rows: 8 }} aria-busy="true" />;
   } else {
     body = (
-      <Table<Rec>
+      <Table<ListRecord>
         {...tableProps}
         rowKey={(record) => String(rowId(def, record))}
         columns={columns}
@@ -192,7 +122,16 @@ export function ResourceList({ def }: { def: ResourceDef }) {
             pageSizeOptions: PAGE_SIZES,
           }
         }
-        onRow={(record) => (isDeleted(record) ? { style: { opacity: 0.55 } } : {})}
+        onRow={(record) => ({
+          style: {
+            ...(isDeletedRow(def, record) ? { opacity: 0.55 } : {}),
+            ...(sidePanel ? { cursor: 'pointer' } : {}),
+            ...(sidePanel && openRecord && rowId(def, openRecord) === rowId(def, record)
+              ? { background: token.controlItemBgActive }
+              : {}),
+          },
+          onClick: sidePanel ? () => setOpenRecord(record) : undefined,
+        })}
         rowSelection={
           bulk
             ? {
@@ -201,21 +140,23 @@ export function ResourceList({ def }: { def: ResourceDef }) {
                 preserveSelectedRowKeys: true,
                 // antd leaves the row checkboxes unnamed; a screen reader should hear which row.
                 // CheckboxProps does not declare aria-label, but rc-checkbox hands it to the input
-                getCheckboxProps: (record: Rec) =>
+                getCheckboxProps: (record: ListRecord) =>
                   ({
                     'aria-label': `Select ${def.singular.toLowerCase()} ${String(record[def.titleField] ?? '')}`.trim(),
                   }) as Partial<CheckboxProps>,
               }
             : undefined
         }
-        locale={{ emptyText: <ListEmpty def={def} filtered={filtered} onClear={clearFilters} /> }}
+        locale={{
+          emptyText: <ListEmpty def={def} filtered={hasActiveFilters(filters)} onClear={table.clearFilters} />,
+        }}
       />
     );
   }
 
   return (
     <List
-      title={def.label}
+      title={title ?? def.label}
       canCreate={canCreate}
       headerButtons={({ defaultButtons }) => (
         <>
@@ -228,7 +169,6 @@ export function ResourceList({ def }: { def: ResourceDef }) {
         </>
       )}
     >
-      {modalHolder}
       {/* useTable keeps a search form whose fields it fills from the URL (syncWithLocation); our
           filters live in FilterBar, so the form is mounted without markup of its own — reading
           an unmounted form is what antd warns about on every list page */}
@@ -242,48 +182,47 @@ export function ResourceList({ def }: { def: ResourceDef }) {
         def={def}
         filters={filters}
         update={update}
-        canSee={canSee}
-        extra={
-          <ColumnPicker
-            optional={optional}
-            chosen={chosen}
-            onChange={(next) => {
-              setChosen(next);
-              saveChosenColumns(def.name, next);
-            }}
-          />
-        }
+        canSee={table.canSee}
+        extra={<ColumnPicker optional={table.optionalColumns} chosen={table.chosen} onChange={table.setChosen} />}
       />
-      <Flex align="center" gap={12} style={{ minHeight: 32, marginBottom: 8 }}>
+      <Flex align="center" gap={12} wrap style={{ minHeight: 32, marginBottom: 8 }}>
         {typeof total === 'number' && !tableQuery.isError && (
           <Typography.Text type="secondary" aria-live="polite">
-            {countText(def, total, hasColumnFilter(filters))}
+            {countText(def, total, hasColumnFilter(queryFilters))}
           </Typography.Text>
         )}
-        {bulk && selected.length > 0 && (
-          <Space>
-            <Typography.Text strong>{selected.length} selected</Typography.Text>
-            {canBulkExport && keyField !== undefined && (
-              <Button
-                size="small"
-                onClick={() => selectionExporter.triggerExport()}
-                loading={selectionExporter.isLoading}
-              >
-                Export selected
-              </Button>
-            )}
-            {canBulkDelete && (
-              <Button size="small" danger onClick={confirmBulkDelete} loading={deleting}>
-                Delete selected
-              </Button>
-            )}
-            <Button size="small" type="link" onClick={() => setSelected([])}>
-              Clear selection
-            </Button>
-          </Space>
+        {bulk && (
+          <BulkBar
+            def={def}
+            selected={selected}
+            setSelected={setSelected}
+            canDelete={canBulkDelete}
+            exportOptions={
+              canBulkExport && keyField !== undefined
+                ? { ...exportOptions, filters: [{ field: keyField, operator: 'in', value: selected }] }
+                : undefined
+            }
+            actions={registryBulk}
+            nameOf={nameOf}
+            extra={bulkActions?.({ ids: selected, clear: () => setSelected([]) })}
+          />
         )}
       </Flex>
-      {body}
+      {sidePanel ? (
+        <Flex gap={16} align="flex-start">
+          <div style={{ flex: 1, minWidth: 0 }}>{body}</div>
+          {openRecord && (
+            <aside
+              aria-label={`${def.singular}: ${String(openRecord[def.titleField] ?? '')}`}
+              style={{ width: SIDE_PANEL_WIDTH, flex: 'none', position: 'sticky', top: 80 }}
+            >
+              {sidePanel(openRecord, () => setOpenRecord(null))}
+            </aside>
+          )}
+        </Flex>
+      ) : (
+        body
+      )}
     </List>
   );
 }

@@ -11,7 +11,7 @@ import type { FieldDef, ResourceDef } from '../../resources/types';
 import { FieldValue } from '../fields';
 import { isLongField } from '../resource-form/form-values';
 import { AuditTrail } from './audit-trail';
-import { RecordActions } from './record-actions';
+import { RecordActions } from '../record-actions/record-actions';
 import { RelatedTable } from './related-table';
 import { BACK_ICON } from '../layout/back-icon';
 

@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { satisfies } from '../../resources/permissions';
 import { useStaffPermissions } from '../../providers/use-staff-permissions';
 import type { RecordActionDef, ResourceDef } from '../../resources/types';
+import { ActionDialog } from './action-dialog';
+import { recordPayload } from './action-payload';
 
 /** The registry's actions this caller may take on this record now. */
 function availableActions(
@@ -13,7 +15,10 @@ function availableActions(
 ): RecordActionDef[] {
   if (!record) return [];
   return (def.actions ?? []).filter(
-    (action) => allowed(action) && (action.whileNull === undefined || record[action.whileNull] == null),
+    (action) =>
+      allowed(action) &&
+      (action.whileNull === undefined || record[action.whileNull] == null) &&
+      (action.whileSet === undefined || record[action.whileSet] != null),
   );
 }
 
@@ -21,13 +26,14 @@ function RecordActionButton({ def, id, action }: { def: ResourceDef; id: BaseKey
   const { mutate, mutation } = useCustomMutation();
   const invalidate = useInvalidate();
   const [secret, setSecret] = useState<string | null>(null);
+  const [asking, setAsking] = useState(false);
 
-  const run = () =>
+  const run = (values: Record<string, unknown> = {}) =>
     mutate(
       {
         url: `rpc/${action.rpc}`,
         method: 'post',
-        values: { [action.idArgument]: id },
+        values: recordPayload(action, id, values),
         meta: { rpc: action.rpc },
         successNotification: action.reveals
           ? false
@@ -40,25 +46,50 @@ function RecordActionButton({ def, id, action }: { def: ResourceDef; id: BaseKey
       },
       {
         onSuccess: ({ data }) => {
+          setAsking(false);
           if (action.reveals) setSecret(String(data));
           void invalidate({ resource: def.name, id, invalidates: ['detail', 'list'] });
         },
       },
     );
 
+  const button = (
+    <Button
+      danger={action.danger}
+      loading={mutation.isPending}
+      onClick={action.args?.length ? () => setAsking(true) : undefined}
+    >
+      {action.label}
+    </Button>
+  );
+
   return (
     <>
-      <Popconfirm
-        title={`${action.label}?`}
-        description={action.confirm}
-        okText={action.label}
-        okButtonProps={{ danger: action.danger }}
-        onConfirm={run}
-      >
-        <Button danger={action.danger} loading={mutation.isPending}>
-          {action.label}
-        </Button>
-      </Popconfirm>
+      {action.args?.length ? (
+        // inputs to give: a dialog with the form rules, nothing sent before they pass
+        <>
+          {button}
+          <ActionDialog
+            def={def}
+            action={action}
+            open={asking}
+            subject={`this ${def.singular.toLowerCase()}`}
+            pending={mutation.isPending}
+            onCancel={() => setAsking(false)}
+            onSubmit={run}
+          />
+        </>
+      ) : (
+        <Popconfirm
+          title={`${action.label}?`}
+          description={action.confirm}
+          okText={action.label}
+          okButtonProps={{ danger: action.danger }}
+          onConfirm={() => run()}
+        >
+          {button}
+        </Popconfirm>
+      )}
       {action.reveals && (
         <Modal
           open={secret !== null}

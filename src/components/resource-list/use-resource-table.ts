@@ -1,0 +1,92 @@
+import { useTable } from '@refinedev/antd';
+import type { BaseKey, BaseRecord, CrudFilter, CrudFilters, CrudSort } from '@refinedev/core';
+import { useMemo, useState } from 'react';
+import { useFieldAccess } from '../../providers/use-staff-permissions';
+import type { ResourceDef } from '../../resources/types';
+import { loadChosenColumns, saveChosenColumns } from './column-preferences';
+import { isClientError } from './errors';
+
+export type ListRecord = BaseRecord & Record<string, unknown>;
+
+export interface ResourceTableOptions {
+  /**
+   * Always applied, never shown as a filter, never in the URL: a queue is a table plus these
+   * (refine's `filters.permanent`; a URL filter on the same field and operator cannot replace
+   * them, and any other only narrows the list further).
+   */
+  permanentFilters?: CrudFilters;
+  /** Default: the registry's defaultSort. */
+  initialSorters?: CrudSort[];
+  pageSize?: number;
+}
+
+const sameFilter = (a: CrudFilter, b: CrudFilter) => JSON.stringify(a) === JSON.stringify(b);
+
+// The data provider gives every row an `id` (join tables get one made of their key columns),
+// which is what routes, row keys and deletes use.
+export function rowId(def: ResourceDef, record: ListRecord): BaseKey {
+  if (record.id !== undefined && record.id !== null) return record.id as BaseKey;
+  return (def.primaryKey ?? ['id']).map((k) => String(record[k])).join('~');
+}
+
+/**
+ * One table of the registry as a list: refine's useTable (paging, sorting and filters kept in
+ * the URL), the caller's filters apart from the permanent ones, the row selection, and the
+ * columns the caller chose. ResourceList renders it; a workflow page can render it its own way.
+ */
+export function useResourceTable(def: ResourceDef, options: ResourceTableOptions = {}) {
+  const canSee = useFieldAccess();
+  const permanent = useMemo(() => options.permanentFilters ?? [], [options.permanentFilters]);
+  const table = useTable<ListRecord>({
+    resource: def.name,
+    syncWithLocation: true,
+    sorters: { initial: options.initialSorters ?? [{ field: def.defaultSort.field, order: def.defaultSort.order }] },
+    filters: { permanent },
+    pagination: { pageSize: options.pageSize ?? 25 },
+    // the page shows the error itself; a toast on top would say it twice
+    errorNotification: false,
+    queryOptions: { retry: (count, error) => !isClientError(error) && count < 2 },
+  });
+  const { setFilters, setCurrentPage } = table;
+
+  // what the caller chose (the filter bar's state); the query adds the permanent filters
+  const userFilters = useMemo(
+    () => table.filters.filter((filter) => !permanent.some((p) => sameFilter(p, filter))),
+    [table.filters, permanent],
+  );
+
+  const [selected, setSelected] = useState<BaseKey[]>([]);
+  const update = (updater: (prev: CrudFilters) => CrudFilters) => {
+    setFilters(updater(userFilters), 'replace');
+    setCurrentPage(1);
+    setSelected([]);
+  };
+
+  const [chosen, setChosenState] = useState(() => loadChosenColumns(def.name));
+  const setChosen = (next: string[]) => {
+    setChosenState(next);
+    saveChosenColumns(def.name, next);
+  };
+  const listable = useMemo(() => def.fields.filter((f) => f.list !== false && canSee(f)), [def, canSee]);
+  const optionalColumns = listable.filter((f) => (f.list ?? 'optional') === 'optional');
+  const shownColumns = listable.filter((f) => f.list === 'default' || chosen.includes(f.name));
+
+  return {
+    ...table,
+    /** Everything the query applies, permanent filters included (what an export should use). */
+    queryFilters: table.filters,
+    /** The caller's own filters, without the permanent ones. */
+    filters: userFilters,
+    update,
+    clearFilters: () => update(() => []),
+    selected,
+    setSelected,
+    chosen,
+    setChosen,
+    optionalColumns,
+    shownColumns,
+    canSee,
+  };
+}
+
+export type ResourceTable = ReturnType<typeof useResourceTable>;
