@@ -1,10 +1,28 @@
 import { AppstoreOutlined, ShopOutlined, TagOutlined, TagsOutlined } from '@ant-design/icons';
 import { defineResource } from './define';
-import type { ResourceDef } from './types';
+import type { ActionArgDef, ResourceDef } from './types';
 import { createdAtField, idField, tenantField, updatedAtField } from './common-fields';
 
 // Catalog: what providers offer. Listings are moderated by operations; categories and tags
 // are a platform-wide catalogue that only super admins with catalog.manage change.
+
+// Kept with the listing (moderation_reason) and in its audit trail.
+const LISTING_DECISION_REASON: ActionArgDef = {
+  name: 'p_reason',
+  label: 'Reason',
+  kind: 'textarea',
+  required: true,
+  min: 3,
+  max: 500,
+  suggestions: [
+    'Misleading photos or description',
+    'Prohibited service',
+    'Contact details outside the platform',
+    'Duplicate listing',
+    'Licence or insurance missing for this category',
+  ],
+  help: 'Pick a common reason or write your own; it is kept with the listing and in its audit trail.',
+};
 
 export const listings = defineResource({
   name: 'listings',
@@ -20,6 +38,64 @@ export const listings = defineResource({
   search: { mode: 'fts', column: 'search_vector', placeholder: 'Search title, description, keywords' },
   bulkActions: ['export'],
   permissions: { list: 'listings.read', edit: 'listings.moderate' },
+  // Decisions go through moderate_listing: it stamps the moderator and writes the audit row.
+  actions: [
+    {
+      key: 'approve',
+      label: 'Approve',
+      rpc: 'moderate_listing',
+      idArgument: 'p_listing_id',
+      permission: 'listings.moderate',
+      confirm: 'Customers see it while it is active.',
+      fixedArgs: { p_decision: 'approve' },
+      whileIn: { field: 'moderation_status', values: ['pending', 'flagged', 'rejected'] },
+    },
+    {
+      key: 'reject',
+      label: 'Reject',
+      rpc: 'moderate_listing',
+      idArgument: 'p_listing_id',
+      permission: 'listings.moderate',
+      confirm: 'Customers stop seeing it; an active listing is switched off until a moderator approves it.',
+      danger: true,
+      fixedArgs: { p_decision: 'reject' },
+      args: [LISTING_DECISION_REASON],
+      whileIn: { field: 'moderation_status', values: ['pending', 'approved', 'flagged'] },
+    },
+    {
+      key: 'flag',
+      label: 'Flag',
+      rpc: 'moderate_listing',
+      idArgument: 'p_listing_id',
+      permission: 'listings.moderate',
+      confirm: 'Customers stop seeing it until a moderator approves it again.',
+      fixedArgs: { p_decision: 'flag' },
+      args: [LISTING_DECISION_REASON],
+      whileIn: { field: 'moderation_status', values: ['pending', 'approved'] },
+    },
+    {
+      key: 'suspend',
+      label: 'Suspend',
+      rpc: 'moderate_listing',
+      idArgument: 'p_listing_id',
+      permission: 'listings.moderate',
+      confirm: 'The listing is suspended and rejected; only Reinstate brings it back.',
+      danger: true,
+      fixedArgs: { p_decision: 'suspend' },
+      args: [LISTING_DECISION_REASON],
+      whileIn: { field: 'status', values: ['draft', 'active', 'paused', 'inactive'] },
+    },
+    {
+      key: 'reinstate',
+      label: 'Reinstate',
+      rpc: 'moderate_listing',
+      idArgument: 'p_listing_id',
+      permission: 'listings.moderate',
+      confirm: 'The listing is approved and active again.',
+      fixedArgs: { p_decision: 'reinstate' },
+      whileIn: { field: 'status', values: ['suspended'] },
+    },
+  ],
   // Providers create listings in the marketplace app; staff moderate and correct them.
   writes: ['edit'],
   filters: [

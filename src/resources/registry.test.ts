@@ -114,11 +114,18 @@ describe.each(registry.map((def) => [def.name, def] as const))('%s', (_name, def
   });
 
   it.each((def.actions ?? []).map((action) => [action.key, action] as const))(
-    'record action %s has a unique key, a p_ argument and an existing guard column',
+    'record action %s has a unique key, p_ arguments and existing guard columns',
     (key, action) => {
       expect((def.actions ?? []).filter((other) => other.key === key)).toHaveLength(1);
-      expect(action.idArgument).toMatch(/^p_[a-z_]+$/);
-      if (action.whileNull) expect(names.has(action.whileNull)).toBe(true);
+      const argNames = [
+        action.idArgument,
+        ...Object.keys(action.fixedArgs ?? {}),
+        ...(action.args ?? []).map((arg) => arg.name),
+        ...(action.bulk ? [action.bulk.idsArgument] : []),
+      ];
+      expect(argNames.filter((name) => !/^p_[a-z_]+$/.test(name))).toEqual([]);
+      const guards = [action.whileNull, action.whileSet, action.whileIn?.field].filter((g) => g !== undefined);
+      expect(guards.filter((column) => !names.has(column))).toEqual([]);
     },
   );
 

@@ -30,6 +30,50 @@ export const reviews = defineResource({
   search: { mode: 'ilike', fields: ['comment'], placeholder: 'Search review text' },
   bulkActions: ['export'],
   permissions: { list: 'reviews.moderate', edit: 'reviews.moderate' },
+  // one review from its page, or a selection from the list in one request (moderate_reviews)
+  actions: [
+    {
+      key: 'hide',
+      label: 'Hide',
+      rpc: 'moderate_review',
+      idArgument: 'p_review_id',
+      permission: 'reviews.moderate',
+      confirm: 'Customers stop seeing it and it no longer counts towards ratings.',
+      danger: true,
+      fixedArgs: { p_hide: true },
+      args: [
+        {
+          name: 'p_reason',
+          label: 'Reason',
+          kind: 'text',
+          required: true,
+          min: 3,
+          max: 300,
+          suggestions: [
+            'Abusive or hateful language',
+            'Personal data',
+            'Off-platform contact details',
+            'Not about this booking',
+            'Spam or advertising',
+          ],
+          help: 'Kept with the review and in its audit trail.',
+        },
+      ],
+      bulk: { rpc: 'moderate_reviews', idsArgument: 'p_review_ids' },
+      whileNull: 'hidden_at',
+    },
+    {
+      key: 'restore',
+      label: 'Restore',
+      rpc: 'moderate_review',
+      idArgument: 'p_review_id',
+      permission: 'reviews.moderate',
+      confirm: 'Customers see it again and it counts towards ratings.',
+      fixedArgs: { p_hide: false },
+      bulk: { rpc: 'moderate_reviews', idsArgument: 'p_review_ids' },
+      whileSet: 'hidden_at',
+    },
+  ],
   // customers write reviews in the marketplace app; reviews are hidden, never deleted by staff
   writes: ['edit'],
   filters: [

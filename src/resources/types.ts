@@ -214,6 +214,8 @@ export interface RecordActionDef {
   whileNull?: string;
   /** Offered only while this column is set (restore a hidden review). */
   whileSet?: string;
+  /** Offered only while this column holds one of these values (approve a pending listing). */
+  whileIn?: { field: string; values: readonly string[] };
 }
 
 /**

@@ -317,23 +317,42 @@ describe('indexes behind every list filter, sort and search', () => {
 });
 
 // A record action names a database function; a typo or a renamed argument would only show as
-// a failed click. Each must exist with exactly that one argument, executable by staff.
+// a failed click. Each must exist, executable by staff, take every argument the action sends,
+// and need no argument the action may leave out (its bulk function the same, with the ids).
 describe('record actions call functions that exist', () => {
   const actions = registry.flatMap((def) => (def.actions ?? []).map((action) => [def.name, action] as const));
-
-  it('the registry has record actions to check', () => {
-    expect(actions.length).toBeGreaterThan(0);
+  const calls = actions.flatMap(([table, action]) => {
+    const fixed = Object.keys(action.fixedArgs ?? {});
+    const given = [...fixed, ...(action.args ?? []).map((arg) => arg.name)];
+    const always = [...fixed, ...(action.args ?? []).filter((arg) => arg.required).map((arg) => arg.name)];
+    const call = (rpc: string, ids: string) => ({
+      name: `${table}: ${action.key} → ${rpc}(${ids})`,
+      rpc,
+      sent: [ids, ...given],
+      always: [ids, ...always],
+    });
+    return [
+      call(action.rpc, action.idArgument),
+      ...(action.bulk ? [call(action.bulk.rpc, action.bulk.idsArgument)] : []),
+    ];
   });
 
-  it.each(actions.map(([table, action]) => [`${table}: ${action.rpc}(${action.idArgument})`, action] as const))(
-    '%s',
-    async (_name, action) => {
-      const rows = await sql<{ args: string[]; callable: boolean }>(
-        `select p.proargnames::text[] as args, has_function_privilege('authenticated', p.oid, 'execute') as callable
-           from pg_proc p where p.pronamespace = 'public'::regnamespace and p.proname = $1`,
-        [action.rpc],
-      );
-      expect(rows).toEqual([{ args: [action.idArgument], callable: true }]);
-    },
-  );
+  it('the registry has record actions, some of them bulk, to check', () => {
+    expect(actions.length).toBeGreaterThan(0);
+    expect(actions.filter(([, action]) => action.bulk).length).toBeGreaterThan(0);
+  });
+
+  it.each(calls.map((call) => [call.name, call] as const))('%s', async (_name, call) => {
+    const rows = await sql<{ inputs: string[]; required: number; callable: boolean }>(
+      `select (p.proargnames::text[])[1:p.pronargs] as inputs, p.pronargs - p.pronargdefaults as required,
+              has_function_privilege('authenticated', p.oid, 'execute') as callable
+         from pg_proc p where p.pronamespace = 'public'::regnamespace and p.proname = $1`,
+      [call.rpc],
+    );
+    expect(rows).toHaveLength(1);
+    const [{ inputs, required, callable }] = rows;
+    expect(callable).toBe(true);
+    expect(call.sent.filter((name) => !inputs.includes(name))).toEqual([]);
+    expect(inputs.slice(0, required).filter((name) => !call.always.includes(name))).toEqual([]);
+  });
 });

@@ -18,7 +18,8 @@ function availableActions(
     (action) =>
       allowed(action) &&
       (action.whileNull === undefined || record[action.whileNull] == null) &&
-      (action.whileSet === undefined || record[action.whileSet] != null),
+      (action.whileSet === undefined || record[action.whileSet] != null) &&
+      (action.whileIn === undefined || action.whileIn.values.includes(String(record[action.whileIn.field]))),
   );
 }
 
