@@ -33,12 +33,11 @@ export function ActionDialog({ def, action, open, subject, pending, onCancel, on
       okButtonProps={{ danger: action.danger, loading: pending }}
       onOk={submit}
       onCancel={onCancel}
-      afterClose={() => form.resetFields()}
-      forceRender
+      // closed, the form leaves the page and takes its inputs along (preserve={false})
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">{action.confirm}</Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={submit} requiredMark="optional">
+      <Form form={form} layout="vertical" onFinish={submit} requiredMark="optional" preserve={false}>
         {(action.args ?? []).map((arg) => {
           // an argument is drawn as the field of the same kind would be
           const field = arg as unknown as FieldDef;

@@ -1,5 +1,5 @@
-import { useCustomMutation, useInvalidate, type BaseKey } from '@refinedev/core';
-import { App, Button } from 'antd';
+import { useCustomMutation, useInvalidate, useNotification, type BaseKey } from '@refinedev/core';
+import { Button } from 'antd';
 import { useState } from 'react';
 import type { RecordActionDef, ResourceDef } from '../../resources/types';
 import { ActionDialog } from './action-dialog';
@@ -23,7 +23,7 @@ export function BulkActionButton({
 }) {
   const { mutate, mutation } = useCustomMutation();
   const invalidate = useInvalidate();
-  const { message } = App.useApp();
+  const { open: notify } = useNotification();
   const [asking, setAsking] = useState(false);
   const noun = ids.length === 1 ? def.singular.toLowerCase() : def.label.toLowerCase();
 
@@ -48,7 +48,7 @@ export function BulkActionButton({
           try {
             result = toBulkOutcomes(data);
           } catch (error) {
-            void message.error((error as Error).message);
+            notify?.({ type: 'error', message: `${action.label} failed`, description: (error as Error).message });
             return;
           }
           if (result.some((row) => row.outcome === 'done'))

@@ -19,6 +19,7 @@ const keysDef = {
     { name: 'id', label: 'ID', kind: 'uuid' },
     { name: 'name', label: 'Name', kind: 'text' },
     { name: 'revoked_at', label: 'Revoked', kind: 'datetime' },
+    { name: 'status', label: 'Status', kind: 'text' },
   ],
   permissions: { list: 'keys.read' },
   writes: [],
@@ -42,6 +43,20 @@ const keysDef = {
       danger: true,
       whileNull: 'revoked_at',
     },
+    {
+      key: 'suspend',
+      label: 'Suspend',
+      rpc: 'decide_key',
+      idArgument: 'p_key_id',
+      permission: 'keys.manage',
+      confirm: 'Requests with it are refused until it is reinstated.',
+      fixedArgs: { p_decision: 'suspend' },
+      args: [
+        { name: 'p_reason', label: 'Reason', kind: 'textarea', required: true, min: 3, suggestions: ['Leaked'] },
+        { name: 'p_days', label: 'Days', kind: 'integer', min: 1, max: 30 },
+      ],
+      whileIn: { field: 'status', values: ['active'] },
+    },
   ],
 } as unknown as ResourceDef;
 
@@ -56,8 +71,8 @@ function renderKey(id: string, permissions = staff('keys.read', 'keys.manage')) 
   const dataProvider = Object.assign(
     fakeDataProvider({
       keys: [
-        { id: 'k1', name: 'Billing sync', revoked_at: null },
-        { id: 'k2', name: 'Old import', revoked_at: '2026-01-01T00:00:00Z' },
+        { id: 'k1', name: 'Billing sync', revoked_at: null, status: 'active' },
+        { id: 'k2', name: 'Old import', revoked_at: '2026-01-01T00:00:00Z', status: 'retired' },
       ],
     }),
     { custom: vi.fn(async ({ meta }) => ({ data: meta?.rpc === 'rotate_key_secret' ? 'whsec_new' : null })) },
@@ -91,11 +106,39 @@ describe('RecordActions on the show page', () => {
     await waitFor(() => expect(screen.queryByText('whsec_new')).not.toBeInTheDocument());
   });
 
-  it('offers an action guarded by an empty column only while it is empty', async () => {
+  it('offers an action guarded by an empty column only while it is empty, and one guarded by values only for them', async () => {
     renderKey('k2');
     expect((await screen.findAllByText('Old import')).length).toBeGreaterThan(0);
     expect(screen.getByText('Rotate secret')).toBeInTheDocument();
     expect(screen.queryByText('Revoke')).not.toBeInTheDocument();
+    expect(screen.queryByText('Suspend')).not.toBeInTheDocument();
+  });
+
+  it('asks for an action’s inputs, checks them by the form rules before sending, then sends them with its fixed arguments', async () => {
+    const dataProvider = renderKey('k1');
+    await user.click(await screen.findByText('Suspend'));
+    const dialog = (await screen.findByText('Suspend this key?')).closest<HTMLElement>('[role="dialog"]')!;
+    expect(within(dialog).getByText('Requests with it are refused until it is reinstated.')).toBeInTheDocument();
+    const send = () => user.click(within(dialog).getByText('Suspend', { selector: 'button span' }));
+
+    await send();
+    expect(await within(dialog).findByText('Reason is required')).toBeInTheDocument();
+    await user.click(within(dialog).getByLabelText('Reason'));
+    await user.paste('ab');
+    await send();
+    expect(await within(dialog).findByText('Reason needs at least 3 characters')).toBeInTheDocument();
+    expect(dataProvider.custom).not.toHaveBeenCalled();
+
+    await user.click(within(dialog).getByLabelText('Reason'));
+    await user.paste(' leaked in a build log');
+    await user.click(within(dialog).getByLabelText(/^Days/));
+    await user.paste('7');
+    await send();
+    await waitFor(() => expect(dataProvider.custom).toHaveBeenCalledTimes(1));
+    expect(dataProvider.custom.mock.calls[0][0]).toMatchObject({
+      url: 'rpc/decide_key',
+      payload: { p_key_id: 'k1', p_decision: 'suspend', p_reason: 'ab leaked in a build log', p_days: 7 },
+    });
   });
 
   it('offers nothing without the action’s permission', async () => {
