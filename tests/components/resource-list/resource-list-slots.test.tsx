@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import { Button } from 'antd';
+import type { DataProvider } from '@refinedev/core';
 import { describe, expect, it, vi } from 'vitest';
 import { ResourceList } from '../../../src/components/resource-list/resource-list';
 import { getResource } from '../../../src/resources';
@@ -11,7 +12,6 @@ import { currentSearch, fakeDataProvider, renderList, staff, type Row } from './
 
 const user = userEvent.setup({ delay: null, pointerEventsCheck: PointerEventsCheckLevel.Never });
 const listings = getResource('listings');
-const reviews = getResource('reviews');
 
 const listing = (n: number, moderation_status: string): Row => ({
   id: `l-${n}`,
@@ -125,8 +125,11 @@ describe('a registry bulk action', () => {
     deleted_at: null,
   });
 
-  function renderReviews(custom: ReturnType<typeof vi.fn>) {
-    const dp = fakeDataProvider({ reviews: [review(1), review(2), review(3)] }, { custom });
+  function renderReviews(custom: (...args: never[]) => unknown) {
+    const dp = fakeDataProvider(
+      { reviews: [review(1), review(2), review(3)] },
+      { custom: custom as unknown as DataProvider['custom'] },
+    );
     renderList({ url: '/reviews', dataProvider: dp, permissions: staff('reviews.moderate') });
     return dp;
   }
