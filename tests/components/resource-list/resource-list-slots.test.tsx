@@ -30,7 +30,9 @@ const PENDING = [{ field: 'moderation_status', operator: 'eq' as const, value: '
 const moderator = staff('listings.read', 'listings.moderate');
 
 const titles = () =>
-  [...document.querySelectorAll('tbody tr.ant-table-row')].map((row) => row.querySelector('td:nth-child(2), td')?.textContent);
+  [...document.querySelectorAll('tbody tr.ant-table-row')].map(
+    (row) => row.querySelector('td:nth-child(2), td')?.textContent,
+  );
 // The test setup gives antd's generated ids one fixed value, so a dialog's name (aria-labelledby)
 // cannot be trusted here: a dialog is found by its title's text.
 const dialogTitled = async (title: string) => (await screen.findByText(title)).closest<HTMLElement>('[role="dialog"]')!;
@@ -167,14 +169,20 @@ describe('a registry bulk action', () => {
     renderReviews(custom);
     await hideSelection('Spam or advertising');
     await waitFor(() => expect(custom).toHaveBeenCalledTimes(1));
-    expect(custom.mock.calls[0][0]).toMatchObject({
+    expect((custom.mock.calls as unknown[][])[0][0]).toMatchObject({
       url: 'rpc/moderate_reviews',
       payload: { p_review_ids: ['r-1', 'r-2'], p_hide: true, p_reason: 'Spam or advertising' },
     });
     const panel = (await screen.findByText('Nothing changed: 1 of 2 refused')).closest<HTMLElement>('[role="dialog"]')!;
     expect(within(panel).getByText('Hide')).toBeInTheDocument();
     const rows = within(within(panel).getByRole('table')).getAllByRole('row').slice(1);
-    expect(rows.map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent))).toEqual([
+    expect(
+      rows.map((row) =>
+        within(row)
+          .getAllByRole('cell')
+          .map((cell) => cell.textContent),
+      ),
+    ).toEqual([
       ['Review 2', 'Refused', 'review not found or reviews.moderate missing'],
       ['Review 1', 'Not changed', 'nothing was changed: 1 of the 2 selected could not be moderated'],
     ]);
