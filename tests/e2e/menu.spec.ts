@@ -22,9 +22,9 @@ test('the menu puts workspaces first, tables under a heading, and cuts no label 
   await settled(page);
 
   const cut = await nav.evaluate((root) =>
-    [...root.querySelectorAll<HTMLElement>('.ant-menu-item, .ant-menu-submenu-title, .ant-menu-item-group-title')]
+    Array.from(root.querySelectorAll('.ant-menu-item, .ant-menu-submenu-title, .ant-menu-item-group-title'))
       .map((item) => {
-        const title = item.querySelector<HTMLElement>('.ant-menu-title-content') ?? item;
+        const title = item.querySelector('.ant-menu-title-content') ?? item;
         const over = Math.max(item.scrollWidth - item.clientWidth, title.scrollWidth - title.clientWidth);
         return over > 0 ? `${item.textContent} (${over}px short)` : null;
       })
