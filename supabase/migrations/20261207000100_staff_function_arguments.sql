@@ -3,6 +3,9 @@
 -- rename the arguments of an existing function, so the three that differed are dropped and
 -- created again with the same bodies; callers passing arguments by position are unaffected.
 --
+-- Like the other staff functions they now tell a missing row (404, PT404) from one the caller
+-- may not touch (403, 42501): a caller without the permission gets 42501 whatever the id.
+--
 -- And the first bulk staff function: moderate_reviews hides or restores a selection of
 -- reviews in one request, reporting what happened to each.
 --
@@ -24,9 +27,15 @@ declare
   v_old public.listings;
   v_new public.listings;
 begin
+  if not private.has_permission('listings.moderate') then
+    raise exception 'permission denied: listings.moderate is required to moderate listings' using errcode = '42501';
+  end if;
   select * into v_old from public.listings l where l.id = p_listing_id and l.deleted_at is null for update;
-  if not found or not private.staff_can('listings.moderate', v_old.tenant_id) then
-    raise exception 'listing not found or listings.moderate missing' using errcode = '42501';
+  if not found then
+    raise exception 'listing % does not exist', p_listing_id using errcode = 'PT404';
+  end if;
+  if not private.staff_can('listings.moderate', v_old.tenant_id) then
+    raise exception 'permission denied: listing % belongs to another tenant', p_listing_id using errcode = '42501';
   end if;
   if p_decision is null or p_decision not in ('approve', 'flag', 'reject', 'suspend', 'reinstate') then
     raise exception 'unknown decision % (approve, flag, reject, suspend, reinstate)', p_decision using errcode = '22023';
@@ -71,9 +80,15 @@ declare
   v_old public.reviews;
   v_new public.reviews;
 begin
+  if not private.has_permission('reviews.moderate') then
+    raise exception 'permission denied: reviews.moderate is required to moderate reviews' using errcode = '42501';
+  end if;
   select * into v_old from public.reviews r where r.id = p_review_id for update;
-  if not found or not private.staff_can('reviews.moderate', v_old.tenant_id) then
-    raise exception 'review not found or reviews.moderate missing' using errcode = '42501';
+  if not found then
+    raise exception 'review % does not exist', p_review_id using errcode = 'PT404';
+  end if;
+  if not private.staff_can('reviews.moderate', v_old.tenant_id) then
+    raise exception 'permission denied: review % belongs to another tenant', p_review_id using errcode = '42501';
   end if;
   if p_hide is null then
     raise exception 'say whether to hide (true) or restore (false) the review' using errcode = '22023';
@@ -110,9 +125,15 @@ declare
   v_old public.bookings;
   v_new public.bookings;
 begin
+  if not private.has_permission('bookings.manage') then
+    raise exception 'permission denied: bookings.manage is required to change a booking''s status' using errcode = '42501';
+  end if;
   select * into v_old from public.bookings b where b.id = p_booking_id for update;
-  if not found or not private.staff_can('bookings.manage', v_old.tenant_id) then
-    raise exception 'booking not found or bookings.manage missing' using errcode = '42501';
+  if not found then
+    raise exception 'booking % does not exist', p_booking_id using errcode = 'PT404';
+  end if;
+  if not private.staff_can('bookings.manage', v_old.tenant_id) then
+    raise exception 'permission denied: booking % belongs to another tenant', p_booking_id using errcode = '42501';
   end if;
   if p_new_status is null then
     raise exception 'a new status is required' using errcode = '22023';

@@ -6,6 +6,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appCatalogue } from '../../src/app/app-catalogue';
+import { recordPayload } from '../../src/components/record-actions/action-payload';
 import { createAccessControlProvider } from '../../src/providers/access-control-provider';
 import { createAuthProvider } from '../../src/providers/auth-provider';
 import { NO_PERMISSIONS, satisfies } from '../../src/resources/permissions';
@@ -189,7 +190,9 @@ describe.each(actionCases)('%s × action %s', (persona, _name, action) => {
     const auth = createAuthProvider(clients.get(persona)!);
     const offered = satisfies(action.permission, (await auth.loadPermissions()) ?? NO_PERMISSIONS);
     const missing = '00000000-0000-4000-8000-00000000dead';
-    const { error } = await clients.get(persona)!.rpc(action.rpc, { [action.idArgument]: missing });
+    // what the button sends: its fixed arguments and an answer to each input it asks for
+    const inputs = Object.fromEntries((action.args ?? []).map((arg) => [arg.name, arg.kind === 'integer' ? 1 : 'checked by the access control test']));
+    const { error } = await clients.get(persona)!.rpc(action.rpc, recordPayload(action, missing, inputs));
     expect(error?.code, `${persona} calling ${action.rpc}: ${error?.message}`).toBe(offered ? 'PT404' : '42501');
   });
 });
