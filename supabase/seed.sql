@@ -1605,6 +1605,55 @@ select count(public.moderate_listing(l.id, 'approve', null))
          where l.tenant_id = '10000000-0000-4000-8000-000000000002' and l.moderation_status = 'pending' and l.deleted_at is null
          order by l.id limit 5) l;
 
+-- Moderation queue ------------------------------------------------------------------------
+-- The bulk loads skipped the queue's row triggers: queue what waits, from when it happened,
+-- as they would have (pending listings, open reports, disputes, users in review).
+select set_config('request.jwt.claims', '', false);
+select private.backfill_moderation_queue();
+
+-- Reason templates every tenant starts with: what moderators pick, and what the affected
+-- provider or author is told.
+insert into public.moderation_reason_templates (tenant_id, code, label, target_types, policy_url, message_template)
+select t.id, x.code, x.label, x.target_types::text[], x.policy_url, x.message_template
+  from public.tenants t
+ cross join (values
+   ('misleading_listing', 'Misleading photos or description', '{listing}', 'https://loconomy.test/policies/listings#accuracy',
+    'Your listing "{listing_title}" was taken down: its photos or description do not match the service. {reason}'),
+   ('prohibited_service', 'Prohibited service', '{listing}', 'https://loconomy.test/policies/prohibited',
+    'Your listing "{listing_title}" offers a service {tenant_name} does not allow. {reason}'),
+   ('off_platform_contact', 'Contact details outside the platform', '{listing,review,message}', 'https://loconomy.test/policies/contact',
+    'We removed contact details shared outside Loconomy: payments and messages stay on the platform. {reason}'),
+   ('abusive_language', 'Abusive or hateful language', '{review,message,user}', 'https://loconomy.test/policies/conduct',
+    'Your review was hidden because it breaks our community rules: "{review_excerpt}". {reason}'),
+   ('personal_data', 'Personal data', '{review,message}', 'https://loconomy.test/policies/privacy',
+    'Your review was hidden because it shares someone''s personal data. {reason}'),
+   ('no_violation', 'No violation found', '{listing,review,user,message,booking}', null, null)
+ ) x (code, label, target_types, policy_url, message_template);
+
+-- Loconomy's own promises: safety within the hour, spam within three; harbor keeps the defaults
+insert into public.moderation_sla_targets (tenant_id, queue, report_reason, due_within) values
+  ('10000000-0000-4000-8000-000000000001', 'content_reports', 'safety', interval '1 hour'),
+  ('10000000-0000-4000-8000-000000000001', 'content_reports', 'spam', interval '3 hours'),
+  ('10000000-0000-4000-8000-000000000001', 'listing_approval', null, interval '24 hours');
+
+-- Colleagues at work: operations holds live claims on the three most urgent report items of
+-- Loconomy, and a lapsed claim sits on the next one (anyone may take it)
+update public.moderation_items i set
+  claimed_by = '00000000-0000-4000-8000-000000000002',
+  claim_expires_at = now() + interval '12 minutes',
+  version = i.version + 1
+ where i.id in (select m.id from public.moderation_items m
+                 where m.tenant_id = '10000000-0000-4000-8000-000000000001' and m.queue = 'content_reports'
+                 order by m.priority_score desc, m.entered_queue_at limit 3);
+update public.moderation_items i set
+  claimed_by = '00000000-0000-4000-8000-000000000001',
+  claim_expires_at = now() - interval '20 minutes',
+  version = i.version + 1
+ where i.id = (select m.id from public.moderation_items m
+                where m.tenant_id = '10000000-0000-4000-8000-000000000001' and m.queue = 'content_reports'
+                  and m.claimed_by is null
+                order by m.priority_score desc, m.entered_queue_at limit 1);
+
 select set_config('request.jwt.claims', '', false);
 select set_config('request.headers', '', false);
 

@@ -2,6 +2,7 @@ import { identityResources } from './identity';
 import { catalogResources } from './catalog';
 import { schedulingResources } from './scheduling';
 import { reviewsResources } from './reviews';
+import { moderationResources } from './moderation';
 import { billingResources } from './billing';
 import { referralsResources } from './referrals';
 import { communicationResources } from './communication';
@@ -21,6 +22,7 @@ export const registry: ResourceDef[] = [
   ...catalogResources,
   ...schedulingResources,
   ...reviewsResources,
+  ...moderationResources,
   ...billingResources,
   ...referralsResources,
   ...communicationResources,

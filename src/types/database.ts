@@ -1263,6 +1263,264 @@ export type Database = {
           },
         ]
       }
+      moderation_item_events: {
+        Row: {
+          actor_id: string | null
+          created_at: string
+          details: NonNullable<Json>
+          event: string
+          id: number
+          item_id: string
+          target_type: string
+          tenant_id: string
+        }
+        Insert: {
+          actor_id?: string | null
+          created_at?: string
+          details?: NonNullable<Json>
+          event: string
+          id?: never
+          item_id: string
+          target_type: string
+          tenant_id: string
+        }
+        Update: {
+          actor_id?: string | null
+          created_at?: string
+          details?: NonNullable<Json>
+          event?: string
+          id?: never
+          item_id?: string
+          target_type?: string
+          tenant_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "moderation_item_events_actor_id_fkey"
+            columns: ["actor_id"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "moderation_item_events_item_id_fkey"
+            columns: ["item_id"]
+            isOneToOne: false
+            referencedRelation: "moderation_items"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "moderation_item_events_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      moderation_items: {
+        Row: {
+          assignee_id: string | null
+          claim_expires_at: string | null
+          claimed_by: string | null
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          decision_note: string | null
+          decision_reason_code: string | null
+          entered_queue_at: string
+          id: string
+          open_report_count: number
+          priority_score: number
+          queue: string
+          sla_due_at: string
+          status: string
+          target_id: string
+          target_type: string
+          tenant_id: string
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          assignee_id?: string | null
+          claim_expires_at?: string | null
+          claimed_by?: string | null
+          created_at?: string
+          decided_at?: string | null
+          decided_by?: string | null
+          decision_note?: string | null
+          decision_reason_code?: string | null
+          entered_queue_at?: string
+          id?: string
+          open_report_count?: number
+          priority_score?: number
+          queue: string
+          sla_due_at: string
+          status?: string
+          target_id: string
+          target_type: string
+          tenant_id: string
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          assignee_id?: string | null
+          claim_expires_at?: string | null
+          claimed_by?: string | null
+          created_at?: string
+          decided_at?: string | null
+          decided_by?: string | null
+          decision_note?: string | null
+          decision_reason_code?: string | null
+          entered_queue_at?: string
+          id?: string
+          open_report_count?: number
+          priority_score?: number
+          queue?: string
+          sla_due_at?: string
+          status?: string
+          target_id?: string
+          target_type?: string
+          tenant_id?: string
+          updated_at?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "moderation_items_assignee_id_fkey"
+            columns: ["assignee_id"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "moderation_items_claimed_by_fkey"
+            columns: ["claimed_by"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "moderation_items_decided_by_fkey"
+            columns: ["decided_by"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "moderation_items_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      moderation_reason_templates: {
+        Row: {
+          active: boolean
+          code: string
+          created_at: string
+          created_by: string | null
+          id: string
+          label: string
+          message_template: string | null
+          policy_url: string | null
+          target_types: string[]
+          tenant_id: string
+          updated_at: string
+        }
+        Insert: {
+          active?: boolean
+          code: string
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          label: string
+          message_template?: string | null
+          policy_url?: string | null
+          target_types?: string[]
+          tenant_id?: string
+          updated_at?: string
+        }
+        Update: {
+          active?: boolean
+          code?: string
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          label?: string
+          message_template?: string | null
+          policy_url?: string | null
+          target_types?: string[]
+          tenant_id?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "moderation_reason_templates_created_by_fkey"
+            columns: ["created_by"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "moderation_reason_templates_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      moderation_sla_targets: {
+        Row: {
+          created_at: string
+          created_by: string | null
+          due_within: string
+          id: string
+          queue: string
+          report_reason: string | null
+          tenant_id: string
+          updated_at: string
+        }
+        Insert: {
+          created_at?: string
+          created_by?: string | null
+          due_within: string
+          id?: string
+          queue: string
+          report_reason?: string | null
+          tenant_id?: string
+          updated_at?: string
+        }
+        Update: {
+          created_at?: string
+          created_by?: string | null
+          due_within?: string
+          id?: string
+          queue?: string
+          report_reason?: string | null
+          tenant_id?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "moderation_sla_targets_created_by_fkey"
+            columns: ["created_by"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "moderation_sla_targets_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       notifications: {
         Row: {
           body: string | null
@@ -3177,6 +3435,37 @@ export type Database = {
       }
     }
     Functions: {
+      assign_moderation_item: {
+        Args: { p_assignee_id: string; p_item_id: string; p_version?: number }
+        Returns: {
+          assignee_id: string | null
+          claim_expires_at: string | null
+          claimed_by: string | null
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          decision_note: string | null
+          decision_reason_code: string | null
+          entered_queue_at: string
+          id: string
+          open_report_count: number
+          priority_score: number
+          queue: string
+          sla_due_at: string
+          status: string
+          target_id: string
+          target_type: string
+          tenant_id: string
+          updated_at: string
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "moderation_items"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       claim_content_report: {
         Args: { p_in_review?: boolean; p_report_id: string }
         Returns: {
@@ -3198,6 +3487,37 @@ export type Database = {
         SetofOptions: {
           from: "*"
           to: "content_reports"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      claim_moderation_item: {
+        Args: { p_item_id: string; p_minutes?: number; p_version?: number }
+        Returns: {
+          assignee_id: string | null
+          claim_expires_at: string | null
+          claimed_by: string | null
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          decision_note: string | null
+          decision_reason_code: string | null
+          entered_queue_at: string
+          id: string
+          open_report_count: number
+          priority_score: number
+          queue: string
+          sla_due_at: string
+          status: string
+          target_id: string
+          target_type: string
+          tenant_id: string
+          updated_at: string
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "moderation_items"
           isOneToOne: true
           isSetofReturn: false
         }
@@ -3378,6 +3698,37 @@ export type Database = {
         SetofOptions: {
           from: "*"
           to: "payouts"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      release_moderation_item: {
+        Args: { p_item_id: string; p_version?: number }
+        Returns: {
+          assignee_id: string | null
+          claim_expires_at: string | null
+          claimed_by: string | null
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          decision_note: string | null
+          decision_reason_code: string | null
+          entered_queue_at: string
+          id: string
+          open_report_count: number
+          priority_score: number
+          queue: string
+          sla_due_at: string
+          status: string
+          target_id: string
+          target_type: string
+          tenant_id: string
+          updated_at: string
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "moderation_items"
           isOneToOne: true
           isSetofReturn: false
         }

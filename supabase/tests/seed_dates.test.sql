@@ -9,7 +9,9 @@ select plan(12);
 create temp table allowed_future (column_name text primary key);
 insert into allowed_future values
   ('scheduled_start'), ('scheduled_end'), ('starts_at'), ('ends_at'), ('expires_at'), ('due_at'),
-  ('period_end'), ('current_period_end'), ('trial_ends_at'), ('next_retry_at');
+  ('period_end'), ('current_period_end'), ('trial_ends_at'), ('next_retry_at'),
+  -- a moderation item's due time and the end of its claim lease
+  ('sla_due_at'), ('claim_expires_at');
 
 create function pg_temp.late_columns() returns table (late text)
 language plpgsql
