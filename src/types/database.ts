@@ -3535,6 +3535,57 @@ export type Database = {
           key_prefix: string
         }[]
       }
+      decide_moderation_item: {
+        Args: {
+          p_decision: string
+          p_item_id: string
+          p_note?: string
+          p_reason_code?: string
+          p_take_over?: boolean
+          p_version: number
+        }
+        Returns: {
+          assignee_id: string | null
+          claim_expires_at: string | null
+          claimed_by: string | null
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          decision_note: string | null
+          decision_reason_code: string | null
+          entered_queue_at: string
+          id: string
+          open_report_count: number
+          priority_score: number
+          queue: string
+          sla_due_at: string
+          status: string
+          target_id: string
+          target_type: string
+          tenant_id: string
+          updated_at: string
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "moderation_items"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      decide_moderation_items: {
+        Args: {
+          p_decision: string
+          p_item_ids: string[]
+          p_note?: string
+          p_reason_code?: string
+        }
+        Returns: {
+          id: string
+          message: string
+          outcome: string
+        }[]
+      }
       kill_feature_flag: {
         Args: { p_flag_id: string; p_reason?: string }
         Returns: {

@@ -32,6 +32,10 @@ async function freeListingItem(): Promise<{ id: string; version: number }> {
 describe('claims', () => {
   it('two moderators claiming the same item at the same moment: exactly one wins, the other gets 409 naming them', async () => {
     const item = await freeListingItem();
+    const claimsBefore = await sql('select 1 from public.moderation_item_events where item_id = $1 and event = $2', [
+      item.id,
+      'claimed',
+    ]);
     const [a, b] = await Promise.all([
       c.ops.rpc('claim_moderation_item', { p_item_id: item.id }),
       c.super.rpc('claim_moderation_item', { p_item_id: item.id }),
@@ -50,7 +54,7 @@ describe('claims', () => {
       item.id,
       'claimed',
     ]);
-    expect(claims).toHaveLength(1);
+    expect(claims).toHaveLength(claimsBefore.length + 1);
   });
 
   it('a stale version gets 409 and changes nothing', async () => {
@@ -118,5 +122,48 @@ describe('reading the queue', () => {
     expect(res.status).toBe(403);
     const [row] = await sql('select claimed_by from public.moderation_items where id = $1', [item.id]);
     expect(row).toEqual({ claimed_by: null });
+  });
+});
+
+describe('decisions', () => {
+  it('a decision made on a version someone else already decided gets 409 naming who decided first', async () => {
+    const item = await freeListingItem();
+    const [before] = await sql<{
+      target_id: string;
+      moderation_status: string;
+      moderation_reason: string | null;
+      moderated_by: string | null;
+      moderated_at: string | null;
+    }>(
+      `select i.target_id, l.moderation_status, l.moderation_reason, l.moderated_by, l.moderated_at
+         from public.moderation_items i join public.listings l on l.id = i.target_id where i.id = $1`,
+      [item.id],
+    );
+    const listingId = before.target_id;
+    undo.push(() =>
+      sql(
+        `update public.listings set moderation_status = $2, moderation_reason = $3, moderated_by = $4, moderated_at = $5
+          where id = $1`,
+        [listingId, before.moderation_status, before.moderation_reason, before.moderated_by, before.moderated_at],
+      ),
+    );
+    const first = await c.super.rpc('decide_moderation_item', {
+      p_item_id: item.id,
+      p_decision: 'approve',
+      p_version: item.version,
+    });
+    expect(first.error).toBeNull();
+    expect((first.data as { status: string }).status).toBe('approved');
+    const second = await c.ops.rpc('decide_moderation_item', {
+      p_item_id: item.id,
+      p_decision: 'reject',
+      p_version: item.version,
+      p_note: 'misleading',
+    });
+    expect(second.status).toBe(409);
+    expect(second.error?.message).toMatch(/^already decided \(approved\) by Sam Super at /);
+    const [listing] = await sql('select moderation_status from public.listings where id = $1', [listingId]);
+    // the first decision stands: the listing is approved, the late rejection changed nothing
+    expect(listing).toEqual({ moderation_status: 'approved' });
   });
 });
