@@ -1611,6 +1611,23 @@ select count(public.moderate_listing(l.id, 'approve', null))
 select set_config('request.jwt.claims', '', false);
 select private.backfill_moderation_queue();
 
+-- Fresh arrivals, so the queue has items inside their SLA next to the overdue backlog: in the
+-- last hour, customers report listings nobody had reported (the row trigger queues them).
+insert into public.content_reports (tenant_id, reporter_id, target_type, target_id, reason, details, created_at, updated_at)
+select l.tenant_id, c.id, 'listing', l.id, x.reason, x.details, now() - make_interval(mins => 6 * l.n::integer), now() - make_interval(mins => 6 * l.n::integer)
+  from (select l.id, l.tenant_id, row_number() over (partition by l.tenant_id order by l.id) as n
+          from public.listings l
+         where l.status = 'active' and l.moderation_status = 'approved' and l.deleted_at is null
+           and not exists (select 1 from public.content_reports r where r.target_type = 'listing' and r.target_id = l.id)) l
+  join lateral (select u.id from public.users u
+                 where u.tenant_id = l.tenant_id and u.role = 'customer' and u.status = 'active' and u.deleted_at is null
+                 order by u.id offset l.n limit 1) c on true
+  join (values (1, 'safety', 'The provider came to the job without any safety gear and left wires exposed.'),
+               (2, 'misleading', 'The photos are of a different company''s work.'),
+               (3, 'spam', null), (4, 'fraud', 'Asked me to pay a deposit by bank transfer outside the app.'),
+               (5, 'misleading', 'Price shown is not the price charged.')) x (n, reason, details) on x.n = l.n
+ where l.n <= 5;
+
 -- Reason templates every tenant starts with: what moderators pick, and what the affected
 -- provider or author is told.
 insert into public.moderation_reason_templates (tenant_id, code, label, target_types, policy_url, message_template)
