@@ -3705,6 +3705,16 @@ export type Database = {
           outcome: string
         }[]
       }
+      moderation_queue_counts: {
+        Args: { p_tenant_id?: string }
+        Returns: {
+          claimed_by_me: number
+          open_items: number
+          overdue: number
+          queue: string
+          unclaimed: number
+        }[]
+      }
       my_feature_flags: {
         Args: Record<PropertyKey, never>
         Returns: {
