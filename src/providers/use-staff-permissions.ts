@@ -10,12 +10,6 @@ export function useStaffPermissions(): StaffPermissions {
   return data ?? NO_PERMISSIONS;
 }
 
-/** True until the caller's permissions are known (so a menu does not flash a partial list). */
-export function useStaffPermissionsLoading(): boolean {
-  const { data, isLoading } = usePermissions<StaffPermissions>({});
-  return isLoading && !data;
-}
-
 /** A predicate for the fields of `def` the caller may see (sensitive columns need their key). */
 export function useFieldAccess(): (field: Pick<FieldDef, 'sensitive'>) => boolean {
   const perms = useStaffPermissions();

@@ -6,6 +6,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { useCanDo } from '../../providers/use-staff-permissions';
 import { hasColumnFilter } from '../../resources/list-params';
 import { isWritable } from '../../resources/permissions';
+import { primaryKeyOf } from '../../resources/record-key';
 import type { ResourceDef } from '../../resources/types';
 import { formatNumber } from '../fields/format';
 import { BulkBar } from './bulk-bar';
@@ -68,7 +69,8 @@ export function ResourceList({
   const canBulkExport = canExport && Boolean(def.bulkActions?.includes('export'));
   const registryBulk = useBulkActions(def);
   // Exporting a selection filters on the key column, which only a single-column key has.
-  const keyField = (def.primaryKey ?? ['id']).length === 1 ? ((def.primaryKey ?? ['id'])[0] as string) : undefined;
+  const keyColumns = primaryKeyOf(def);
+  const keyField = keyColumns.length === 1 ? keyColumns[0] : undefined;
 
   const { canSee } = table;
   const exportFields = useMemo(() => def.fields.filter((f) => canSee(f)), [def, canSee]);

@@ -2,6 +2,7 @@ import { useTable } from '@refinedev/antd';
 import type { BaseKey, BaseRecord, CrudFilter, CrudFilters, CrudSort } from '@refinedev/core';
 import { useMemo, useState } from 'react';
 import { useFieldAccess } from '../../providers/use-staff-permissions';
+import { recordKey } from '../../resources/record-key';
 import type { ResourceDef } from '../../resources/types';
 import { loadChosenColumns, saveChosenColumns } from './column-preferences';
 import { isClientError } from './errors';
@@ -22,11 +23,11 @@ export interface ResourceTableOptions {
 
 const sameFilter = (a: CrudFilter, b: CrudFilter) => JSON.stringify(a) === JSON.stringify(b);
 
-// The data provider gives every row an `id` (join tables get one made of their key columns),
-// which is what routes, row keys and deletes use.
+// The data provider gives every row an `id` (join tables get one made of their key columns by
+// recordKey), which is what routes, row keys and deletes use.
 export function rowId(def: ResourceDef, record: ListRecord): BaseKey {
   if (record.id !== undefined && record.id !== null) return record.id as BaseKey;
-  return (def.primaryKey ?? ['id']).map((k) => String(record[k])).join('~');
+  return recordKey(def, record);
 }
 
 /**
