@@ -118,7 +118,7 @@ export default function DashboardPage() {
           description={queue.query.error?.message ?? 'The request failed.'}
         />
       ) : !counts ? (
-        <div aria-busy="true" aria-label="Loading the work queue">
+        <div role="status" aria-busy="true" aria-label="Loading the work queue">
           <Row gutter={[16, 16]}>
             {[0, 1, 2].map((i) => (
               <Col key={i} xs={24} sm={12} xl={8}>
