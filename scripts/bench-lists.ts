@@ -7,7 +7,8 @@
 //   npx tsx scripts/bench-lists.ts   (BENCH_LIST_FACTOR, BENCH_LIST_SAMPLES, BENCH_LIST_CASE_MS;
 //   LOCONOMY_BENCH_DB_URL: a superuser URL of another cluster; BENCH_LIST_DATABASE: time an
 //   existing database of that cluster instead, neither built nor dropped — for iterating on a fix;
-//   BENCH_LIST_ONLY=bookings,events: only those tables)
+//   BENCH_LIST_ONLY=bookings,events: only those tables; `moderation` for the moderation queue's
+//   figures, which run after the lists unless BENCH_LIST_ONLY leaves them out)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { register } from 'node:module';
 import path from 'node:path';
@@ -27,6 +28,7 @@ import { databaseUrl, dbUrl, instance, repoRoot } from '../supabase/local/config
 import { withClient } from '../supabase/local/database.ts';
 import { applyMigrations, bootstrapFile, runSqlFile, seedFile } from '../supabase/local/migrate.ts';
 import { localKeys } from '../supabase/local/api/keys.ts';
+import { benchModeration, printModeration } from './bench-moderation.ts';
 
 const FACTOR = Number(process.env.BENCH_LIST_FACTOR ?? 25);
 /** Timed calls per case (after one warm-up), unless the case's time budget runs out first. */
@@ -326,6 +328,13 @@ async function main() {
     console.log(`\n${results.length} list requests, ${slow.length} over ${SLOW_MS} ms median, ${failed.length} failed`);
     for (const s of skipped) console.log(`not timed: ${s}`);
     if (failed.length) process.exitCode = 1;
+
+    // after the lists: the moderation figures decide items, which the lists above should not see
+    if (!ONLY || ONLY.includes('moderation')) {
+      console.log('\n== moderation queue (scripts/bench-moderation.ts), as the operations persona ==');
+      const { client } = await signIn(api.url, 'ops@loconomy.test');
+      printModeration(await benchModeration(client));
+    }
   } finally {
     if (api && api.child.exitCode === null) {
       const exited = new Promise((r) => api!.child.once('exit', r));
