@@ -1608,8 +1608,39 @@ select count(public.moderate_listing(l.id, 'approve', null))
 -- Moderation queue ------------------------------------------------------------------------
 -- The bulk loads skipped the queue's row triggers: queue what waits, from when it happened,
 -- as they would have (pending listings, open reports, disputes, users in review).
+-- Loconomy's own promises: safety within the hour, spam within three; harbor keeps the defaults
+insert into public.moderation_sla_targets (tenant_id, queue, report_reason, due_within) values
+  ('10000000-0000-4000-8000-000000000001', 'content_reports', 'safety', interval '1 hour'),
+  ('10000000-0000-4000-8000-000000000001', 'content_reports', 'spam', interval '3 hours'),
+  ('10000000-0000-4000-8000-000000000001', 'listing_approval', null, interval '24 hours');
+
 select set_config('request.jwt.claims', '', false);
 select private.backfill_moderation_queue();
+
+-- The generated targets span years, so every open item would be years overdue; a team that
+-- keeps up has a backlog of days. Open items from before last week arrive instead over the last
+-- four days (fixed per item), their SLA counted from then: some fresh, some due soon, some late.
+with retimed as (
+  select i.id, now() - make_interval(mins => (abs(hashtext(i.id::text)) % 5760) + 1) as entered,
+         i.queue,
+         (select r.reason::text from public.content_reports r
+           where r.target_type = i.target_type and r.target_id = i.target_id and r.status in ('open', 'in_review')
+           order by r.created_at limit 1) as reason
+    from public.moderation_items i
+   -- (sla_due_at too: users in review were queued by the users trigger during the load, and the
+   -- backfill joined them with their earlier, older start)
+   where i.status in ('pending', 'escalated') and least(i.entered_queue_at, i.sla_due_at) < now() - interval '7 days'
+)
+update public.moderation_items i set
+  entered_queue_at = r.entered,
+  created_at = least(i.created_at, r.entered),
+  sla_due_at = r.entered + private.moderation_sla(i.tenant_id, r.queue, r.reason)
+  from retimed r
+ where i.id = r.id;
+update public.moderation_item_events e set created_at = i.entered_queue_at
+  from public.moderation_items i
+ where e.item_id = i.id and i.status in ('pending', 'escalated') and e.created_at < i.entered_queue_at
+   and e.event in ('created', 'report_added');
 
 -- Fresh arrivals, so the queue has items inside their SLA next to the overdue backlog: in the
 -- last hour, customers report listings nobody had reported (the row trigger queues them).
@@ -1646,12 +1677,6 @@ select t.id, x.code, x.label, x.target_types::text[], x.policy_url, x.message_te
     'Your review was hidden because it shares someone''s personal data. {reason}'),
    ('no_violation', 'No violation found', '{listing,review,user,message,booking}', null, null)
  ) x (code, label, target_types, policy_url, message_template);
-
--- Loconomy's own promises: safety within the hour, spam within three; harbor keeps the defaults
-insert into public.moderation_sla_targets (tenant_id, queue, report_reason, due_within) values
-  ('10000000-0000-4000-8000-000000000001', 'content_reports', 'safety', interval '1 hour'),
-  ('10000000-0000-4000-8000-000000000001', 'content_reports', 'spam', interval '3 hours'),
-  ('10000000-0000-4000-8000-000000000001', 'listing_approval', null, interval '24 hours');
 
 -- Colleagues at work: operations holds live claims on the three most urgent report items of
 -- Loconomy, and a lapsed claim sits on the next one (anyone may take it)

@@ -1,7 +1,7 @@
 -- The demo seed (supabase/seed.sql, default factor 1): logins, reference data, volumes,
 -- coverage of every state the admin's workflows need, derived columns, determinism.
 begin;
-select plan(47);
+select plan(49);
 
 -- Demo logins ------------------------------------------------------------------------------
 select is(
@@ -106,6 +106,20 @@ select is_empty($$ select unnest(enum_range(null::public.transaction_type)) exce
 select ok((select count(*) from public.listings where moderation_status = 'pending' and deleted_at is null) >= 20
           and (select count(*) from public.listings where moderation_status = 'flagged' and deleted_at is null) >= 20,
           'pending and flagged listings wait in the moderation queue');
+select is_empty($$ select q.queue from (values ('listing_approval'), ('content_reports'), ('booking_disputes'), ('user_verification')) q (queue)
+                   except
+                   select i.queue from public.moderation_items i
+                    where i.tenant_id = '10000000-0000-4000-8000-000000000001' and i.status = 'pending'
+                    group by i.queue
+                   having count(*) filter (where i.sla_due_at > now()) > 0 and count(*) filter (where i.sla_due_at <= now()) > 0 $$,
+                'every moderation queue of Loconomy has open items inside their SLA and past it');
+select ok((select count(*) from public.moderation_items where status in ('pending', 'escalated')
+            and (claimed_by is null or claim_expires_at <= now())) > 0
+          and (select count(*) from public.moderation_items where status in ('pending', 'escalated')
+                and claimed_by is not null and claim_expires_at > now()) > 0
+          and (select max(now() - entered_queue_at) from public.moderation_items where status in ('pending', 'escalated'))
+              < interval '8 days',
+          'the open queue is days old, not years: some items claimed, most free to take');
 select ok((select count(*) from public.reviews where hidden_at is not null) > 0
           and (select count(*) from public.content_reports where target_type = 'review') > 0, 'hidden and reported reviews');
 select ok((select count(*) from public.payouts where reconciliation_status = 'mismatch') > 0
