@@ -3705,6 +3705,7 @@ export type Database = {
           outcome: string
         }[]
       }
+      moderation_item_context: { Args: { p_item_id: string }; Returns: Json }
       moderation_queue_counts: {
         Args: { p_tenant_id?: string }
         Returns: {
@@ -3714,6 +3715,44 @@ export type Database = {
           queue: string
           unclaimed: number
         }[]
+      }
+      moderation_queue_page: {
+        Args: {
+          p_claim?: string
+          p_limit?: number
+          p_offset?: number
+          p_overdue?: boolean
+          p_reason?: string
+          p_sort?: string
+          p_tab: string
+          p_target_type?: string
+          p_tenant_id?: string
+        }
+        Returns: {
+          assignee_id: string
+          claim_expires_at: string
+          claimed_by: string
+          claimed_by_name: string
+          entered_queue_at: string
+          id: string
+          open_report_count: number
+          owner_name: string
+          priority_score: number
+          queue: string
+          report_reasons: string[]
+          sla_due_at: string
+          status: string
+          target_excerpt: string
+          target_id: string
+          target_title: string
+          target_type: string
+          tenant_id: string
+          version: number
+        }[]
+      }
+      moderation_workspace_summary: {
+        Args: { p_tenant_id?: string }
+        Returns: Json
       }
       my_feature_flags: {
         Args: Record<PropertyKey, never>
@@ -3731,6 +3770,10 @@ export type Database = {
           session_aal: string
           two_factor_required: boolean
         }[]
+      }
+      preview_moderation_message: {
+        Args: { p_item_id: string; p_note?: string; p_reason_code: string }
+        Returns: string
       }
       reconcile_payout: {
         Args: { p_payout_id: string }
