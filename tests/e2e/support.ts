@@ -139,3 +139,20 @@ export async function accessibilityFindings(page: Page): Promise<string[]> {
         .map((target) => `${v.id} (${v.impact}): ${v.help} — ${target}`),
     );
 }
+
+// A 1×1 transparent PNG.
+const BLANK_TILE = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
+
+/**
+ * Map tiles (OpenStreetMap) and the demo listings' photos (picsum.photos) live on the internet,
+ * which the test machine cannot reach: a blank image is served for every request off this
+ * machine, so a page showing them neither logs failed loads nor waits on the network.
+ */
+export async function offlineImages(page: Page): Promise<void> {
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1[:/]|localhost[:/])/, (route) =>
+    route.fulfill({ status: 200, contentType: 'image/png', body: BLANK_TILE }),
+  );
+}

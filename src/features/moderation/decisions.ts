@@ -1,0 +1,38 @@
+// What each decision is called and does, by what the item is about: approving a new listing
+// publishes it; "approving" reported content keeps it and dismisses the reports as no violation.
+
+export type Decision = 'approve' | 'reject' | 'ignore' | 'escalate';
+
+export interface DecisionCopy {
+  label: string;
+  /** What happens, said in the confirmation. */
+  effect: string;
+  danger?: boolean;
+}
+
+export function decisionCopy(decision: Decision, targetType: string, reported: boolean): DecisionCopy {
+  const noun = targetType === 'listing' ? 'listing' : targetType === 'review' ? 'review' : targetType;
+  switch (decision) {
+    case 'approve':
+      return reported
+        ? { label: 'Keep (no violation)', effect: `The ${noun} stays; its reports are dismissed as no violation.` }
+        : { label: 'Approve', effect: `The ${noun} is approved and goes live.` };
+    case 'reject':
+      return targetType === 'review'
+        ? { label: 'Hide review', effect: 'The review is hidden from customers and its reports are resolved.', danger: true }
+        : {
+            label: 'Reject',
+            effect: `The ${noun} is taken down and its provider is told why, with the message below.`,
+            danger: true,
+          };
+    case 'ignore':
+      return { label: 'Ignore reports', effect: 'The reports are closed without a judgement; nothing changes.' };
+    case 'escalate':
+      return { label: 'Escalate', effect: 'The item stays open, marked for a senior colleague, and your claim is released.' };
+  }
+}
+
+/** Rejection applies to listings and reviews; other kinds get their sanctions in a later issue. */
+export function canReject(targetType: string): boolean {
+  return targetType === 'listing' || targetType === 'review';
+}

@@ -1,0 +1,176 @@
+import { LockOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Collapse, Empty, List, Skeleton, Space, Tag, Timeline, Tooltip, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { enumColor, humanize } from '../../components/fields/format';
+import { Countdown } from './countdown';
+import { canReject, decisionCopy, type Decision } from './decisions';
+import { claimedByColleague, claimedByMe, OPEN_STATUSES, type ItemContext, type ReportInContext } from './queue';
+import { OwnerFacts, TargetView } from './target-view';
+
+const time = (at: string) => dayjs(at).format('D MMM HH:mm');
+
+function ReportList({ reports }: { reports: ReportInContext[] }) {
+  if (reports.length === 0) return <Typography.Text type="secondary">Nobody reported it.</Typography.Text>;
+  return (
+    <List
+      size="small"
+      dataSource={reports}
+      renderItem={(r) => (
+        <List.Item>
+          <Space direction="vertical" size={0} style={{ width: '100%' }}>
+            <Space wrap>
+              <Tag color={enumColor(r.reason)}>{humanize(r.reason)}</Tag>
+              <Tag color={enumColor(r.status)}>{humanize(r.status)}</Tag>
+              <Typography.Text>{r.reporter?.name ?? 'A deleted account'}</Typography.Text>
+              <Tooltip title="Reports of theirs upheld, of those decided; the bonus is Discourse's accuracy formula">
+                <Typography.Text type="secondary">
+                  {r.reporter_decided > 0
+                    ? `${r.reporter_agreed} of ${r.reporter_decided} upheld (${r.reporter_accuracy_bonus >= 0 ? '+' : ''}${Number(r.reporter_accuracy_bonus).toFixed(2)})`
+                    : 'no decided reports yet'}
+                </Typography.Text>
+              </Tooltip>
+              <Typography.Text type="secondary">weight {Number(r.weight).toFixed(2)}</Typography.Text>
+              <Typography.Text type="secondary">{time(r.created_at)}</Typography.Text>
+            </Space>
+            {r.details && <Typography.Text>{r.details}</Typography.Text>}
+          </Space>
+        </List.Item>
+      )}
+    />
+  );
+}
+
+function History({ events }: { events: ItemContext['history'] }) {
+  return (
+    <Timeline
+      items={events.map((e) => ({
+        key: e.id,
+        children: (
+          <span>
+            <Typography.Text strong>{humanize(e.event)}</Typography.Text>
+            {e.actor ? ` by ${e.actor.name}` : ''} · {time(e.at)}
+            {typeof e.details?.decision === 'string' ? ` · ${e.details.decision}` : ''}
+            {typeof e.details?.note === 'string' ? ` · "${e.details.note}"` : ''}
+          </span>
+        ),
+      }))}
+    />
+  );
+}
+
+export interface ItemPaneProps {
+  context: ItemContext | undefined;
+  loading: boolean;
+  error?: string | null;
+  me: string | undefined;
+  onDecide: (decision: Decision) => void;
+  onClaim: () => void;
+  onUnhide?: () => void;
+}
+
+/** The item in context: what it is, whose it is, who reported it and why, what happened so far. */
+export function ItemPane({ context, loading, error, me, onDecide, onClaim, onUnhide }: ItemPaneProps) {
+  if (error) return <Alert type="error" showIcon message="Could not load the item" description={error} />;
+  if (loading && !context) return <Skeleton active paragraph={{ rows: 8 }} />;
+  if (!context) return <Empty description="Pick an item from the queue (j / k move through it)." />;
+
+  const { item } = context;
+  const open = OPEN_STATUSES.includes(item.status);
+  const colleague = claimedByColleague(item, me) ? (item.claimed_by_person?.name ?? 'a colleague') : null;
+  const mine = claimedByMe(item, me);
+  const reported = context.reports.some((r) => r.status === 'open' || r.status === 'in_review');
+  const title = String(context.target?.title ?? context.target?.name ?? `${humanize(item.target_type)} ${item.target_id.slice(0, 8)}`);
+  const decisions: Decision[] = ['approve', ...(canReject(item.target_type) ? (['reject'] as const) : []), 'ignore', 'escalate'];
+
+  return (
+    <Card
+      size="small"
+      title={
+        <Space direction="vertical" size={0}>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {title}
+          </Typography.Title>
+          <Space wrap size={4}>
+            <Tag>{humanize(item.queue)}</Tag>
+            <Tag color={enumColor(item.status)}>{item.status}</Tag>
+            <Tag>score {Number(item.priority_score).toFixed(2)}</Tag>
+            {open && <Countdown dueAt={item.sla_due_at} />}
+          </Space>
+        </Space>
+      }
+    >
+      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        {colleague ? (
+          <Alert
+            type="warning"
+            showIcon
+            message={`Claimed by ${colleague} until ${dayjs(item.claim_expires_at).format('HH:mm')}`}
+            description="Deciding takes it over from them; they see it is yours."
+          />
+        ) : mine ? (
+          <Typography.Text strong>
+            <LockOutlined aria-hidden /> Claimed by you until {dayjs(item.claim_expires_at).format('HH:mm')}
+          </Typography.Text>
+        ) : open ? (
+          <Space>
+            <Typography.Text type="secondary">Nobody holds this item.</Typography.Text>
+            <Button size="small" onClick={onClaim}>
+              Claim (c)
+            </Button>
+          </Space>
+        ) : null}
+
+        {open ? (
+          <Space wrap aria-label="Decisions">
+            {decisions.map((d) => {
+              const copy = decisionCopy(d, item.target_type, reported);
+              const key = { approve: 'a', reject: 'r', escalate: 'e', ignore: '' }[d];
+              return (
+                <Button
+                  key={d}
+                  type={d === 'approve' ? 'primary' : 'default'}
+                  danger={copy.danger}
+                  onClick={() => onDecide(d)}
+                  aria-keyshortcuts={key || undefined}
+                  disabled={d === 'ignore' && !reported}
+                >
+                  {copy.label}
+                  {key ? ` (${key})` : ''}
+                </Button>
+              );
+            })}
+            {item.target_type === 'review' && context.target?.hidden_at && onUnhide ? (
+              <Button onClick={onUnhide}>Unhide review</Button>
+            ) : null}
+          </Space>
+        ) : (
+          <Alert
+            type="info"
+            showIcon
+            message={`${humanize(item.status)} by ${item.decided_by_person?.name ?? 'someone'}${item.decided_at ? ` on ${time(item.decided_at)}` : ''}`}
+            description={item.decision_note ?? undefined}
+          />
+        )}
+
+        <TargetView context={context} />
+        <Collapse
+          size="small"
+          defaultActiveKey={['reports', 'owner']}
+          items={[
+            {
+              key: 'reports',
+              label: `Reports (${context.reports.length})`,
+              children: <ReportList reports={context.reports} />,
+            },
+            {
+              key: 'owner',
+              label: item.target_type === 'review' ? 'The author' : item.target_type === 'listing' ? 'The provider' : 'Whose it is',
+              children: context.owner ? <OwnerFacts owner={context.owner} /> : <Typography.Text type="secondary">Unknown</Typography.Text>,
+            },
+            { key: 'history', label: `History (${context.history.length})`, children: <History events={context.history} /> },
+          ]}
+        />
+      </Space>
+    </Card>
+  );
+}

@@ -1,0 +1,132 @@
+import { expect, test } from '@playwright/test';
+import {
+  accessibilityFindings,
+  apiClient,
+  offlineImages,
+  serviceApi,
+  settled,
+  signIn,
+  STAFF,
+  watchConsole,
+} from './support';
+
+const LOCONOMY = '10000000-0000-4000-8000-000000000001';
+
+// The moderation workspace as operations works it: open the listings queue, move to an item and
+// claim it by keyboard, reject it with a reason template whose message is previewed; the provider
+// gets that message and the listing is gone from the public API. Meanwhile a colleague (the super
+// admin, in a second browser) sees the item claimed and cannot decide it without taking it over.
+test('operations claims and rejects a listing by keyboard; a colleague sees the claim and cannot decide', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const errors = watchConsole(page);
+  await offlineImages(page);
+  await signIn(page, STAFF.ops.email);
+  // a live listing customers reported and nobody holds: it is public until a moderator acts
+  const { data: open } = await serviceApi()
+    .from('moderation_items')
+    .select('id, target_id')
+    .eq('tenant_id', LOCONOMY)
+    .eq('target_type', 'listing')
+    .eq('queue', 'content_reports')
+    .eq('status', 'pending')
+    .is('claimed_by', null)
+    .order('entered_queue_at', { ascending: false })
+    .limit(100);
+  const { data: live } = await serviceApi()
+    .from('listings')
+    .select('id, title, provider_id')
+    .in('id', (open ?? []).map((i) => i.target_id as string))
+    .eq('status', 'active')
+    .eq('moderation_status', 'approved')
+    .is('deleted_at', null)
+    .limit(1);
+  const listing = live![0] as { id: string; title: string; provider_id: string };
+  const itemId = open!.find((i) => i.target_id === listing.id)!.id as string;
+  const { data: before } = await apiClient().from('listings').select('id').eq('id', listing.id);
+  expect(before, 'the listing is public before the decision').toEqual([{ id: listing.id }]);
+
+  // the listings tab, then the item by its link: opening it claims it; c renews the claim
+  await page.goto('/moderation?tab=listings');
+  await expect(page.getByRole('tab', { name: /Listings/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('table', { name: 'Queue' }).locator('tbody tr.ant-table-row').first()).toBeVisible();
+  await page.goto(`/moderation?tab=listings&item=${itemId}`);
+  const pane = page.getByRole('region', { name: 'Item' });
+  await expect(pane.getByRole('heading', { name: listing.title })).toBeVisible();
+
+  await expect(pane.getByText(/Claimed by you until/)).toBeVisible();
+  await page.keyboard.press('c');
+  await expect(page.getByText('Claimed for the next 15 minutes')).toBeVisible();
+  const { data: claimed } = await serviceApi().from('moderation_items').select('claimed_by').eq('id', itemId).single();
+  expect(claimed!.claimed_by).toBe('00000000-0000-4000-8000-000000000002');
+  await settled(page);
+  expect(await accessibilityFindings(page), 'accessibility of the workspace').toEqual([]);
+  await page.screenshot({ path: 'test-results/e2e/screenshots/moderation-workspace.png', fullPage: true });
+
+  // a colleague opens the same item: claimed by Olivia, and deciding needs taking it over
+  const colleagueContext = await browser.newContext();
+  const colleague = await colleagueContext.newPage();
+  await offlineImages(colleague);
+  await signIn(colleague, STAFF.super.email);
+  await colleague.goto(`/moderation?tab=listings&item=${itemId}`);
+  const theirPane = colleague.getByRole('region', { name: 'Item' });
+  await expect(theirPane.getByText(/Claimed by Olivia Ops until/)).toBeVisible();
+  await theirPane.getByRole('button', { name: /^Reject/ }).click();
+  const theirDialog = colleague.getByRole('dialog');
+  await theirDialog.getByRole('button', { name: 'Reject' }).click();
+  await expect(theirDialog.getByText('Olivia Ops holds this item: take it over to decide')).toBeVisible();
+  await theirDialog.getByRole('button', { name: 'Cancel' }).click();
+  await colleagueContext.close();
+  const { data: untouched } = await serviceApi()
+    .from('moderation_items')
+    .select('status, claimed_by')
+    .eq('id', itemId)
+    .single();
+  expect(untouched).toEqual({ status: 'pending', claimed_by: '00000000-0000-4000-8000-000000000002' });
+
+  // r: reject with a template; the preview is the message the provider will get
+  await page.keyboard.press('r');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Reject' }).click();
+  await expect(dialog.getByText('Pick the reason the provider or author is told')).toBeVisible();
+  await dialog.getByLabel('Reason').click();
+  await page.locator('.ant-select-item-option[title="Misleading photos or description"]').click();
+  await dialog.getByLabel('Note').fill('The photos show another company’s van.');
+  const preview = dialog.getByRole('status', { name: 'Message preview' });
+  await expect(preview).toContainText(`Your listing "${listing.title}" was taken down`);
+  await expect(preview).toContainText('another company’s van');
+  await dialog.getByRole('button', { name: 'Reject' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('Reject: done')).toBeVisible();
+
+  const { data: decided } = await serviceApi()
+    .from('moderation_items')
+    .select('status, decided_by, decision_reason_code')
+    .eq('id', itemId)
+    .single();
+  expect(decided).toEqual({
+    status: 'rejected',
+    decided_by: '00000000-0000-4000-8000-000000000002',
+    decision_reason_code: 'misleading_listing',
+  });
+  const { data: notifications } = await serviceApi()
+    .from('notifications')
+    .select('user_id, title, body')
+    .eq('type', 'moderation.decision')
+    .eq('data->>item_id', itemId);
+  expect(notifications).toEqual([
+    {
+      user_id: listing.provider_id,
+      title: 'Misleading photos or description',
+      body: `Your listing "${listing.title}" was taken down: its photos or description do not match the service. The photos show another company’s van.`,
+    },
+  ]);
+  const { data: publicRead, error } = await apiClient().from('listings').select('id').eq('id', listing.id);
+  // rejected: taken off the marketplace
+  expect(error).toBeNull();
+  expect(publicRead).toEqual([]);
+  expect(errors).toEqual([]);
+});
