@@ -43,6 +43,8 @@ export interface WorkQueueCard {
   resource: TableName;
   filters: (now: dayjs.Dayjs) => CrudFilter[];
   sorters: CrudSort[];
+  /** Where the card leads instead of the list: the workspace built for that work. */
+  workspace?: string;
 }
 
 export const WORK_QUEUE_CARDS: readonly WorkQueueCard[] = [
@@ -55,6 +57,7 @@ export const WORK_QUEUE_CARDS: readonly WorkQueueCard[] = [
     resource: 'listings',
     filters: () => [{ field: 'moderation_status', operator: 'in', value: ['pending'] }],
     sorters: [{ field: 'created_at', order: 'asc' }],
+    workspace: '/moderation?tab=listings',
   },
   {
     key: 'open_content_reports',
@@ -65,6 +68,7 @@ export const WORK_QUEUE_CARDS: readonly WorkQueueCard[] = [
     resource: 'content_reports',
     filters: () => [{ field: 'status', operator: 'in', value: ['open'] }],
     sorters: [{ field: 'created_at', order: 'asc' }],
+    workspace: '/moderation?tab=reports&claim=unclaimed',
   },
   {
     key: 'content_reports_in_review',
@@ -75,6 +79,7 @@ export const WORK_QUEUE_CARDS: readonly WorkQueueCard[] = [
     resource: 'content_reports',
     filters: () => [{ field: 'status', operator: 'in', value: ['in_review'] }],
     sorters: [{ field: 'created_at', order: 'asc' }],
+    workspace: '/moderation?tab=reports&claim=claimed',
   },
   {
     key: 'disputed_bookings',
@@ -112,8 +117,14 @@ export const WORK_QUEUE_CARDS: readonly WorkQueueCard[] = [
   },
 ];
 
-export function cardUrl(card: WorkQueueCard, now: dayjs.Dayjs = dayjs()): string {
+/** The card's list, with the filters and sort that reproduce its count. */
+export function cardListUrl(card: WorkQueueCard, now: dayjs.Dayjs = dayjs()): string {
   return listUrl(card.resource, card.filters(now), card.sorters);
+}
+
+/** Where the card leads: its workspace where there is one, else its list. */
+export function cardUrl(card: WorkQueueCard, now: dayjs.Dayjs = dayjs()): string {
+  return card.workspace ?? cardListUrl(card, now);
 }
 
 /** Arguments of both RPCs: no p_tenant_id at all when every tenant is in scope. */

@@ -4,7 +4,8 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import DashboardPage from '../../../src/features/dashboard/dashboard-page';
-import { cardUrl, WORK_QUEUE_CARDS, type WorkQueue } from '../../../src/features/dashboard/work-queue';
+import { cardListUrl, WORK_QUEUE_CARDS, type WorkQueue } from '../../../src/features/dashboard/work-queue';
+import { paramsFromSearch } from '../../../src/features/moderation/queue';
 import { setTenantScope } from '../../../src/providers/tenant-scope';
 import { getResource } from '../../../src/resources';
 
@@ -124,19 +125,19 @@ describe('DashboardPage', () => {
     expect(within(open).getByText('Reports nobody has picked up yet, oldest first.')).toBeInTheDocument();
   });
 
-  it('links each card to its list with the filters and sorting that reproduce the count', async () => {
+  it('links each card to its workspace tab, or to its list with the filters and sorting that reproduce the count', async () => {
     const { dataProvider } = fakeData({
       staff_work_queue: () => [{ ...OPS, failed_payments_7d: 4, flags_changed_today: 1 }],
       staff_bookings_per_day: () => DAYS,
     });
     renderDashboard(dataProvider);
     const listings = await waitFor(() => cardLink('Listings awaiting moderation'), SLOW);
-    expect(listings.getAttribute('href')).toBe(
-      '/listings?filters[0][field]=moderation_status&filters[0][operator]=in&filters[0][value][0]=pending&sorters[0][field]=created_at&sorters[0][order]=asc',
-    );
-    expect(filtersOf(cardLink('Open content reports').getAttribute('href')!).parsedFilters).toEqual([
-      { field: 'status', operator: 'in', value: ['open'] },
-    ]);
+    expect(listings.getAttribute('href')).toBe('/moderation?tab=listings');
+    const reports = new URL(cardLink('Open content reports').getAttribute('href')!, 'http://admin');
+    expect(reports.pathname).toBe('/moderation');
+    expect(paramsFromSearch(reports.searchParams)).toMatchObject({ tab: 'reports', claim: 'unclaimed' });
+    const inReview = new URL(cardLink('Reports in review').getAttribute('href')!, 'http://admin');
+    expect(paramsFromSearch(inReview.searchParams)).toMatchObject({ tab: 'reports', claim: 'claimed' });
     expect(filtersOf(cardLink('Disputed bookings').getAttribute('href')!).parsedFilters).toEqual([
       { field: 'status', operator: 'in', value: ['disputed'] },
     ]);
@@ -155,10 +156,10 @@ describe('DashboardPage', () => {
   });
 
   it.each(WORK_QUEUE_CARDS.map((card) => [card.key, card] as const))(
-    '%s links to filters and a sort the list offers',
+    '%s has a list with filters and a sort the list offers',
     (_key, card) => {
       const def = getResource(card.resource);
-      const { parsedFilters, parsedSorter } = filtersOf(cardUrl(card));
+      const { parsedFilters, parsedSorter } = filtersOf(cardListUrl(card));
       for (const filter of parsedFilters as { field: string }[]) {
         expect(def.filters?.map((f) => f.field)).toContain(filter.field);
       }
