@@ -94,6 +94,35 @@ export async function benchModeration(client: SupabaseClient): Promise<Figure[]>
     );
   }
 
+  // the workspace (src/features/moderation): a tab's page beside the tab counts and stats strip
+  const TABS = ['listings', 'reviews', 'reports', 'mine'] as const;
+  for (const tab of TABS) {
+    const page = async () => {
+      const [list, summary] = await Promise.all([
+        client.rpc('moderation_queue_page', { p_tab: tab, p_sort: 'sla', p_limit: QUEUE_PAGE_SIZE + 1 }),
+        client.rpc('moderation_workspace_summary'),
+      ]);
+      failOn(`moderation_queue_page(${tab})`, list);
+      failOn('moderation_workspace_summary', summary);
+    };
+    await page();
+    const samples: number[] = [];
+    for (let i = 0; i < PAGE_SAMPLES; i++) samples.push(await timed(page));
+    figures.push(summarise(`workspace tab ${tab}, page 1 + counts and stats`, samples, TARGETS.queuePage));
+  }
+  const firstItems = failOn(
+    'moderation_queue_page(reports)',
+    await client.rpc('moderation_queue_page', { p_tab: 'reports', p_sort: 'score', p_limit: PAGE_SAMPLES }),
+  ) as { id: string }[];
+  const pane: number[] = [];
+  for (const { id } of firstItems)
+    pane.push(
+      await timed(async () => {
+        failOn('moderation_item_context', await client.rpc('moderation_item_context', { p_item_id: id }));
+      }),
+    );
+  figures.push(summarise('workspace item pane (the highest-priority reported items)', pane, TARGETS.queuePage));
+
   // the warm-up and every timed call each decide fresh items
   const ids = await decidableListingItems(client, me, 1 + DECISION_SAMPLES + (1 + BULK_SAMPLES) * BULK_SIZE);
   const versions = new Map(
