@@ -2,7 +2,7 @@
 -- about), the tab counts and stats strip, the item pane's context and the rejection message's
 -- preview — each by persona, within RLS and the tenant.
 begin;
-select plan(24);
+select plan(25);
 select tests.create_marketplace_fixture();
 
 insert into public.moderation_reason_templates (tenant_id, code, label, target_types, policy_url, message_template)
@@ -68,6 +68,11 @@ select results_eq($$ select (s ->> 'decisions_today')::int, (s ->> 'my_decisions
                        from public.moderation_workspace_summary() s $$,
   $$ select count(*)::int, 1, true from public.moderation_items where decided_at >= date_trunc('day', now() at time zone 'UTC') at time zone 'UTC' $$,
   'the stats strip counts the decision and times it per queue');
+select is((select (s ->> 'sla_breaches_week')::int from public.moderation_workspace_summary() s),
+  (select count(*)::int from public.moderation_items
+    where sla_due_at > now() - interval '7 days' and sla_due_at <= now()
+      and (status in ('pending', 'escalated') or decided_at > sla_due_at)),
+  'SLA breaches this week: items due this week still open past it or decided late');
 select tests.authenticate_as('finance');
 select is((select (s -> 'tabs' -> 'listings' ->> 'open')::int from public.moderation_workspace_summary() s), 0,
   'finance counts no listing items');
