@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import {
   accessibilityFindings,
+  apiAs,
   apiClient,
   offlineImages,
   serviceApi,
@@ -38,7 +39,10 @@ test('operations claims and rejects a listing by keyboard; a colleague sees the 
   const { data: live } = await serviceApi()
     .from('listings')
     .select('id, title, provider_id')
-    .in('id', (open ?? []).map((i) => i.target_id as string))
+    .in(
+      'id',
+      (open ?? []).map((i) => i.target_id as string),
+    )
     .eq('status', 'active')
     .eq('moderation_status', 'approved')
     .is('deleted_at', null)
@@ -128,5 +132,56 @@ test('operations claims and rejects a listing by keyboard; a colleague sees the 
   // rejected: taken off the marketplace
   expect(error).toBeNull();
   expect(publicRead).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+// Bulk: two reported reviews, their reports ignored with one decision; each row's outcome shown.
+test('operations ignores the reports on two reviews at once and sees what happened to each', async ({ page }) => {
+  test.setTimeout(90_000);
+  const errors = watchConsole(page);
+  await offlineImages(page);
+  const ops = await apiAs(STAFF.ops.email);
+  const { data: firstTwo, error } = await ops.rpc('moderation_queue_page', {
+    p_tab: 'reviews',
+    p_sort: 'sla',
+    p_claim: 'unclaimed',
+    p_limit: 2,
+  });
+  expect(error).toBeNull();
+  const items = firstTwo as { id: string; target_title: string }[];
+  expect(items).toHaveLength(2);
+
+  await signIn(page, STAFF.ops.email);
+  await page.goto('/moderation?tab=reviews&claim=unclaimed');
+  const queue = page.getByRole('table', { name: 'Queue' });
+  await expect(queue.locator('tbody tr.ant-table-row')).not.toHaveCount(0);
+  const checkboxes = queue.locator('tbody tr.ant-table-row .ant-table-selection-column input[type="checkbox"]');
+  await checkboxes.nth(0).check();
+  await checkboxes.nth(1).check();
+  const bulk = page.getByRole('region', { name: 'Bulk decision' });
+  await expect(bulk.getByText('2 selected')).toBeVisible();
+  await bulk.getByRole('button', { name: 'Ignore reports…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Ignore reports: 2 items' });
+  await dialog.getByLabel('Note').fill('Duplicates of a report already handled');
+  await dialog.getByRole('button', { name: 'Ignore reports' }).click();
+
+  const result = page.getByRole('dialog', { name: 'Bulk decision' });
+  await expect(result).toBeVisible();
+  await expect(result.getByText('Done', { exact: true })).toHaveCount(2);
+  const { data: after } = await serviceApi()
+    .from('moderation_items')
+    .select('id, status, decision_note')
+    .in(
+      'id',
+      items.map((i) => i.id),
+    )
+    .order('id');
+  expect(after).toEqual(
+    items
+      .map((i) => ({ id: i.id, status: 'ignored', decision_note: 'Duplicates of a report already handled' }))
+      .sort((a, b) => a.id.localeCompare(b.id)),
+  );
+  await result.getByRole('button', { name: 'Close', exact: true }).last().click();
+  await expect(result).toBeHidden();
   expect(errors).toEqual([]);
 });

@@ -62,7 +62,11 @@ export function DecisionDialog({
     if (!open || decision !== 'reject' || !reasonCode || !itemId) return;
     let stale = false;
     const timer = setTimeout(() => {
-      call<string | null>('preview_moderation_message', { p_item_id: itemId, p_reason_code: reasonCode, p_note: note ?? null })
+      call<string | null>('preview_moderation_message', {
+        p_item_id: itemId,
+        p_reason_code: reasonCode,
+        p_note: note ?? null,
+      })
         .then((text) => !stale && setPreview({ key: previewKey, text }))
         .catch((e: { message?: string }) => !stale && setPreview({ key: previewKey, text: null, error: e.message }));
     }, 250);
@@ -76,7 +80,8 @@ export function DecisionDialog({
   const choices = templates.filter((t) => decision !== 'reject' || t.code !== 'no_violation');
   const submit = async () => {
     const values = await form.validateFields().catch(() => null);
-    if (values) onSubmit({ reasonCode: values.reasonCode, note: values.note?.trim() || undefined, takeOver: !!values.takeOver });
+    if (values)
+      onSubmit({ reasonCode: values.reasonCode, note: values.note?.trim() || undefined, takeOver: !!values.takeOver });
   };
   const selected = choices.find((t) => t.code === reasonCode);
 
@@ -96,7 +101,11 @@ export function DecisionDialog({
           <Form.Item
             name="reasonCode"
             label="Reason"
-            rules={decision === 'reject' ? [{ required: true, message: 'Pick the reason the provider or author is told' }] : []}
+            rules={
+              decision === 'reject'
+                ? [{ required: true, message: 'Pick the reason the provider or author is told' }]
+                : []
+            }
           >
             <Select
               allowClear={decision !== 'reject'}
@@ -138,7 +147,10 @@ export function DecisionDialog({
             valuePropName="checked"
             rules={[
               {
-                validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(`${colleague} holds this item: take it over to decide`))),
+                validator: (_, v) =>
+                  v
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(`${colleague} holds this item: take it over to decide`)),
               },
             ]}
           >

@@ -19,7 +19,11 @@ export function decisionCopy(decision: Decision, targetType: string, reported: b
         : { label: 'Approve', effect: `The ${noun} is approved and goes live.` };
     case 'reject':
       return targetType === 'review'
-        ? { label: 'Hide review', effect: 'The review is hidden from customers and its reports are resolved.', danger: true }
+        ? {
+            label: 'Hide review',
+            effect: 'The review is hidden from customers and its reports are resolved.',
+            danger: true,
+          }
         : {
             label: 'Reject',
             effect: `The ${noun} is taken down and its provider is told why, with the message below.`,
@@ -28,7 +32,10 @@ export function decisionCopy(decision: Decision, targetType: string, reported: b
     case 'ignore':
       return { label: 'Ignore reports', effect: 'The reports are closed without a judgement; nothing changes.' };
     case 'escalate':
-      return { label: 'Escalate', effect: 'The item stays open, marked for a senior colleague, and your claim is released.' };
+      return {
+        label: 'Escalate',
+        effect: 'The item stays open, marked for a senior colleague, and your claim is released.',
+      };
   }
 }
 

@@ -79,8 +79,15 @@ export function ItemPane({ context, loading, error, me, onDecide, onClaim, onUnh
   const colleague = claimedByColleague(item, me) ? (item.claimed_by_person?.name ?? 'a colleague') : null;
   const mine = claimedByMe(item, me);
   const reported = context.reports.some((r) => r.status === 'open' || r.status === 'in_review');
-  const title = String(context.target?.title ?? context.target?.name ?? `${humanize(item.target_type)} ${item.target_id.slice(0, 8)}`);
-  const decisions: Decision[] = ['approve', ...(canReject(item.target_type) ? (['reject'] as const) : []), 'ignore', 'escalate'];
+  const title = String(
+    context.target?.title ?? context.target?.name ?? `${humanize(item.target_type)} ${item.target_id.slice(0, 8)}`,
+  );
+  const decisions: Decision[] = [
+    'approve',
+    ...(canReject(item.target_type) ? (['reject'] as const) : []),
+    'ignore',
+    'escalate',
+  ];
 
   return (
     <Card
@@ -164,10 +171,23 @@ export function ItemPane({ context, loading, error, me, onDecide, onClaim, onUnh
             },
             {
               key: 'owner',
-              label: item.target_type === 'review' ? 'The author' : item.target_type === 'listing' ? 'The provider' : 'Whose it is',
-              children: context.owner ? <OwnerFacts owner={context.owner} /> : <Typography.Text type="secondary">Unknown</Typography.Text>,
+              label:
+                item.target_type === 'review'
+                  ? 'The author'
+                  : item.target_type === 'listing'
+                    ? 'The provider'
+                    : 'Whose it is',
+              children: context.owner ? (
+                <OwnerFacts owner={context.owner} />
+              ) : (
+                <Typography.Text type="secondary">Unknown</Typography.Text>
+              ),
             },
-            { key: 'history', label: `History (${context.history.length})`, children: <History events={context.history} /> },
+            {
+              key: 'history',
+              label: `History (${context.history.length})`,
+              children: <History events={context.history} />,
+            },
           ]}
         />
       </Space>

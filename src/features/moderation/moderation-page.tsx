@@ -54,7 +54,9 @@ export default function ModerationPage() {
 
   const navigate = useCallback(
     (next: Partial<QueueParams & { item?: string }>) => {
-      setSearch(searchFromParams({ ...params, ...next }), { replace: 'item' in next && Object.keys(next).length === 1 });
+      setSearch(searchFromParams({ ...params, ...next }), {
+        replace: 'item' in next && Object.keys(next).length === 1,
+      });
     },
     [params, setSearch],
   );
@@ -69,7 +71,8 @@ export default function ModerationPage() {
     if (params.item) void context.query.refetch();
   }, [queue.query, summary.query, context.query, params.item]);
 
-  const claimable = !!item && item.id === params.item && OPEN_STATUSES.includes(item.status) && !claimedByColleague(item, me);
+  const claimable =
+    !!item && item.id === params.item && OPEN_STATUSES.includes(item.status) && !claimedByColleague(item, me);
   useClaimWhileOpen(
     params.item,
     claimable,
@@ -194,9 +197,14 @@ export default function ModerationPage() {
   });
   const selectedRows = queue.rows.filter((r) => selectedIds.includes(r.id));
   const selectedTypes = [...new Set(selectedRows.map((r) => r.target_type))];
-  const bulkTemplates = (templates.result?.data ?? []).filter((t) => selectedTypes.every((type) => t.target_types.includes(type)));
+  const bulkTemplates = (templates.result?.data ?? []).filter((t) =>
+    selectedTypes.every((type) => t.target_types.includes(type)),
+  );
 
-  const titles = useMemo(() => new Map(queue.rows.map((r) => [r.id, r.target_title ?? humanize(r.target_type)])), [queue.rows]);
+  const titles = useMemo(
+    () => new Map(queue.rows.map((r) => [r.id, r.target_title ?? humanize(r.target_type)])),
+    [queue.rows],
+  );
   const titleOf = (id: string) => titles.get(id) ?? id;
   const counts = summary.summary?.tabs;
 
@@ -356,11 +364,19 @@ export default function ModerationPage() {
           open
           decision={dialog.decision}
           itemId={dialog.bulk ? undefined : item?.id}
-          targetType={dialog.bulk ? (selectedTypes.length === 1 ? selectedTypes[0] : 'item') : (item?.target_type ?? 'item')}
-          reported={dialog.bulk ? true : (context.context?.reports ?? []).some((r) => r.status === 'open' || r.status === 'in_review')}
+          targetType={
+            dialog.bulk ? (selectedTypes.length === 1 ? selectedTypes[0] : 'item') : (item?.target_type ?? 'item')
+          }
+          reported={
+            dialog.bulk
+              ? true
+              : (context.context?.reports ?? []).some((r) => r.status === 'open' || r.status === 'in_review')
+          }
           templates={dialog.bulk ? bulkTemplates : (context.context?.templates ?? [])}
           colleague={
-            !dialog.bulk && item && claimedByColleague(item, me) ? (item.claimed_by_person?.name ?? 'a colleague') : null
+            !dialog.bulk && item && claimedByColleague(item, me)
+              ? (item.claimed_by_person?.name ?? 'a colleague')
+              : null
           }
           subject={dialog.bulk ? `${selectedIds.length} items` : String(context.context?.target?.title ?? 'this item')}
           pending={pending}
@@ -370,7 +386,12 @@ export default function ModerationPage() {
         />
       )}
 
-      <BulkResult title="Bulk decision" outcomes={bulkOutcomes} nameOf={titleOf} onClose={() => setBulkOutcomes(null)} />
+      <BulkResult
+        title="Bulk decision"
+        outcomes={bulkOutcomes}
+        nameOf={titleOf}
+        onClose={() => setBulkOutcomes(null)}
+      />
 
       <Modal open={helpOpen} title="Keyboard shortcuts" footer={null} onCancel={() => setHelpOpen(false)}>
         <Table

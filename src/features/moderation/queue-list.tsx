@@ -69,7 +69,8 @@ export function QueueList({
               </Space>
               {row.claimed_by_name && (
                 <Typography.Text strong={!claimedByColleague(row, me)}>
-                  <LockOutlined aria-hidden /> {claimedByColleague(row, me) ? `Claimed by ${row.claimed_by_name}` : 'Claimed by you'}
+                  <LockOutlined aria-hidden />{' '}
+                  {claimedByColleague(row, me) ? `Claimed by ${row.claimed_by_name}` : 'Claimed by you'}
                 </Typography.Text>
               )}
             </Space>

@@ -17,7 +17,9 @@ describe('the workspace state in the URL', () => {
   });
 
   it('ignores what it does not know instead of sending it', () => {
-    expect(paramsFromSearch(new URLSearchParams('tab=all&sort=random()&claim=maybe&overdue=yes&page=-2'))).toMatchObject({
+    expect(
+      paramsFromSearch(new URLSearchParams('tab=all&sort=random()&claim=maybe&overdue=yes&page=-2')),
+    ).toMatchObject({
       tab: 'listings',
       sort: 'sla',
       claim: undefined,
@@ -48,7 +50,9 @@ describe('the workspace state in the URL', () => {
       p_limit: PAGE_SIZE + 1,
       p_offset: PAGE_SIZE,
     });
-    expect(queuePageArgs({ tab: 'listings', sort: 'sla', page: 1 }, 'tenant-1')).toMatchObject({ p_tenant_id: 'tenant-1' });
+    expect(queuePageArgs({ tab: 'listings', sort: 'sla', page: 1 }, 'tenant-1')).toMatchObject({
+      p_tenant_id: 'tenant-1',
+    });
   });
 });
 

@@ -4,7 +4,12 @@ import type { PermissionKey } from '../../resources/types';
 // of 20261207000600_moderation_workspace.sql take them, and the shapes they answer.
 
 /** Whoever decides some kind of content; the database narrows each item to its own permission. */
-export const MODERATORS: PermissionKey[] = ['listings.moderate', 'reviews.moderate', 'bookings.manage', 'reports.resolve'];
+export const MODERATORS: PermissionKey[] = [
+  'listings.moderate',
+  'reviews.moderate',
+  'bookings.manage',
+  'reports.resolve',
+];
 
 export type QueueTab = 'listings' | 'reviews' | 'reports' | 'mine';
 export type QueueSort = 'sla' | 'score' | 'age';

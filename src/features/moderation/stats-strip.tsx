@@ -14,11 +14,17 @@ export function StatsStrip({ summary }: { summary: WorkspaceSummary | undefined 
           value={summary.decisions_today}
           suffix={<span style={{ fontSize: 14 }}>({summary.my_decisions_today} mine)</span>}
         />
-        <Statistic title="SLA breaches this week" value={summary.sla_breaches_week} valueStyle={summary.sla_breaches_week ? { color: '#cf1322' } : undefined} />
+        <Statistic
+          title="SLA breaches this week"
+          value={summary.sla_breaches_week}
+          valueStyle={summary.sla_breaches_week ? { color: '#cf1322' } : undefined}
+        />
         {medians.length > 0 && (
           <Statistic
             title="Median time to a decision (7 days)"
-            value={medians.map(([queue, minutes]) => `${humanize(queue)} ${formatDuration(Number(minutes))}`).join(' · ')}
+            value={medians
+              .map(([queue, minutes]) => `${humanize(queue)} ${formatDuration(Number(minutes))}`)
+              .join(' · ')}
             valueStyle={{ fontSize: 14 }}
           />
         )}

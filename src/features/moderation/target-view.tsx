@@ -15,7 +15,11 @@ type Target = Record<string, unknown>;
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 /** A listing's address is JSON ({ line1, city, postal_code, … }): its parts, in order. */
 const address = (v: unknown) =>
-  v && typeof v === 'object' ? Object.values(v as Record<string, unknown>).filter((p) => typeof p === 'string' && p).join(', ') : str(v);
+  v && typeof v === 'object'
+    ? Object.values(v as Record<string, unknown>)
+        .filter((p) => typeof p === 'string' && p)
+        .join(', ')
+    : str(v);
 const when = (v: unknown) => (v ? dayjs(String(v)).format('D MMM YYYY HH:mm') : '—');
 
 interface Media {
@@ -82,7 +86,9 @@ function ReviewTarget({ target }: { target: Target }) {
         {target.hidden_at ? <Tag color="red">Hidden: {str(target.hidden_reason) || 'no reason given'}</Tag> : null}
       </Space>
       {target.title ? <Typography.Text strong>{str(target.title)}</Typography.Text> : null}
-      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{str(target.comment)}</Typography.Paragraph>
+      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+        {str(target.comment)}
+      </Typography.Paragraph>
       {target.provider_response ? (
         <Typography.Paragraph type="secondary" style={{ borderLeft: '3px solid #d9d9d9', paddingLeft: 12 }}>
           <Typography.Text strong>Provider's response</Typography.Text> ({when(target.provider_responded_at)}):{' '}
@@ -98,7 +104,9 @@ function ReviewTarget({ target }: { target: Target }) {
           {booking.status ? <Tag color={enumColor(str(booking.status))}>{humanize(str(booking.status))}</Tag> : '—'}
         </Descriptions.Item>
         <Descriptions.Item label="Scheduled">{when(booking.scheduled_start)}</Descriptions.Item>
-        <Descriptions.Item label="Total">{formatMoney(booking.total_cents as number, str(booking.currency))}</Descriptions.Item>
+        <Descriptions.Item label="Total">
+          {formatMoney(booking.total_cents as number, str(booking.currency))}
+        </Descriptions.Item>
       </Descriptions>
     </Space>
   );
@@ -141,7 +149,9 @@ export function OwnerFacts({ owner }: { owner: ItemContext['owner'] }) {
         {owner.rejected_listings ? ` (${owner.rejected_listings} rejected or flagged)` : ''}
       </Descriptions.Item>
       <Descriptions.Item label="Rating">
-        {owner.rating_count ? `${Number(owner.rating_average).toFixed(2)} from ${owner.rating_count} reviews` : 'No reviews yet'}
+        {owner.rating_count
+          ? `${Number(owner.rating_average).toFixed(2)} from ${owner.rating_count} reviews`
+          : 'No reviews yet'}
       </Descriptions.Item>
       <Descriptions.Item label="Earlier decisions">{decisions || 'None'}</Descriptions.Item>
       <Descriptions.Item label="Hidden reviews written">{owner.hidden_reviews}</Descriptions.Item>

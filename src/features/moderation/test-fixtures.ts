@@ -137,7 +137,14 @@ export function reportedReview(): ItemContext {
       provider_responded_at: inMinutes(-60),
       listing: { id: 'listing-1', title: 'Leak repair in Austin' },
       provider: { id: 'user-pablo', name: 'Pablo Provider', email: 'provider@loconomy.test' },
-      booking: { id: 'booking-1', status: 'completed', confirmation_code: 'LX-4821', scheduled_start: inMinutes(-4000), total_cents: 9500, currency: 'USD' },
+      booking: {
+        id: 'booking-1',
+        status: 'completed',
+        confirmation_code: 'LX-4821',
+        scheduled_start: inMinutes(-4000),
+        total_cents: 9500,
+        currency: 'USD',
+      },
     },
   };
 }

@@ -1,7 +1,12 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ItemPane } from '../../../src/features/moderation/item-pane';
-import { claimedByOlivia, DECIDED_BY, reportedListing, reportedReview } from '../../../src/features/moderation/test-fixtures';
+import {
+  claimedByOlivia,
+  DECIDED_BY,
+  reportedListing,
+  reportedReview,
+} from '../../../src/features/moderation/test-fixtures';
 
 // The pane shows the item in context and offers the decisions that fit it; deciding itself is
 // the page's (and the database's) business, proven in the Playwright spec.
