@@ -93,7 +93,7 @@ export function DecisionDialog({
       okButtonProps={{ danger: copy.danger, loading: pending }}
       onOk={submit}
       onCancel={onCancel}
-      destroyOnClose
+      destroyOnHidden
     >
       <Typography.Paragraph>{copy.effect}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
