@@ -1,3 +1,4 @@
+import { targetingRulesError } from '../lib/feature-flags/constraints';
 import { ControlOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { defineResource } from './define';
 import type { ResourceDef } from './types';
@@ -75,7 +76,12 @@ export const featureFlags = defineResource({
       kind: 'json',
       list: false,
       defaultValue: {},
-      help: 'Optional { "roles": [...], "user_ids": [...] }; when present, only they are in the rollout.',
+      // the database's trigger says the same (private.targeting_rules_error)
+      validate: (value) => {
+        const problem = targetingRulesError(value);
+        return problem ? `Targeting: ${problem}` : null;
+      },
+      help: 'Unleash-style constraints, all of which must hold: { "constraints": [{ "contextName": "role", "operator": "IN", "values": ["customer"] }], "stickiness": "default", "groupId": "…" }. Fields: userId, tenantId, sessionId, role, email, emailDomain, signupDate, city, region, appVersion, currentTime; operators IN, NOT_IN, STR_CONTAINS/STARTS_WITH/ENDS_WITH, NUM_EQ/GT/GTE/LT/LTE, DATE_AFTER/BEFORE, SEMVER_EQ/GT/LT, each with optional "inverted" and "caseInsensitive". groupId (default: the key) reshuffles the rollout.',
     },
     { name: 'kill_switch', label: 'Killed', kind: 'boolean', list: 'default', form: false },
     { name: 'killed_at', label: 'Killed at', kind: 'datetime', form: false },
@@ -158,8 +164,15 @@ export const userFeatureFlags = defineResource({
       list: 'default',
       help: 'One of the flag’s variant keys; only for an enabled override.',
     },
-    { name: 'reason', label: 'Reason', kind: 'text', list: 'default', max: 500 },
-    { name: 'expires_at', label: 'Expires', kind: 'datetime', list: 'default', help: 'Empty = until removed.' },
+    { name: 'reason', label: 'Reason', kind: 'text', list: 'default', required: true, min: 1, max: 500 },
+    {
+      name: 'expires_at',
+      label: 'Expires',
+      kind: 'datetime',
+      list: 'default',
+      required: true,
+      help: 'Overrides are temporary: after this the user gets the flag as everyone does.',
+    },
     {
       name: 'created_by',
       label: 'Added by',

@@ -117,6 +117,11 @@ export interface FieldDef<T extends TableName = TableName> {
   /** Text: must match, mirroring a check constraint. */
   pattern?: { regex: RegExp; message: string };
   /**
+   * A check the database makes too (a validating trigger or function), run by the form before
+   * sending: the problem in words, or null. Same words as the database's, where it has them.
+   */
+  validate?: (value: unknown) => string | null;
+  /**
    * List visibility: 'default' = a column shown by default, 'optional' = offered in the
    * column picker, false = never a list column (still on the show page). Default 'optional'.
    */

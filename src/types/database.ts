@@ -2842,11 +2842,11 @@ export type Database = {
         Row: {
           created_at: string
           created_by: string | null
-          expires_at: string | null
+          expires_at: string
           flag_id: string
           id: string
           is_enabled: boolean
-          reason: string | null
+          reason: string
           tenant_id: string
           updated_at: string
           user_id: string
@@ -2855,11 +2855,11 @@ export type Database = {
         Insert: {
           created_at?: string
           created_by?: string | null
-          expires_at?: string | null
+          expires_at: string
           flag_id: string
           id?: string
           is_enabled: boolean
-          reason?: string | null
+          reason: string
           tenant_id: string
           updated_at?: string
           user_id: string
@@ -2868,11 +2868,11 @@ export type Database = {
         Update: {
           created_at?: string
           created_by?: string | null
-          expires_at?: string | null
+          expires_at?: string
           flag_id?: string
           id?: string
           is_enabled?: boolean
-          reason?: string | null
+          reason?: string
           tenant_id?: string
           updated_at?: string
           user_id?: string
@@ -3586,6 +3586,16 @@ export type Database = {
           outcome: string
         }[]
       }
+      evaluate_feature_flags: {
+        Args: { p_context: Json }
+        Returns: {
+          details: Json
+          enabled: boolean
+          key: string
+          reason: string
+          variant: string
+        }[]
+      }
       kill_feature_flag: {
         Args: { p_flag_id: string; p_reason?: string }
         Returns: {
@@ -3759,6 +3769,7 @@ export type Database = {
         Returns: {
           enabled: boolean
           key: string
+          reason: string
           variant: string
         }[]
       }

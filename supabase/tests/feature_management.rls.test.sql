@@ -108,7 +108,7 @@ select tests.reset_role();
 do $$
 declare v text;
 begin
-  insert into public.user_feature_flags (user_id, flag_id, is_enabled) values (tests.get_user_id('customer'), current_setting('fx.flag')::uuid, true)
+  insert into public.user_feature_flags (user_id, flag_id, is_enabled, reason, expires_at) values (tests.get_user_id('customer'), current_setting('fx.flag')::uuid, true, 'test', now() + interval '1 day')
   returning id into v;
   perform set_config('fx.uff', v, true);
 end
@@ -117,7 +117,7 @@ $$;
 do $$
 declare v text;
 begin
-  insert into public.user_feature_flags (user_id, flag_id, is_enabled) values (case when 'product' = 'super' then tests.get_user_id('provider') else tests.get_user_id('referred') end, current_setting('fx.flag')::uuid, false)
+  insert into public.user_feature_flags (user_id, flag_id, is_enabled, reason, expires_at) values (case when 'product' = 'super' then tests.get_user_id('provider') else tests.get_user_id('referred') end, current_setting('fx.flag')::uuid, false, 'test', now() + interval '1 day')
   returning id into v;
   perform set_config('fx.uff_del_product', v, true);
 end
@@ -126,7 +126,7 @@ $$;
 do $$
 declare v text;
 begin
-  insert into public.user_feature_flags (user_id, flag_id, is_enabled) values (case when 'super' = 'super' then tests.get_user_id('provider') else tests.get_user_id('referred') end, current_setting('fx.flag')::uuid, false)
+  insert into public.user_feature_flags (user_id, flag_id, is_enabled, reason, expires_at) values (case when 'super' = 'super' then tests.get_user_id('provider') else tests.get_user_id('referred') end, current_setting('fx.flag')::uuid, false, 'test', now() + interval '1 day')
   returning id into v;
   perform set_config('fx.uff_del_super', v, true);
 end
@@ -149,21 +149,21 @@ select isnt_empty($$ select 1 from public.user_feature_flags where id = current_
 select tests.authenticate_as('other_admin');
 select is_empty($$ select 1 from public.user_feature_flags where id = current_setting('fx.uff')::uuid $$, 'other-tenant admin cannot read user_feature_flags');
 select tests.clear_authentication();
-select throws_ok($$ insert into public.user_feature_flags (user_id, flag_id, is_enabled) values (tests.get_user_id('customer'), current_setting('fx.flag')::uuid, true) $$, '42501', null, 'anonymous cannot insert into user_feature_flags');
+select throws_ok($$ insert into public.user_feature_flags (user_id, flag_id, is_enabled, reason, expires_at) values (tests.get_user_id('customer'), current_setting('fx.flag')::uuid, true, 'test', now() + interval '1 day') $$, '42501', null, 'anonymous cannot insert into user_feature_flags');
 select tests.authenticate_as('customer');
-select throws_ok($$ insert into public.user_feature_flags (user_id, flag_id, is_enabled) values (tests.get_user_id('customer'), current_setting('fx.flag')::uuid, true) $$, '42501', null, 'customer cannot insert into user_feature_flags');
+select throws_ok($$ insert into public.user_feature_flags (user_id, flag_id, is_enabled, reason, expires_at) values (tests.get_user_id('customer'), current_setting('fx.flag')::uuid, true, 'test', now() + interval '1 day') $$, '42501', null, 'customer cannot insert into user_feature_flags');
 select tests.authenticate_as('provider');
-select throws_ok($$ insert into public.user_feature_flags (user_id, flag_id, is_enabled) values (tests.get_user_id('provider'), current_setting('fx.flag')::uuid, true) $$, '42501', null, 'provider cannot insert into user_feature_flags');
+select throws_ok($$ insert into public.user_feature_flags (user_id, flag_id, is_enabled, reason, expires_at) values (tests.get_user_id('provider'), current_setting('fx.flag')::uuid, true, 'test', now() + interval '1 day') $$, '42501', null, 'provider cannot insert into user_feature_flags');
 select tests.authenticate_as('ops');
-select throws_ok($$ insert into public.user_feature_flags (user_id, flag_id, is_enabled) values (tests.get_user_id('ops'), current_setting('fx.flag')::uuid, true) $$, '42501', null, 'operations cannot insert into user_feature_flags');
+select throws_ok($$ insert into public.user_feature_flags (user_id, flag_id, is_enabled, reason, expires_at) values (tests.get_user_id('ops'), current_setting('fx.flag')::uuid, true, 'test', now() + interval '1 day') $$, '42501', null, 'operations cannot insert into user_feature_flags');
 select tests.authenticate_as('finance');
-select throws_ok($$ insert into public.user_feature_flags (user_id, flag_id, is_enabled) values (tests.get_user_id('finance'), current_setting('fx.flag')::uuid, true) $$, '42501', null, 'finance cannot insert into user_feature_flags');
+select throws_ok($$ insert into public.user_feature_flags (user_id, flag_id, is_enabled, reason, expires_at) values (tests.get_user_id('finance'), current_setting('fx.flag')::uuid, true, 'test', now() + interval '1 day') $$, '42501', null, 'finance cannot insert into user_feature_flags');
 select tests.authenticate_as('product');
-select lives_ok($$ insert into public.user_feature_flags (user_id, flag_id, is_enabled) values (tests.get_user_id('product'), current_setting('fx.flag')::uuid, true) $$, 'product can insert into user_feature_flags');
+select lives_ok($$ insert into public.user_feature_flags (user_id, flag_id, is_enabled, reason, expires_at) values (tests.get_user_id('product'), current_setting('fx.flag')::uuid, true, 'test', now() + interval '1 day') $$, 'product can insert into user_feature_flags');
 select tests.authenticate_as('super');
-select lives_ok($$ insert into public.user_feature_flags (user_id, flag_id, is_enabled) values (tests.get_user_id('super'), current_setting('fx.flag')::uuid, true) $$, 'super admin can insert into user_feature_flags');
+select lives_ok($$ insert into public.user_feature_flags (user_id, flag_id, is_enabled, reason, expires_at) values (tests.get_user_id('super'), current_setting('fx.flag')::uuid, true, 'test', now() + interval '1 day') $$, 'super admin can insert into user_feature_flags');
 select tests.authenticate_as('other_admin');
-select throws_ok($$ insert into public.user_feature_flags (user_id, flag_id, is_enabled) values (tests.get_user_id('other_admin'), current_setting('fx.flag')::uuid, true) $$, '22023', null, 'other-tenant admin cannot insert into user_feature_flags');
+select throws_ok($$ insert into public.user_feature_flags (user_id, flag_id, is_enabled, reason, expires_at) values (tests.get_user_id('other_admin'), current_setting('fx.flag')::uuid, true, 'test', now() + interval '1 day') $$, '22023', null, 'other-tenant admin cannot insert into user_feature_flags');
 select tests.clear_authentication();
 select throws_ok($$ update public.user_feature_flags set is_enabled = false where id = current_setting('fx.uff')::uuid returning 1 $$, '42501', null, 'anonymous cannot update user_feature_flags');
 select tests.authenticate_as('customer');

@@ -76,16 +76,16 @@ select is((select variant from public.my_feature_flags() where key = 'checkout.v
 select tests.reset_role();
 
 -- overrides --------------------------------------------------------------------------------
-select throws_ok($$ insert into public.user_feature_flags (user_id, flag_id, is_enabled, variant)
-  values (tests.get_user_id('customer'), current_setting('t.flag')::uuid, true, 'purple') $$, '22023', null,
+select throws_ok($$ insert into public.user_feature_flags (user_id, flag_id, is_enabled, variant, reason, expires_at)
+  values (tests.get_user_id('customer'), current_setting('t.flag')::uuid, true, 'purple', 'test', now() + interval '1 day') $$, '22023', null,
   'an override''s variant is one of the flag''s');
-insert into public.user_feature_flags (user_id, flag_id, is_enabled) values (tests.get_user_id('provider'), current_setting('t.flag')::uuid, false);
+insert into public.user_feature_flags (user_id, flag_id, is_enabled, reason, expires_at) values (tests.get_user_id('provider'), current_setting('t.flag')::uuid, false, 'test', now() + interval '1 day');
 select tests.authenticate_as('provider');
 select is((select enabled from public.my_feature_flags() where key = 'checkout.v2'), false, 'a user override wins over the rollout');
 select tests.reset_role();
 select lives_ok($$ update public.feature_flags set variants = '[{"key": "control", "weight": 34}, {"key": "treatment", "weight": 33}, {"key": "beta", "weight": 33}]'
   where id = current_setting('t.flag')::uuid $$, 'variants may be reshaped while they sum to 100');
-insert into public.user_feature_flags (user_id, flag_id, is_enabled, variant) values (tests.get_user_id('customer'), current_setting('t.flag')::uuid, true, 'treatment');
+insert into public.user_feature_flags (user_id, flag_id, is_enabled, variant, reason, expires_at) values (tests.get_user_id('customer'), current_setting('t.flag')::uuid, true, 'treatment', 'test', now() + interval '1 day');
 select throws_ok($$ update public.feature_flags set variants = '[{"key": "control", "weight": 100}]' where id = current_setting('t.flag')::uuid $$,
   '23503', null, 'a variant still used by an override cannot be removed');
 

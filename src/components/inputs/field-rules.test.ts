@@ -3,6 +3,7 @@ import type { FormInstance } from 'antd';
 import { validateRules } from 'rc-field-form/es/utils/validateUtil';
 import type { RuleError, RuleObject } from 'rc-field-form/es/interface';
 import { describe, expect, it } from 'vitest';
+import { getResource } from '../../resources';
 import type { FieldDef } from '../../resources/types';
 import { isIpAddress, rulesFor } from './field-rules';
 import { InvalidInput } from './invalid-input';
@@ -26,6 +27,9 @@ const slug = f({
   label: 'Slug',
   pattern: { regex: /^[a-z0-9]+(-[a-z0-9]+)*$/, message: 'Lowercase letters, digits and single hyphens' },
 });
+
+// the feature flag registry's targeting rules: validated as the database's trigger validates them
+const targeting = getResource('feature_flags').fields.find((field) => field.name === 'targeting_rules')!;
 
 // [what, field, value, expected error (null = valid), form values]
 const cases: [string, FieldDef, unknown, RegExp | null, Record<string, unknown>?][] = [
@@ -72,6 +76,19 @@ const cases: [string, FieldDef, unknown, RegExp | null, Record<string, unknown>?
   ['json that does not parse', f({ kind: 'json' }), new InvalidInput('Unexpected token at 3'), /Unexpected token at 3/],
   ['json parsed', f({ kind: 'json' }), { city: 'Lisbon' }, null],
   ['required json empty', f({ kind: 'json', label: 'Media', required: true }), null, /Media is required/],
+  [
+    'json the database would refuse: the registry check says what, before sending',
+    targeting,
+    { roles: ['customer'] },
+    /^Targeting: roles: unknown key \(allowed: constraints, stickiness, groupId\)$/,
+  ],
+  [
+    'json the database accepts',
+    targeting,
+    { constraints: [{ contextName: 'role', operator: 'IN', values: ['x'] }] },
+    null,
+  ],
+  ['unparsable json is not checked twice', targeting, new InvalidInput('Unexpected token'), /^Unexpected token$/],
   [
     'point half filled',
     f({ kind: 'geo_point' }),

@@ -132,5 +132,7 @@ export function rulesFor(field: FieldDef): FormRule[] {
   else if (field.kind === 'geo_point') rules.push(pointRule);
   else if (field.kind === 'tags' && field.max !== undefined)
     rules.push({ type: 'array', max: field.max, message: `${field.label} takes at most ${field.max} tags` });
+  const validate = field.validate;
+  if (validate) rules.push(check((value) => (isInvalidInput(value) ? null : validate(value))));
   return rules;
 }

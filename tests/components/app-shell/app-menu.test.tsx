@@ -51,7 +51,9 @@ describe('the side menu', () => {
   it('leaves out a workspace the caller may not open', async () => {
     renderShell({ path: '/listings', permissions: OPS });
     await menuReady();
-    await waitFor(() => expect(outline()).toEqual(['Dashboard', '# Tables', ...groupsFor(OPS)]));
+    // operations moderates (the moderation workspace) but does not review payouts
+    await waitFor(() => expect(outline()).toEqual(['Dashboard', 'Moderation', '# Tables', ...groupsFor(OPS)]));
+    expect(outline()).not.toContain('Payout review');
     expect(outline()).toContain('Catalog');
     expect(outline()).not.toContain('Billing');
   });

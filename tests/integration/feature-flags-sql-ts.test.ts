@@ -1,0 +1,93 @@
+// The database and src/lib/feature-flags evaluate flags alike: the same buckets for 10,000
+// random ids (ASCII and not: both hash UTF-8 bytes), the same variants, the same constraint
+// answers and the same validation messages — the shared cases of vectors.ts, run through SQL.
+import { afterAll, describe, expect, it } from 'vitest';
+import { normalizedHash, selectVariant, VARIANT_SEED } from '../../src/lib/feature-flags/bucketing';
+import { constraintMatches, targetingRulesError } from '../../src/lib/feature-flags/constraints';
+import { OPERATOR_CASES, VALIDATION_CASES } from '../../src/lib/feature-flags/vectors';
+import { closeStack, sql } from '../helpers/stack.ts';
+
+afterAll(closeStack);
+
+// a seeded generator, so a failure names ids that reproduce
+function random(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+const ALPHABETS = [
+  'abcdefghijklmnopqrstuvwxyz0123456789-',
+  'äöüßéèçñøåÆŒ', // Latin beyond ASCII: two UTF-8 bytes each
+  '東京大阪名古屋札幌', // three bytes each
+  '😀🚀🌍', // four bytes, two UTF-16 units
+];
+
+function randomIds(count: number): string[] {
+  const next = random(20261207);
+  return Array.from({ length: count }, (_, i) => {
+    if (i % 4 === 0) return crypto.randomUUID();
+    const alphabet = [...ALPHABETS[Math.floor(next() * ALPHABETS.length)]];
+    const length = 1 + Math.floor(next() * 24);
+    return Array.from({ length }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+  });
+}
+
+describe('bucketing', () => {
+  const ids = randomIds(10_000);
+
+  it('gives 10,000 random ids the same rollout bucket in SQL and TypeScript', async () => {
+    const rows = await sql<{ n: number }>(
+      `select private.normalized_hash(id, 'checkout-redesign', 100) as n
+         from unnest($1::text[]) with ordinality u (id, i) order by i`,
+      [ids],
+    );
+    const mismatches = ids.filter((id, i) => rows[i].n !== normalizedHash(id, 'checkout-redesign', 100));
+    expect(mismatches).toEqual([]);
+    expect(new Set(rows.map((r) => r.n)).size).toBe(100);
+  });
+
+  it('picks the same variant for them', async () => {
+    const variants = [
+      { key: 'control', weight: 34 },
+      { key: 'single-page', weight: 33 },
+      { key: 'stepper', weight: 33 },
+    ];
+    const rows = await sql<{ v: string }>(
+      `select private.flag_variant($2::jsonb, id, 'checkout-redesign') as v
+         from unnest($1::text[]) with ordinality u (id, i) order by i`,
+      [ids, JSON.stringify(variants)],
+    );
+    const mismatches = ids.filter((id, i) => rows[i].v !== selectVariant(variants, id, 'checkout-redesign'));
+    expect(mismatches).toEqual([]);
+    const seeded = await sql<{ n: number }>(`select private.normalized_hash('ya', 'toggleName', 3, $1) as n`, [
+      VARIANT_SEED,
+    ]);
+    expect(seeded[0].n).toBe(3);
+  });
+});
+
+describe('constraints', () => {
+  it('answer every shared case alike', async () => {
+    const rows = await sql<{ matched: boolean }>(
+      `select private.flag_constraint_matches(c, ctx) as matched
+         from jsonb_array_elements($1::jsonb) with ordinality x (e, i), lateral (select e -> 'c' as c, e -> 'ctx' as ctx) y
+        order by i`,
+      [JSON.stringify(OPERATOR_CASES.map((c) => ({ c: c.constraint, ctx: c.context })))],
+    );
+    const differ = OPERATOR_CASES.filter((c, i) => rows[i].matched !== constraintMatches(c.constraint, c.context)).map(
+      (c) => c.name,
+    );
+    expect(differ).toEqual([]);
+  });
+
+  it('are validated with the same message, word for word', async () => {
+    const rows = await sql<{ error: string | null }>(
+      `select private.targeting_rules_error(e) as error
+         from jsonb_array_elements($1::jsonb) with ordinality x (e, i) order by i`,
+      [JSON.stringify(VALIDATION_CASES.map((c) => c.rules))],
+    );
+    expect(rows.map((r) => r.error)).toEqual(VALIDATION_CASES.map((c) => targetingRulesError(c.rules)));
+  });
+});
