@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { normalizedHash, selectVariant, VARIANT_SEED } from '../../src/lib/feature-flags/bucketing';
 import { constraintMatches, targetingRulesError } from '../../src/lib/feature-flags/constraints';
 import { OPERATOR_CASES, VALIDATION_CASES } from '../../src/lib/feature-flags/vectors';
-import { closeStack, sql } from '../helpers/stack.ts';
+import { clientsFor, closeStack, sql } from '../helpers/stack.ts';
 
 afterAll(closeStack);
 
@@ -89,5 +89,36 @@ describe('constraints', () => {
       [JSON.stringify(VALIDATION_CASES.map((c) => c.rules))],
     );
     expect(rows.map((r) => r.error)).toEqual(VALIDATION_CASES.map((c) => targetingRulesError(c.rules)));
+  });
+});
+
+describe('through the API', () => {
+  it('refuses a malformed rule with a 400 that names the bad part, and writes nothing', async () => {
+    const { product } = await clientsFor(['product']);
+    const key = `api-bad-rule-${Date.now().toString(36)}`;
+    const { error, status } = await product.from('feature_flags').insert({
+      key,
+      name: 'Bad rule',
+      targeting_rules: { constraints: [{ contextName: 'appVersion', operator: 'SEMVER_GT', value: 'latest' }] },
+    });
+    expect(status).toBe(400);
+    expect(error).toMatchObject({
+      code: '23514',
+      message: 'targeting_rules.constraints[0].value: "latest" is not a semantic version (1.2.3)',
+    });
+    expect(await sql('select 1 from public.feature_flags where key = $1', [key])).toEqual([]);
+  });
+
+  it('answers a product manager the flags of a user with the deciding step', async () => {
+    const { product } = await clientsFor(['product']);
+    const [user] = await sql<{ id: string }>(`select id from public.users where email = 'provider@loconomy.test'`);
+    const { data, error } = await product.rpc('evaluate_feature_flags', {
+      p_context: { userId: user.id, appVersion: '2.5.0' },
+    });
+    expect(error).toBeNull();
+    const byKey = new Map((data as { key: string; reason: string; enabled: boolean }[]).map((f) => [f.key, f]));
+    expect(byKey.get('dark-mode')).toMatchObject({ enabled: true, reason: 'rollout' });
+    expect(byKey.get('instant-booking')).toMatchObject({ enabled: false, reason: 'constraint' });
+    expect(byKey.get('new-search-ranking')).toMatchObject({ enabled: false, reason: 'disabled' });
   });
 });
