@@ -3782,6 +3782,15 @@ export type Database = {
           two_factor_required: boolean
         }[]
       }
+      preview_feature_flag_change: {
+        Args: {
+          p_flag_id: string
+          p_rollout_percentage?: number
+          p_targeting_rules?: Json
+          p_variants?: Json
+        }
+        Returns: Json
+      }
       preview_moderation_message: {
         Args: { p_item_id: string; p_note?: string; p_reason_code: string }
         Returns: string
