@@ -355,14 +355,23 @@ values
 
 -- Feature flags in every rollout state --------------------------------------------------
 insert into public.feature_flags (id, tenant_id, key, name, description, is_enabled, rollout_percentage, variants,
-                                  targeting_rules, kill_switch, killed_at, killed_by, kill_reason, created_by, updated_by, created_at)
+                                  targeting_rules, kill_switch, killed_at, killed_by, kill_reason, created_by, updated_by, created_at,
+                                  flag_type, rollout_changed_at, stale_marked_at, stale_marked_by)
 select pg_temp.uid('flag:' || f.tenant || ':' || f.key),
        case f.tenant when 'harbor' then '10000000-0000-4000-8000-000000000002'::uuid else '10000000-0000-4000-8000-000000000001'::uuid end,
        f.key, f.name, f.description, f.enabled, f.pct, f.variants::jsonb, f.rules::jsonb, f.killed,
        case when f.killed then now() - interval '3 days' end,
        case when f.killed then '00000000-0000-4000-8000-000000000004'::uuid end,
        case when f.killed then 'Error rate doubled on checkout; rolled back pending a fix' end,
-       f.owner, f.owner, now() - make_interval(days => f.age)
+       f.owner, f.owner, now() - make_interval(days => f.age),
+       -- types with lifetimes (Unleash's): some flags outlive theirs, some sit settled at 0 or 100 %
+       case f.key when 'dark-mode' then 'release' when 'sepa-payouts' then 'operational'
+                  when 'provider-dashboard-v2' then 'experiment' when 'checkout-redesign' then 'experiment'
+                  else 'release' end,
+       now() - make_interval(days => case f.key when 'dark-mode' then 90 when 'new-search-ranking' then 10
+                                                when 'reviews-photos' then 5 else least(f.age, 20) end),
+       case when f.tenant = 'harbor' and f.key = 'reviews-photos' then now() - interval '2 days' end,
+       case when f.tenant = 'harbor' and f.key = 'reviews-photos' then '00000000-0000-4000-8000-000000000005'::uuid end
   from (values
     ('loconomy', 'new-search-ranking', 'New search ranking', 'Learning-to-rank model for search results (not started).',
      false, 0, '[]', '{}', false, '00000000-0000-4000-8000-000000000004'::uuid, 10),

@@ -1,5 +1,5 @@
-import { targetingRulesError } from '../lib/feature-flags/constraints';
 import { ControlOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { targetingRulesError } from '../lib/feature-flags/constraints';
 import { defineResource } from './define';
 import type { ResourceDef } from './types';
 import {
@@ -24,7 +24,7 @@ export const featureFlags = defineResource({
   group: 'feature-management',
   icon: ControlOutlined,
   description:
-    'Rolled out, killed and revived in Feature flags (set_feature_flag_rollout, kill_feature_flag, revive_feature_flag); the form edits name, description, variants and targeting.',
+    'Rolled out, killed, revived and marked stale by their actions (set_feature_flag_rollout, kill_feature_flag, revive_feature_flag, mark_feature_flag_stale); the form edits name, description, type, variants and targeting.',
   titleField: 'key',
   audited: true,
   tenantFromScope: true,
@@ -36,7 +36,63 @@ export const featureFlags = defineResource({
     edit: 'feature_flags.manage',
     delete: 'feature_flags.manage',
   },
+  actions: [
+    {
+      key: 'rollout',
+      label: 'Set rollout',
+      rpc: 'set_feature_flag_rollout',
+      idArgument: 'p_flag_id',
+      permission: 'feature_flags.manage',
+      confirm:
+        'Users enter or leave the flag as their bucket (1–100) falls at or under the new percentage; 0 % switches it off.',
+      args: [{ name: 'p_rollout_percentage', label: 'Rollout', kind: 'percent', required: true, min: 0, max: 100 }],
+      whileNull: 'killed_at',
+    },
+    {
+      key: 'kill',
+      label: 'Kill',
+      rpc: 'kill_feature_flag',
+      idArgument: 'p_flag_id',
+      permission: 'feature_flags.manage',
+      confirm: 'Everyone gets the flag off at once, overrides included, until it is revived.',
+      danger: true,
+      args: [{ name: 'p_reason', label: 'Reason', kind: 'text', required: true, min: 3, max: 500 }],
+      bulk: { rpc: 'kill_feature_flags', idsArgument: 'p_flag_ids' },
+      whileNull: 'killed_at',
+    },
+    {
+      key: 'revive',
+      label: 'Revive',
+      rpc: 'revive_feature_flag',
+      idArgument: 'p_flag_id',
+      permission: 'feature_flags.manage',
+      confirm: 'The kill switch is cleared; the flag stays off until it is rolled out again.',
+      whileSet: 'killed_at',
+    },
+    {
+      key: 'mark-stale',
+      label: 'Mark stale',
+      rpc: 'mark_feature_flag_stale',
+      idArgument: 'p_flag_id',
+      permission: 'feature_flags.manage',
+      confirm: 'The flag is listed as done with: its code path can be cleaned up.',
+      fixedArgs: { p_stale: true },
+      bulk: { rpc: 'mark_feature_flags_stale', idsArgument: 'p_flag_ids' },
+      whileNull: 'stale_marked_at',
+    },
+    {
+      key: 'unmark-stale',
+      label: 'Not stale',
+      rpc: 'mark_feature_flag_stale',
+      idArgument: 'p_flag_id',
+      permission: 'feature_flags.manage',
+      confirm: 'The stale mark is taken off.',
+      fixedArgs: { p_stale: false },
+      whileSet: 'stale_marked_at',
+    },
+  ],
   filters: [
+    { field: 'flag_type', primary: true },
     { field: 'updated_at', primary: true },
     { field: 'updated_by', primary: true },
     { field: 'created_by' },
@@ -60,6 +116,15 @@ export const featureFlags = defineResource({
     },
     { name: 'name', label: 'Name', kind: 'text', list: 'default', required: true, min: 1, max: 120 },
     { name: 'description', label: 'Description', kind: 'textarea', list: false, max: 2000 },
+    {
+      name: 'flag_type',
+      label: 'Type',
+      kind: 'enum',
+      options: ['release', 'experiment', 'operational', 'kill-switch', 'permission'],
+      list: 'default',
+      defaultValue: 'release',
+      help: 'Expected lifetime: release and experiment 40 days, operational 7; kill switches and permissions stay.',
+    },
     { name: 'is_enabled', label: 'Enabled', kind: 'boolean', list: 'default', form: false },
     { name: 'rollout_percentage', label: 'Rollout', kind: 'percent', list: 'default', form: false, min: 0, max: 100 },
     {
@@ -93,6 +158,15 @@ export const featureFlags = defineResource({
       relation: { ...person, fkey: 'feature_flags_killed_by_fkey' },
     },
     { name: 'kill_reason', label: 'Kill reason', kind: 'textarea', form: false },
+    { name: 'rollout_changed_at', label: 'Rollout changed', kind: 'datetime', form: false },
+    { name: 'stale_marked_at', label: 'Marked stale', kind: 'datetime', list: 'default', form: false },
+    {
+      name: 'stale_marked_by',
+      label: 'Marked stale by',
+      kind: 'relation',
+      form: false,
+      relation: { ...person, fkey: 'feature_flags_stale_marked_by_fkey' },
+    },
     {
       name: 'created_by',
       label: 'Created by',

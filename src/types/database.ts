@@ -667,6 +667,7 @@ export type Database = {
           created_at: string
           created_by: string | null
           description: string | null
+          flag_type: string
           id: string
           is_enabled: boolean
           key: string
@@ -675,17 +676,22 @@ export type Database = {
           killed_at: string | null
           killed_by: string | null
           name: string
+          rollout_changed_at: string
           rollout_percentage: number
+          stale_marked_at: string | null
+          stale_marked_by: string | null
           targeting_rules: NonNullable<Json>
           tenant_id: string
           updated_at: string
           updated_by: string | null
           variants: NonNullable<Json>
+          feature_flag_stale_reason: string | null
         }
         Insert: {
           created_at?: string
           created_by?: string | null
           description?: string | null
+          flag_type?: string
           id?: string
           is_enabled?: boolean
           key: string
@@ -694,7 +700,10 @@ export type Database = {
           killed_at?: string | null
           killed_by?: string | null
           name: string
+          rollout_changed_at?: string
           rollout_percentage?: number
+          stale_marked_at?: string | null
+          stale_marked_by?: string | null
           targeting_rules?: NonNullable<Json>
           tenant_id?: string
           updated_at?: string
@@ -705,6 +714,7 @@ export type Database = {
           created_at?: string
           created_by?: string | null
           description?: string | null
+          flag_type?: string
           id?: string
           is_enabled?: boolean
           key?: string
@@ -713,7 +723,10 @@ export type Database = {
           killed_at?: string | null
           killed_by?: string | null
           name?: string
+          rollout_changed_at?: string
           rollout_percentage?: number
+          stale_marked_at?: string | null
+          stale_marked_by?: string | null
           targeting_rules?: NonNullable<Json>
           tenant_id?: string
           updated_at?: string
@@ -731,6 +744,13 @@ export type Database = {
           {
             foreignKeyName: "feature_flags_killed_by_fkey"
             columns: ["killed_by"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "feature_flags_stale_marked_by_fkey"
+            columns: ["stale_marked_by"]
             isOneToOne: false
             referencedRelation: "users"
             referencedColumns: ["id"]
@@ -3596,12 +3616,17 @@ export type Database = {
           variant: string
         }[]
       }
+      feature_flag_stale_reason: {
+        Args: { p_flag: Database["public"]["Tables"]["feature_flags"]["Row"] }
+        Returns: string
+      }
       kill_feature_flag: {
         Args: { p_flag_id: string; p_reason?: string }
         Returns: {
           created_at: string
           created_by: string | null
           description: string | null
+          flag_type: string
           id: string
           is_enabled: boolean
           key: string
@@ -3610,7 +3635,10 @@ export type Database = {
           killed_at: string | null
           killed_by: string | null
           name: string
+          rollout_changed_at: string
           rollout_percentage: number
+          stale_marked_at: string | null
+          stale_marked_by: string | null
           targeting_rules: NonNullable<Json>
           tenant_id: string
           updated_at: string
@@ -3624,9 +3652,57 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      kill_feature_flags: {
+        Args: { p_flag_ids: string[]; p_reason: string }
+        Returns: {
+          id: string
+          message: string
+          outcome: string
+        }[]
+      }
       mark_conversation_read: {
         Args: { p_conversation_id: string }
         Returns: number
+      }
+      mark_feature_flag_stale: {
+        Args: { p_flag_id: string; p_stale?: boolean }
+        Returns: {
+          created_at: string
+          created_by: string | null
+          description: string | null
+          flag_type: string
+          id: string
+          is_enabled: boolean
+          key: string
+          kill_reason: string | null
+          kill_switch: boolean
+          killed_at: string | null
+          killed_by: string | null
+          name: string
+          rollout_changed_at: string
+          rollout_percentage: number
+          stale_marked_at: string | null
+          stale_marked_by: string | null
+          targeting_rules: NonNullable<Json>
+          tenant_id: string
+          updated_at: string
+          updated_by: string | null
+          variants: NonNullable<Json>
+        }
+        SetofOptions: {
+          from: "*"
+          to: "feature_flags"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      mark_feature_flags_stale: {
+        Args: { p_flag_ids: string[]; p_stale?: boolean }
+        Returns: {
+          id: string
+          message: string
+          outcome: string
+        }[]
       }
       moderate_listing: {
         Args: { p_decision: string; p_listing_id: string; p_reason?: string }
@@ -3888,6 +3964,7 @@ export type Database = {
           created_at: string
           created_by: string | null
           description: string | null
+          flag_type: string
           id: string
           is_enabled: boolean
           key: string
@@ -3896,7 +3973,10 @@ export type Database = {
           killed_at: string | null
           killed_by: string | null
           name: string
+          rollout_changed_at: string
           rollout_percentage: number
+          stale_marked_at: string | null
+          stale_marked_by: string | null
           targeting_rules: NonNullable<Json>
           tenant_id: string
           updated_at: string
@@ -4026,6 +4106,7 @@ export type Database = {
           created_at: string
           created_by: string | null
           description: string | null
+          flag_type: string
           id: string
           is_enabled: boolean
           key: string
@@ -4034,7 +4115,10 @@ export type Database = {
           killed_at: string | null
           killed_by: string | null
           name: string
+          rollout_changed_at: string
           rollout_percentage: number
+          stale_marked_at: string | null
+          stale_marked_by: string | null
           targeting_rules: NonNullable<Json>
           tenant_id: string
           updated_at: string

@@ -182,7 +182,9 @@ describe.each(cases)('%s × %s', (persona, _name, def) => {
 // Record actions: a button the UI shows reaches the function's own checks (a missing record is
 // 404, not 403); a button it hides is refused by the function (42501), whatever the record.
 const actionCases = STAFF.flatMap((persona) =>
-  registry.flatMap((def) => (def.actions ?? []).map((action) => [persona, `${def.name}.${action.key}`, action] as const)),
+  registry.flatMap((def) =>
+    (def.actions ?? []).map((action) => [persona, `${def.name}.${action.key}`, action] as const),
+  ),
 );
 
 describe.each(actionCases)('%s × action %s', (persona, _name, action) => {
@@ -191,7 +193,10 @@ describe.each(actionCases)('%s × action %s', (persona, _name, action) => {
     const offered = satisfies(action.permission, (await auth.loadPermissions()) ?? NO_PERMISSIONS);
     const missing = '00000000-0000-4000-8000-00000000dead';
     // what the button sends: its fixed arguments and an answer to each input it asks for
-    const inputs = Object.fromEntries((action.args ?? []).map((arg) => [arg.name, arg.kind === 'integer' ? 1 : 'checked by the access control test']));
+    const numeric = new Set(['integer', 'percent', 'decimal', 'money']);
+    const inputs = Object.fromEntries(
+      (action.args ?? []).map((arg) => [arg.name, numeric.has(arg.kind) ? 1 : 'checked by the access control test']),
+    );
     const { error } = await clients.get(persona)!.rpc(action.rpc, recordPayload(action, missing, inputs));
     expect(error?.code, `${persona} calling ${action.rpc}: ${error?.message}`).toBe(offered ? 'PT404' : '42501');
   });
