@@ -1,4 +1,4 @@
-import { ControlOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { ControlOutlined, HistoryOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { targetingRulesError } from '../lib/feature-flags/constraints';
 import { defineResource } from './define';
 import type { ResourceDef } from './types';
@@ -186,7 +186,10 @@ export const featureFlags = defineResource({
     createdAtField(),
     { name: 'updated_at', label: 'Updated', kind: 'datetime', list: 'default', sortable: true, form: false },
   ],
-  related: [{ resource: 'user_feature_flags', field: 'flag_id', label: 'User overrides' }],
+  related: [
+    { resource: 'user_feature_flags', field: 'flag_id', label: 'User overrides' },
+    { resource: 'feature_flag_versions', field: 'flag_id', label: 'History' },
+  ],
 });
 
 export const userFeatureFlags = defineResource({
@@ -260,4 +263,41 @@ export const userFeatureFlags = defineResource({
   ],
 });
 
-export const featureManagementResources = [featureFlags, userFeatureFlags] as ResourceDef[];
+export const featureFlagVersions = defineResource({
+  name: 'feature_flag_versions',
+  label: 'Flag history',
+  singular: 'Flag version',
+  group: 'feature-management',
+  icon: HistoryOutlined,
+  description:
+    'Every change of how a flag behaves (on, rollout, variants, targeting, kill switch, type), with who, when and why; written by the database.',
+  titleField: 'version',
+  writes: [],
+  defaultSort: { field: 'changed_at', order: 'desc' },
+  permissions: { list: [...readers] },
+  filters: [{ field: 'flag_id', primary: true }, { field: 'changed_by', primary: true }, { field: 'changed_at' }],
+  fields: [
+    { name: 'id', label: 'ID', kind: 'integer', list: false, form: false },
+    {
+      name: 'flag_id',
+      label: 'Flag',
+      kind: 'relation',
+      list: 'default',
+      relation: { resource: 'feature_flags', labelField: 'key', searchFields: ['key', 'name'] },
+    },
+    { name: 'version', label: 'Version', kind: 'integer', list: 'default' },
+    { name: 'note', label: 'Why', kind: 'textarea', list: 'default' },
+    { name: 'config', label: 'Configuration', kind: 'json', list: false },
+    {
+      name: 'changed_by',
+      label: 'By',
+      kind: 'relation',
+      list: 'default',
+      relation: { ...person, fkey: 'feature_flag_versions_changed_by_fkey' },
+    },
+    { name: 'changed_at', label: 'When', kind: 'datetime', list: 'default', sortable: true },
+    tenant,
+  ],
+});
+
+export const featureManagementResources = [featureFlags, featureFlagVersions, userFeatureFlags] as ResourceDef[];

@@ -662,6 +662,61 @@ export type Database = {
           },
         ]
       }
+      feature_flag_versions: {
+        Row: {
+          changed_at: string
+          changed_by: string | null
+          config: NonNullable<Json>
+          flag_id: string
+          id: number
+          note: string | null
+          tenant_id: string
+          version: number
+        }
+        Insert: {
+          changed_at?: string
+          changed_by?: string | null
+          config: NonNullable<Json>
+          flag_id: string
+          id?: never
+          note?: string | null
+          tenant_id: string
+          version: number
+        }
+        Update: {
+          changed_at?: string
+          changed_by?: string | null
+          config?: NonNullable<Json>
+          flag_id?: string
+          id?: never
+          note?: string | null
+          tenant_id?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "feature_flag_versions_changed_by_fkey"
+            columns: ["changed_by"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "feature_flag_versions_flag_id_fkey"
+            columns: ["flag_id"]
+            isOneToOne: false
+            referencedRelation: "feature_flags"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "feature_flag_versions_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       feature_flags: {
         Row: {
           created_at: string
@@ -3614,6 +3669,22 @@ export type Database = {
           key: string
           reason: string
           variant: string
+        }[]
+      }
+      feature_flag_config_changes: {
+        Args: { p_after: Json; p_before: Json }
+        Returns: Json
+      }
+      feature_flag_history: {
+        Args: { p_flag_id: string }
+        Returns: {
+          changed_at: string
+          changed_by: string
+          changed_by_name: string
+          changes: Json
+          config: Json
+          note: string
+          version: number
         }[]
       }
       feature_flag_stale_reason: {

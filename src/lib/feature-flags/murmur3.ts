@@ -24,20 +24,16 @@ export function murmur3x86_32(input: string | Uint8Array, seed = 0): number {
     h = (Math.imul(h, 5) + 0xe6546b64) | 0;
   }
   const tail = blocks * 4;
-  let k1 = 0;
-  switch (bytes.length & 3) {
-    case 3:
-      k1 ^= bytes[tail + 2] << 16;
-    // falls through
-    case 2:
-      k1 ^= bytes[tail + 1] << 8;
-    // falls through
-    case 1:
-      k1 ^= bytes[tail];
-      k1 = Math.imul(k1, C1);
-      k1 = (k1 << 15) | (k1 >>> 17);
-      k1 = Math.imul(k1, C2);
-      h ^= k1;
+  const rest = bytes.length & 3;
+  if (rest > 0) {
+    let k1 = 0;
+    if (rest === 3) k1 ^= bytes[tail + 2] << 16;
+    if (rest >= 2) k1 ^= bytes[tail + 1] << 8;
+    k1 ^= bytes[tail];
+    k1 = Math.imul(k1, C1);
+    k1 = (k1 << 15) | (k1 >>> 17);
+    k1 = Math.imul(k1, C2);
+    h ^= k1;
   }
   h ^= bytes.length;
   h ^= h >>> 16;

@@ -12,7 +12,7 @@ describe('tags filter', () => {
   it('offers a closed list’s values and filters with ina', async () => {
     const onChange = vi.fn();
     const field = { name: 'events', label: 'Events', kind: 'tags', options: ['*', 'booking.created', 'payout.paid'] };
-    render(<FilterControl field={field as FieldDef} label="Events" filters={[]} onChange={onChange} />);
+    render(<FilterControl field={field as unknown as FieldDef} label="Events" filters={[]} onChange={onChange} />);
     await user.click(screen.getByRole('combobox', { name: 'Events' }));
     await waitFor(() => expect(document.querySelectorAll('.ant-select-item-option')).toHaveLength(3));
     await user.click(document.querySelector('.ant-select-item-option[title="payout.paid"]')!);
