@@ -7,10 +7,16 @@ import type { PermissionKey, ResourceDef } from './types';
 // item per target, its history, the reasons moderators pick and the SLA targets. Items and
 // history are written only by the database; the moderation workspace is built on these.
 
-const MODERATORS: PermissionKey[] = ['listings.moderate', 'reviews.moderate', 'bookings.manage', 'reports.resolve'];
+/** Whoever decides some kind of content; the database narrows each item to its own permission. */
+export const MODERATORS: PermissionKey[] = [
+  'listings.moderate',
+  'reviews.moderate',
+  'bookings.manage',
+  'reports.resolve',
+];
 const QUEUES = ['listing_approval', 'content_reports', 'booking_disputes', 'user_verification'] as const;
-const TARGET_TYPES = ['listing', 'review', 'user', 'message', 'booking'] as const;
-const REPORT_REASONS = [
+export const TARGET_TYPES = ['listing', 'review', 'user', 'message', 'booking'] as const;
+export const REPORT_REASONS = [
   'spam',
   'fraud',
   'harassment',

@@ -2,6 +2,7 @@ import { AlertOutlined, LikeOutlined, StarOutlined } from '@ant-design/icons';
 import { defineResource } from './define';
 import type { RelationDef, ResourceDef } from './types';
 import { createdAtField, idField, tenantField, updatedAtField } from './common-fields';
+import { REPORT_REASONS } from './moderation';
 
 // Reviews and reports: what customers say about completed bookings, how helpful others
 // found it, and the reports users file against content. Moderators hide reviews and resolve
@@ -250,16 +251,7 @@ export const contentReports = defineResource({
       name: 'reason',
       label: 'Reason',
       kind: 'enum',
-      options: [
-        'spam',
-        'fraud',
-        'harassment',
-        'inappropriate',
-        'misleading',
-        'safety',
-        'intellectual_property',
-        'other',
-      ],
+      options: REPORT_REASONS,
       list: 'default',
       required: true,
       form: 'create',

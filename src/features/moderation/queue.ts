@@ -1,15 +1,8 @@
-import type { PermissionKey } from '../../resources/types';
+// the registry's lists, so the workspace and the tables offer the same values
+export { MODERATORS, REPORT_REASONS, TARGET_TYPES } from '../../resources/moderation';
 
 // The workspace's model on the client: its tabs, sorts and filters as the database functions
 // of 20261207000600_moderation_workspace.sql take them, and the shapes they answer.
-
-/** Whoever decides some kind of content; the database narrows each item to its own permission. */
-export const MODERATORS: PermissionKey[] = [
-  'listings.moderate',
-  'reviews.moderate',
-  'bookings.manage',
-  'reports.resolve',
-];
 
 export type QueueTab = 'listings' | 'reviews' | 'reports' | 'mine';
 export type QueueSort = 'sla' | 'score' | 'age';
@@ -27,18 +20,6 @@ export const SORTS: readonly { key: QueueSort; label: string }[] = [
   { key: 'score', label: 'Highest priority' },
   { key: 'age', label: 'Oldest first' },
 ];
-
-export const REPORT_REASONS = [
-  'spam',
-  'fraud',
-  'harassment',
-  'inappropriate',
-  'misleading',
-  'safety',
-  'intellectual_property',
-  'other',
-] as const;
-export const TARGET_TYPES = ['listing', 'review', 'user', 'message', 'booking'] as const;
 
 export const PAGE_SIZE = 25;
 /** Until live updates land (the Realtime issue), the queue asks again this often and on focus. */
