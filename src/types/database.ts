@@ -3541,6 +3541,43 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      change_feature_flag: {
+        Args: {
+          p_changes: Json
+          p_flag_id: string
+          p_note: string
+          p_version?: number
+        }
+        Returns: {
+          created_at: string
+          created_by: string | null
+          description: string | null
+          flag_type: string
+          id: string
+          is_enabled: boolean
+          key: string
+          kill_reason: string | null
+          kill_switch: boolean
+          killed_at: string | null
+          killed_by: string | null
+          name: string
+          rollout_changed_at: string
+          rollout_percentage: number
+          stale_marked_at: string | null
+          stale_marked_by: string | null
+          targeting_rules: NonNullable<Json>
+          tenant_id: string
+          updated_at: string
+          updated_by: string | null
+          variants: NonNullable<Json>
+        }
+        SetofOptions: {
+          from: "*"
+          to: "feature_flags"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       claim_content_report: {
         Args: { p_in_review?: boolean; p_report_id: string }
         Returns: {
@@ -4025,6 +4062,38 @@ export type Database = {
         SetofOptions: {
           from: "*"
           to: "content_reports"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      revert_feature_flag: {
+        Args: { p_flag_id: string; p_note: string; p_version: number }
+        Returns: {
+          created_at: string
+          created_by: string | null
+          description: string | null
+          flag_type: string
+          id: string
+          is_enabled: boolean
+          key: string
+          kill_reason: string | null
+          kill_switch: boolean
+          killed_at: string | null
+          killed_by: string | null
+          name: string
+          rollout_changed_at: string
+          rollout_percentage: number
+          stale_marked_at: string | null
+          stale_marked_by: string | null
+          targeting_rules: NonNullable<Json>
+          tenant_id: string
+          updated_at: string
+          updated_by: string | null
+          variants: NonNullable<Json>
+        }
+        SetofOptions: {
+          from: "*"
+          to: "feature_flags"
           isOneToOne: true
           isSetofReturn: false
         }
