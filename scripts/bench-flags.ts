@@ -4,6 +4,7 @@
 // rolled back. Called by scripts/bench-lists.ts on its scaled database.
 import { performance } from 'node:perf_hooks';
 import { withClient } from '../supabase/local/database.ts';
+import { quantiles } from './bench-stats.ts';
 
 const TENANT = '10000000-0000-4000-8000-000000000001';
 const FLAGS = 50;
@@ -74,10 +75,9 @@ export async function benchFlags(dbUrl: string): Promise<FlagFigures> {
         await evaluate(id);
         samples.push(performance.now() - t);
       }
-      samples.sort((a, b) => a - b);
-      const q = (p: number) => samples[Math.min(samples.length - 1, Math.ceil(p * samples.length) - 1)];
+      const { median, p95, n } = quantiles(samples);
       const flags = Number(counted[0].n);
-      return { flags, users: samples.length, medianMs: q(0.5), p95Ms: q(0.95), perFlagUs: (q(0.5) * 1000) / flags };
+      return { flags, users: n, medianMs: median, p95Ms: p95, perFlagUs: (median * 1000) / flags };
     } finally {
       await c.query('rollback');
     }

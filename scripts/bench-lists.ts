@@ -30,6 +30,7 @@ import { withClient } from '../supabase/local/database.ts';
 import { applyMigrations, bootstrapFile, runSqlFile, seedFile } from '../supabase/local/migrate.ts';
 import { localKeys } from '../supabase/local/api/keys.ts';
 import { benchFlags, printFlags } from './bench-flags.ts';
+import { quantiles } from './bench-stats.ts';
 import { benchModeration, printModeration } from './bench-moderation.ts';
 
 const FACTOR = Number(process.env.BENCH_LIST_FACTOR ?? 25);
@@ -209,12 +210,6 @@ interface Result {
   total: number | string;
 }
 
-function stats(samples: number[]) {
-  const s = [...samples].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
-  return { median: q(0.5), p95: q(0.95), n: s.length };
-}
-
 async function time(run: () => Promise<unknown>): Promise<{ median: number; p95: number; n: number }> {
   await run();
   const samples: number[] = [];
@@ -224,7 +219,7 @@ async function time(run: () => Promise<unknown>): Promise<{ median: number; p95:
     await run();
     samples.push(performance.now() - t);
   }
-  return stats(samples);
+  return quantiles(samples);
 }
 
 async function benchPersona(persona: string, dp: Dp, perms: StaffPermissions, results: Result[], skipped: string[]) {

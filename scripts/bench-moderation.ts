@@ -5,6 +5,7 @@
 // for real work, not for refusals. Called by scripts/bench-lists.ts after the lists.
 import { performance } from 'node:perf_hooks';
 import type { SupabaseClient } from '@supabase/supabase-js';
+import { quantiles } from './bench-stats.ts';
 
 const QUEUE_PAGE_SIZE = 25;
 const BULK_SIZE = 100;
@@ -22,9 +23,7 @@ interface Figure {
 }
 
 function summarise(label: string, samples: number[], target: number): Figure {
-  const s = [...samples].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
-  return { label, median: q(0.5), p95: q(0.95), n: s.length, target };
+  return { label, ...quantiles(samples), target };
 }
 
 async function timed(run: () => Promise<void>): Promise<number> {
