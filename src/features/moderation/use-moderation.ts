@@ -1,5 +1,8 @@
-import { useCustom, useCustomMutation, useGetIdentity, type HttpError } from '@refinedev/core';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCustom, useGetIdentity, type HttpError } from '@refinedev/core';
+import { useEffect, useRef } from 'react';
+import { rpcRequest, useRpc } from '../../providers/use-rpc';
+
+export { useRpc };
 import {
   queuePageArgs,
   REFETCH_MS,
@@ -12,7 +15,7 @@ import {
 // The workspace's requests: each a database function, one request per purpose (no request per
 // row). Until live updates land, the queue and its counts refetch on focus and every 15 s.
 
-const rpc = (fn: string) => ({ url: `rpc/${fn}`, method: 'post' as const, meta: { rpc: fn } });
+const rpc = rpcRequest;
 
 export function useQueuePage(params: QueueParams, tenantId: string | null) {
   const { query } = useCustom({
@@ -47,24 +50,6 @@ export function useItemContext(itemId: string | undefined) {
 export function useMe(): string | undefined {
   const { data } = useGetIdentity<{ id: string }>();
   return data?.id;
-}
-
-/** A database function called as a mutation; resolves with its answer, rejects with the HttpError. */
-export function useRpc() {
-  const { mutateAsync, mutation } = useCustomMutation();
-  const call = useCallback(
-    async <T>(fn: string, values: Record<string, unknown>): Promise<T> => {
-      const { data } = await mutateAsync({
-        ...rpc(fn),
-        values,
-        successNotification: false,
-        errorNotification: false,
-      });
-      return data as T;
-    },
-    [mutateAsync],
-  );
-  return { call, pending: mutation.isPending };
 }
 
 /** The claim lease is 15 minutes; an open item is renewed well before it lapses. */
