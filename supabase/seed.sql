@@ -1595,14 +1595,16 @@ select count(public.reconcile_payout(p.id))
 
 -- Priya (product) rolls flags out and kills the AI quote assistant
 select set_config('request.jwt.claims', '{"sub": "00000000-0000-4000-8000-100000000004", "role": "authenticated", "email": "product@loconomy.test"}', false);
-select public.set_feature_flag_rollout(f.id, x.pct, true)
+select public.set_feature_flag_rollout(f.id, x.pct, x.note)
   from public.feature_flags f
-  cross join lateral (values (1, 5), (2, 10)) x (step, pct)
+  cross join lateral (values (1, 5, 'First customers, after support was briefed'),
+                             (2, 10, 'No rise in cancellations at 5 % over a week')) x (step, pct, note)
  where f.tenant_id = '10000000-0000-4000-8000-000000000001' and f.key = 'instant-booking'
  order by x.step;
-select public.set_feature_flag_rollout(f.id, x.pct, true)
+select public.set_feature_flag_rollout(f.id, x.pct, x.note)
   from public.feature_flags f
-  cross join lateral (values (1, 10), (2, 25), (3, 50)) x (step, pct)
+  cross join lateral (values (1, 10, 'Start of the A/B test'), (2, 25, 'Sample too small at 10 %'),
+                             (3, 50, 'Half of providers, as the test plan says')) x (step, pct, note)
  where f.tenant_id = '10000000-0000-4000-8000-000000000001' and f.key = 'provider-dashboard-v2'
  order by x.step;
 select public.kill_feature_flag(f.id, 'Error rate doubled on checkout; rolled back pending a fix')

@@ -13,7 +13,8 @@ import {
 // Feature management: per-tenant flags and per-user overrides. feature_flags.read (or .manage)
 // sees them, feature_flags.manage changes them. Whether a flag is on, how far it is rolled out
 // and its kill switch change only through the rollout RPCs (audited staff actions), so the
-// generic form edits a flag's description, variants and targeting and nothing else.
+// generic form edits a flag's name and description; its variants, targeting and type are set when
+// it is created and changed afterwards only with a note (change_feature_flag, the flag workspace).
 
 const readers = ['feature_flags.read', 'feature_flags.manage'] as const;
 
@@ -24,7 +25,7 @@ export const featureFlags = defineResource({
   group: 'feature-management',
   icon: ControlOutlined,
   description:
-    'Rolled out, killed, revived and marked stale by their actions (set_feature_flag_rollout, kill_feature_flag, revive_feature_flag, mark_feature_flag_stale); the form edits name, description, type, variants and targeting.',
+    'Rolled out, killed, revived and marked stale by their actions; variants, targeting and type are changed with a note in the flag workspace (change_feature_flag). The form edits name and description.',
   titleField: 'key',
   audited: true,
   tenantFromScope: true,
@@ -45,7 +46,10 @@ export const featureFlags = defineResource({
       permission: 'feature_flags.manage',
       confirm:
         'Users enter or leave the flag as their bucket (1–100) falls at or under the new percentage; 0 % switches it off.',
-      args: [{ name: 'p_rollout_percentage', label: 'Rollout', kind: 'percent', required: true, min: 0, max: 100 }],
+      args: [
+        { name: 'p_rollout_percentage', label: 'Rollout', kind: 'percent', required: true, min: 0, max: 100 },
+        { name: 'p_note', label: 'Why', kind: 'text', required: true, min: 1, max: 500 },
+      ],
       whileNull: 'killed_at',
     },
     {
@@ -122,6 +126,7 @@ export const featureFlags = defineResource({
       kind: 'enum',
       options: ['release', 'experiment', 'operational', 'kill-switch', 'permission'],
       list: 'default',
+      form: 'create',
       defaultValue: 'release',
       help: 'Expected lifetime: release and experiment 40 days, operational 7; kill switches and permissions stay.',
     },
@@ -132,6 +137,7 @@ export const featureFlags = defineResource({
       label: 'Variants',
       kind: 'json',
       list: false,
+      form: 'create',
       defaultValue: [],
       help: 'Empty, or [{ "key": "control", "weight": 50 }, …]: distinct keys, whole weights adding up to 100. A variant that overrides still use cannot be removed.',
     },
@@ -140,6 +146,7 @@ export const featureFlags = defineResource({
       label: 'Targeting',
       kind: 'json',
       list: false,
+      form: 'create',
       defaultValue: {},
       // the database's trigger says the same (private.targeting_rules_error)
       validate: (value) => {

@@ -4238,8 +4238,8 @@ export type Database = {
       }
       set_feature_flag_rollout: {
         Args: {
-          p_enabled?: boolean
           p_flag_id: string
+          p_note: string
           p_rollout_percentage: number
         }
         Returns: {

@@ -1,6 +1,6 @@
 -- Changing a flag with a note and the version it was made on, and reverting to a version.
 begin;
-select plan(12);
+select plan(19);
 select tests.create_marketplace_fixture();
 
 select tests.authenticate_as('product');
@@ -37,6 +37,24 @@ select throws_ok($$ select public.change_feature_flag(current_setting('t.flag'):
 select tests.authenticate_as('other_admin');
 select throws_ok($$ select public.revert_feature_flag(current_setting('t.flag')::uuid, 1, 'why') $$,
   '42501', null, 'another tenant''s admin may not revert it');
+
+-- no change of behaviour without a note: not by a plain update, not by the rollout function
+select tests.authenticate_as('product');
+select throws_ok($$ update public.feature_flags set variants = '[{"key": "control", "weight": 100}]' where id = current_setting('t.flag')::uuid $$,
+  '42501', null, 'variants are not changed by a plain update (it has no note)');
+select throws_ok($$ update public.feature_flags set targeting_rules = '{"constraints": []}' where id = current_setting('t.flag')::uuid $$,
+  '42501', null, 'nor is targeting');
+select throws_ok($$ update public.feature_flags set flag_type = 'operational' where id = current_setting('t.flag')::uuid $$,
+  '42501', null, 'nor is the type');
+select isnt_empty($$ update public.feature_flags set description = 'Changes nobody''s flag' where id = current_setting('t.flag')::uuid returning 1 $$,
+  'the description stays a plain edit');
+select throws_ok($$ select public.set_feature_flag_rollout(current_setting('t.flag')::uuid, 30, ' ') $$,
+  '23514', null, 'set_feature_flag_rollout wants a note too');
+select is((select rollout_percentage from public.set_feature_flag_rollout(current_setting('t.flag')::uuid, 30, 'Quick bump')), 30,
+  'with one it rolls out');
+select results_eq($$ select note, changes from public.feature_flag_history(current_setting('t.flag')::uuid) limit 1 $$,
+  $$ values ('Quick bump', '[{"change": "rollout", "from": 10, "to": 30}]'::jsonb) $$,
+  'and keeps the note in the history');
 
 select * from finish();
 rollback;

@@ -74,7 +74,7 @@ select throws_ok($$ insert into public.feature_flags (key, name, targeting_rules
 select lives_ok($$ insert into public.feature_flags (key, name, targeting_rules, variants) values ('eval-order', 'Evaluation order',
     '{"constraints": [{"contextName": "role", "operator": "IN", "values": ["provider"]}], "groupId": "eval-order-2026"}',
     '[{"key": "control", "weight": 50}, {"key": "treatment", "weight": 50}]') $$, 'product creates a flag with valid rules');
-select lives_ok($$ select public.set_feature_flag_rollout((select id from public.feature_flags where key = 'eval-order'), 100) $$,
+select lives_ok($$ select public.set_feature_flag_rollout((select id from public.feature_flags where key = 'eval-order'), 100, 'pgTAP: why') $$,
   'and rolls it out to everyone');
 select results_eq($$ select f.enabled, f.reason, f.details from public.evaluate_feature_flags(
                        jsonb_build_object('userId', tests.get_user_id('customer'))) f where f.key = 'eval-order' $$,

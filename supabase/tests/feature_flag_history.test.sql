@@ -9,15 +9,11 @@ select lives_ok($$ insert into public.feature_flags (key, name, variants, target
     '[{"key": "control", "weight": 50}, {"key": "treatment", "weight": 50}]',
     '{"constraints": [{"contextName": "role", "operator": "IN", "values": ["customer"]}]}') $$, 'product creates a flag');
 select set_config('t.flag', (select id::text from public.feature_flags where key = 'history-test'), true) \g /dev/null
-select set_config('loconomy.flag_change_note', 'Ramp up after the A/B readout', true) \g /dev/null
-select lives_ok($$ select public.set_feature_flag_rollout(current_setting('t.flag')::uuid, 10) $$, 'rolls it out to 10 %');
-select set_config('loconomy.flag_change_note', 'Providers too; more treatment', true) \g /dev/null
-select lives_ok($$ update public.feature_flags set
-    variants = '[{"key": "control", "weight": 20}, {"key": "treatment", "weight": 80}]',
-    targeting_rules = '{"constraints": [{"contextName": "role", "operator": "IN", "values": ["customer", "provider"]}], "groupId": "history-2"}',
-    description = 'not a change of behaviour'
-  where id = current_setting('t.flag')::uuid $$, 'changes weights and targeting');
-select set_config('loconomy.flag_change_note', '', true) \g /dev/null
+select lives_ok($$ select public.set_feature_flag_rollout(current_setting('t.flag')::uuid, 10, 'Ramp up after the A/B readout') $$, 'rolls it out to 10 %');
+select lives_ok($$ select public.change_feature_flag(current_setting('t.flag')::uuid, '{
+    "variants": [{"key": "control", "weight": 20}, {"key": "treatment", "weight": 80}],
+    "targeting_rules": {"constraints": [{"contextName": "role", "operator": "IN", "values": ["customer", "provider"]}], "groupId": "history-2"},
+    "description": "not a change of behaviour"}', 'Providers too; more treatment') $$, 'changes weights and targeting');
 select lives_ok($$ update public.feature_flags set description = 'words only' where id = current_setting('t.flag')::uuid $$,
   'and edits only the description');
 select lives_ok($$ select public.kill_feature_flag(current_setting('t.flag')::uuid, 'Checkout errors') $$, 'then kills it');

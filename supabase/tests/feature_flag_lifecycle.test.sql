@@ -24,7 +24,7 @@ select results_eq($$ select key, public.feature_flag_stale_reason(f) from public
   'release past 40 days and operational past 7 are stale; a permission flag never; 100 % for 15 days is settled');
 
 select tests.authenticate_as('product');
-select lives_ok($$ select public.set_feature_flag_rollout((select id from public.feature_flags where key = 'life-settled'), 50) $$,
+select lives_ok($$ select public.set_feature_flag_rollout((select id from public.feature_flags where key = 'life-settled'), 50, 'pgTAP: why') $$,
   'changing the rollout');
 select tests.reset_role();
 select ok((select rollout_changed_at > now() - interval '1 minute' from public.feature_flags where key = 'life-settled'),

@@ -8,7 +8,7 @@ select tests.authenticate_as('product');
 select lives_ok($$ insert into public.feature_flags (key, name, variants)
                    values ('preview-test', 'Preview test', '[{"key": "control", "weight": 50}, {"key": "treatment", "weight": 50}]') $$,
   'product creates a flag with two variants');
-select lives_ok($$ select public.set_feature_flag_rollout((select id from public.feature_flags where key = 'preview-test'), 10) $$,
+select lives_ok($$ select public.set_feature_flag_rollout((select id from public.feature_flags where key = 'preview-test'), 10, 'pgTAP: why') $$,
   'and rolls it out to 10 %');
 select set_config('t.flag', (select id::text from public.feature_flags where key = 'preview-test'), true) \g /dev/null
 select set_config('t.preview', public.preview_feature_flag_change(current_setting('t.flag')::uuid, 25)::text, true) \g /dev/null

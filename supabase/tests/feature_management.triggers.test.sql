@@ -51,16 +51,16 @@ select isnt_empty($$ update public.feature_flags set description = 'New checkout
 
 -- set_feature_flag_rollout --------------------------------------------------------------------
 select tests.authenticate_as('finance');
-select throws_ok($$ select public.set_feature_flag_rollout(current_setting('t.flag')::uuid, 50) $$, '42501', null,
+select throws_ok($$ select public.set_feature_flag_rollout(current_setting('t.flag')::uuid, 50, 'pgTAP: why') $$, '42501', null,
   'rolling out needs feature_flags.manage');
 select tests.authenticate_as('other_admin');
-select throws_ok($$ select public.set_feature_flag_rollout(current_setting('t.flag')::uuid, 50) $$, '42501', null,
+select throws_ok($$ select public.set_feature_flag_rollout(current_setting('t.flag')::uuid, 50, 'pgTAP: why') $$, '42501', null,
   'another tenant''s admin cannot roll out this tenant''s flag');
 select tests.authenticate_as('product');
-select throws_ok($$ select public.set_feature_flag_rollout(current_setting('t.flag')::uuid, 150) $$, '22023', null,
+select throws_ok($$ select public.set_feature_flag_rollout(current_setting('t.flag')::uuid, 150, 'pgTAP: why') $$, '22023', null,
   'a rollout above 100 is bad input');
-select throws_ok($$ select public.set_feature_flag_rollout(gen_random_uuid(), 10) $$, 'PT404', null, 'an unknown flag is reported');
-select is((select array[r.is_enabled::text, r.rollout_percentage::text] from public.set_feature_flag_rollout(current_setting('t.flag')::uuid, 100) r),
+select throws_ok($$ select public.set_feature_flag_rollout(gen_random_uuid(), 10, 'pgTAP: why') $$, 'PT404', null, 'an unknown flag is reported');
+select is((select array[r.is_enabled::text, r.rollout_percentage::text] from public.set_feature_flag_rollout(current_setting('t.flag')::uuid, 100, 'pgTAP: why') r),
   array['true', '100'], 'the flag is enabled for everyone');
 select tests.reset_role();
 select ok(exists (select 1 from public.audit_logs where table_name = 'feature_flags' and record_id = current_setting('t.flag')
@@ -94,7 +94,7 @@ select tests.authenticate_as('product');
 select is((select array[r.kill_switch::text, r.is_enabled::text, (r.killed_by = tests.get_user_id('product'))::text]
              from public.kill_feature_flag(current_setting('t.flag')::uuid, 'checkout errors') r),
   array['true', 'false', 'true'], 'the kill switch turns the flag off and records who');
-select throws_ok($$ select public.set_feature_flag_rollout(current_setting('t.flag')::uuid, 50) $$, 'P0001', null,
+select throws_ok($$ select public.set_feature_flag_rollout(current_setting('t.flag')::uuid, 50, 'pgTAP: why') $$, 'P0001', null,
   'a killed flag cannot be rolled out');
 select tests.authenticate_as('customer');
 select is((select enabled from public.my_feature_flags() where key = 'checkout.v2'), false, 'a killed flag is off even for overrides');

@@ -51,7 +51,7 @@ insert into manifest values
   ('moderation_sla_targets', 'INSERT', '{tenant_id,queue,report_reason,due_within}', 'staff', 'tenants.manage in tenant_id (staff_tenant_ids)'),
   ('moderation_sla_targets', 'UPDATE', '{due_within}', 'staff', 'tenants.manage in the target''s tenant'),
   ('feature_flags', 'INSERT', '{tenant_id,key,name,description,variants,targeting_rules,flag_type}', 'staff', 'feature_flags.manage in tenant_id (staff_tenant_ids)'),
-  ('feature_flags', 'UPDATE', '{name,description,variants,targeting_rules,flag_type}', 'staff', 'feature_flags.manage in the flag''s tenant'),
+  ('feature_flags', 'UPDATE', '{name,description}', 'staff', 'feature_flags.manage in the flag''s tenant; behaviour (variants, targeting, type) only through change_feature_flag, with a note'),
   ('file_uploads', 'INSERT', '{uploaded_by,storage_provider,bucket,storage_path,file_name,file_type,mime_type,size_bytes,checksum_sha256,width,height,duration_seconds,entity_type,entity_id,is_public,metadata}', 'owner', 'policy uploaded_by = caller; tenant from uploader'),
   ('file_uploads', 'UPDATE', '{file_name,entity_type,entity_id,is_public,metadata,deleted_at}', 'owner', 'policy uploaded_by = caller'),
   ('listing_tags', 'INSERT', '{listing_id,tag_id}', 'owner', 'policy: the caller''s listing; tenant from the listing'),

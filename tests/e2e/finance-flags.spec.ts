@@ -32,7 +32,7 @@ test('finance cannot see or edit feature flags, in the UI or through the API', a
     .eq('id', flag.id)
     .select('id');
   expect(update.error?.code === '42501' || update.data?.length === 0).toBe(true);
-  const rollout = await finance.rpc('set_feature_flag_rollout', { p_flag_id: flag.id, p_rollout_percentage: 100 });
+  const rollout = await finance.rpc('set_feature_flag_rollout', { p_flag_id: flag.id, p_rollout_percentage: 100, p_note: 'test: why' });
   expect(rollout.error?.code).toBe('42501');
   expect(await someFlag()).toEqual(flag);
 });

@@ -98,6 +98,7 @@ describe('sessions and errors', () => {
     const { error, status } = await client.rpc('set_feature_flag_rollout', {
       p_flag_id: '00000000-0000-4000-8000-000000000000',
       p_rollout_percentage: 10,
+      p_note: 'test: why',
     });
     expect(error?.code).toBe('42501');
     expect(status).toBe(403);

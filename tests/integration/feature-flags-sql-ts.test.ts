@@ -4,6 +4,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { normalizedHash, selectVariant, VARIANT_SEED } from '../../src/lib/feature-flags/bucketing';
 import { constraintMatches, targetingRulesError } from '../../src/lib/feature-flags/constraints';
+import { staleReason, type StaleFacts } from '../../src/lib/feature-flags/stale';
 import { OPERATOR_CASES, VALIDATION_CASES } from '../../src/lib/feature-flags/vectors';
 import { clientsFor, closeStack, sql } from '../helpers/stack.ts';
 
@@ -89,6 +90,45 @@ describe('constraints', () => {
       [JSON.stringify(VALIDATION_CASES.map((c) => c.rules))],
     );
     expect(rows.map((r) => r.error)).toEqual(VALIDATION_CASES.map((c) => targetingRulesError(c.rules)));
+  });
+});
+
+// The workspace shows a stale badge from the row it lists; the database's function is the rule.
+describe('staleness', () => {
+  it('is the same in SQL and TypeScript for every type, age, rollout and mark', async () => {
+    const types = ['release', 'experiment', 'operational', 'kill-switch', 'permission'];
+    const rows = await sql<StaleFacts & { sql_reason: string | null }>(
+      `with f as (
+         select (t.row_type)::text as flag_type, k.kill_switch, e.is_enabled, p.rollout_percentage,
+                now() - make_interval(days => a.created_days) as created_at,
+                now() - make_interval(days => a.rollout_days) as rollout_changed_at,
+                case when m.marked then now() end as stale_marked_at
+           from unnest($1::text[]) t (row_type)
+          cross join (values (false), (true)) k (kill_switch)
+          cross join (values (false), (true)) e (is_enabled)
+          cross join (values (0), (30), (100)) p (rollout_percentage)
+          cross join (values (3, 3), (8, 3), (8, 15), (39, 13), (41, 15), (90, 90)) a (created_days, rollout_days)
+          cross join (values (false), (true)) m (marked))
+       select f.*, public.feature_flag_stale_reason(row(gen_random_uuid(), gen_random_uuid(), 'k', 'n', null, f.is_enabled,
+                f.rollout_percentage, '[]'::jsonb, '{}'::jsonb, f.kill_switch, null, null, null, null, null, f.created_at, f.created_at,
+                f.flag_type, f.rollout_changed_at, f.stale_marked_at, null)::public.feature_flags) as sql_reason
+         from f`,
+      [types],
+    );
+    expect(rows.length).toBe(5 * 2 * 2 * 3 * 6 * 2);
+    // pg hands timestamps over as Date; the API hands them over as ISO strings
+    const iso = (at: unknown) => (at === null ? null : (at as Date).toISOString());
+    const differ = rows.filter(
+      (r) =>
+        staleReason({
+          ...r,
+          created_at: iso(r.created_at)!,
+          rollout_changed_at: iso(r.rollout_changed_at),
+          stale_marked_at: iso(r.stale_marked_at),
+        }) !== r.sql_reason,
+    );
+    expect(differ).toEqual([]);
+    expect(new Set(rows.map((r) => r.sql_reason))).toEqual(new Set([null, 'marked', 'lifetime', 'settled']));
   });
 });
 

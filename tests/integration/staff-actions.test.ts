@@ -350,7 +350,7 @@ describe('feature flags: set_feature_flag_rollout, kill_feature_flag', () => {
   it('product rolls out to 25%, then kills it; rolling out a killed flag → 400', async () => {
     const flag = await fixtureFlag();
     const since = await auditSeq();
-    const roll = await c.product.rpc('set_feature_flag_rollout', { p_flag_id: flag.id, p_rollout_percentage: 25 });
+    const roll = await c.product.rpc('set_feature_flag_rollout', { p_flag_id: flag.id, p_rollout_percentage: 25, p_note: 'test: why' });
     expect(roll.error).toBeNull();
     expect(roll.data).toMatchObject({ id: flag.id, rollout_percentage: 25, is_enabled: true });
 
@@ -359,7 +359,7 @@ describe('feature flags: set_feature_flag_rollout, kill_feature_flag', () => {
     const [row] = await sql('select kill_switch, is_enabled, kill_reason, killed_by from public.feature_flags where id = $1', [flag.id]);
     expect(row).toEqual({ kill_switch: true, is_enabled: false, kill_reason: 'error rate spike', killed_by: PERSONAS.product.userId });
 
-    const again = await c.product.rpc('set_feature_flag_rollout', { p_flag_id: flag.id, p_rollout_percentage: 50 });
+    const again = await c.product.rpc('set_feature_flag_rollout', { p_flag_id: flag.id, p_rollout_percentage: 50, p_note: 'test: why' });
     expect(again.status).toBe(400);
     expect(again.error?.message).toMatch(/is killed/);
 
@@ -369,7 +369,7 @@ describe('feature flags: set_feature_flag_rollout, kill_feature_flag', () => {
 
   it.each<PersonaName>(['ops', 'finance', 'harbor', 'customer'])('%s is refused', async (who) => {
     const flag = await fixtureFlag();
-    expectDenied(await c[who].rpc('set_feature_flag_rollout', { p_flag_id: flag.id, p_rollout_percentage: 100 }));
+    expectDenied(await c[who].rpc('set_feature_flag_rollout', { p_flag_id: flag.id, p_rollout_percentage: 100, p_note: 'test: why' }));
     expectDenied(await c[who].rpc('kill_feature_flag', { p_flag_id: flag.id }));
     expect(await sql('select rollout_percentage, kill_switch from public.feature_flags where id = $1', [flag.id])).toEqual([
       { rollout_percentage: 0, kill_switch: false },
@@ -378,7 +378,7 @@ describe('feature flags: set_feature_flag_rollout, kill_feature_flag', () => {
 
   it('a rollout over 100% → 400', async () => {
     const flag = await fixtureFlag();
-    const res = await c.product.rpc('set_feature_flag_rollout', { p_flag_id: flag.id, p_rollout_percentage: 150 });
+    const res = await c.product.rpc('set_feature_flag_rollout', { p_flag_id: flag.id, p_rollout_percentage: 150, p_note: 'test: why' });
     expect(res.status).toBe(400);
     expect(res.error?.code).toBe('22023');
     expect(res.error?.message).toMatch(/between 0 and 100/);
@@ -436,7 +436,7 @@ describe('unknown ids', () => {
   it.each([
     ['finance', 'reconcile_payout', { p_payout_id: missing }],
     ['ops', 'resolve_content_report', { p_report_id: missing, p_resolution: 'no_violation' }],
-    ['product', 'set_feature_flag_rollout', { p_flag_id: missing, p_rollout_percentage: 10 }],
+    ['product', 'set_feature_flag_rollout', { p_flag_id: missing, p_rollout_percentage: 10, p_note: 'test: why' }],
     ['product', 'kill_feature_flag', { p_flag_id: missing }],
     ['super', 'revoke_api_key', { p_api_key_id: missing }],
   ] as const)('%s calling %s for a missing row gets 404', async (who, fn, args) => {

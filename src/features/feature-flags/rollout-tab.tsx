@@ -2,10 +2,20 @@ import { Alert, Col, Form, Input, InputNumber, Row, Select, Slider } from 'antd'
 import { useMemo, useState } from 'react';
 import { STICKINESS, targetingRulesError, type Stickiness } from '../../lib/feature-flags/constraints';
 import { ChangePanel } from './change-panel';
+import { FLAG_TYPES, LIFETIME_DAYS, type FlagType } from '../../lib/feature-flags/stale';
 import { withBucketing } from './drafts';
 import type { FlagChanges, TabProps } from './flag';
 
 const MARKS = { 0: '0', 10: '10', 25: '25', 50: '50', 75: '75', 100: '100' };
+
+const LIFETIME_HELP: Record<FlagType, string> = Object.fromEntries(
+  FLAG_TYPES.map((t) => [
+    t,
+    LIFETIME_DAYS[t] === null
+      ? 'Expected to stay: never stale by age.'
+      : `Expected to be removed within ${LIFETIME_DAYS[t]} days.`,
+  ]),
+) as Record<FlagType, string>;
 
 const STICKINESS_HELP: Record<Stickiness, string> = {
   default: 'the user, else the session',
@@ -18,7 +28,9 @@ export function RolloutTab({ flag, version, canManage, onSaved }: TabProps) {
   const [percent, setPercent] = useState<number>(flag.rollout_percentage);
   const [stickiness, setStickiness] = useState<Stickiness>(flag.targeting_rules.stickiness ?? 'default');
   const [groupId, setGroupId] = useState<string>(flag.targeting_rules.groupId ?? '');
+  const [flagType, setFlagType] = useState<string>(flag.flag_type);
   const reset = () => {
+    setFlagType(flag.flag_type);
     setPercent(flag.rollout_percentage);
     setStickiness(flag.targeting_rules.stickiness ?? 'default');
     setGroupId(flag.targeting_rules.groupId ?? '');
@@ -27,6 +39,7 @@ export function RolloutTab({ flag, version, canManage, onSaved }: TabProps) {
   const changes = useMemo<FlagChanges | null>(() => {
     const next: FlagChanges = {};
     if (percent !== flag.rollout_percentage) next.rollout_percentage = percent;
+    if (flagType !== flag.flag_type) next.flag_type = flagType;
     const rules = withBucketing(flag.targeting_rules, stickiness, groupId);
     if (
       JSON.stringify(rules) !==
@@ -40,7 +53,7 @@ export function RolloutTab({ flag, version, canManage, onSaved }: TabProps) {
     )
       next.targeting_rules = rules;
     return Object.keys(next).length ? next : null;
-  }, [percent, stickiness, groupId, flag]);
+  }, [percent, stickiness, groupId, flagType, flag]);
   const problem = changes?.targeting_rules ? targetingRulesError(changes.targeting_rules) : null;
   const editable = canManage && !flag.kill_switch;
 
@@ -88,7 +101,18 @@ export function RolloutTab({ flag, version, canManage, onSaved }: TabProps) {
           </Col>
         </Row>
         <Row gutter={24}>
-          <Col xs={24} md={12}>
+          <Col xs={24} md={8}>
+            <Form.Item label="Type" htmlFor="flag-type" help={LIFETIME_HELP[flagType as FlagType]}>
+              <Select
+                id="flag-type"
+                value={flagType}
+                disabled={!canManage}
+                onChange={setFlagType}
+                options={FLAG_TYPES.map((t) => ({ value: t, label: t }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
             <Form.Item
               label="Stickiness"
               htmlFor="flag-stickiness"
@@ -103,7 +127,7 @@ export function RolloutTab({ flag, version, canManage, onSaved }: TabProps) {
               />
             </Form.Item>
           </Col>
-          <Col xs={24} md={12}>
+          <Col xs={24} md={8}>
             <Form.Item
               label="Group id"
               htmlFor="flag-group-id"
