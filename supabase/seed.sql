@@ -353,6 +353,23 @@ values
    'https://legacy.harbor.example.ie/webhook', 'Legacy endpoint (disabled after failures)', 'whsec_' || md5('wh5') || md5('wh5b'),
    array['listing.published'], false, 12, now() - interval '20 days', now() - interval '365 days');
 
+-- Segments: rules kept once and named by flags ---------------------------------------------
+insert into public.feature_flag_segments (id, tenant_id, key, name, description, constraints, created_by, updated_by, created_at)
+select pg_temp.uid('segment:' || g.tenant || ':' || g.key),
+       case g.tenant when 'harbor' then '10000000-0000-4000-8000-000000000002'::uuid else '10000000-0000-4000-8000-000000000001'::uuid end,
+       g.key, g.name, g.description, g.rules::jsonb, g.owner, g.owner, now() - interval '30 days'
+  from (values
+    ('loconomy', 'na-customers', 'Customers in North America', 'Customers whose address lies in the North America region.',
+     '[{"contextName": "role", "operator": "IN", "values": ["customer"]}, {"contextName": "region", "operator": "IN", "values": ["north-america"]}]',
+     '00000000-0000-4000-8000-000000000004'::uuid),
+    ('loconomy', 'west-coast-pilot', 'West coast pilot cities', 'Where new booking features are tried first.',
+     '[{"contextName": "city", "operator": "IN", "values": ["Seattle", "San Francisco", "Los Angeles", "Vancouver"]}]',
+     '00000000-0000-4000-8000-000000000004'::uuid),
+    ('harbor', 'eu-providers', 'Providers in Europe', 'Providers whose address lies in the Europe region.',
+     '[{"contextName": "role", "operator": "IN", "values": ["provider"]}, {"contextName": "region", "operator": "IN", "values": ["europe"]}]',
+     '00000000-0000-4000-8000-000000000005'::uuid)
+  ) g (tenant, key, name, description, rules, owner);
+
 -- Feature flags in every rollout state --------------------------------------------------
 insert into public.feature_flags (id, tenant_id, key, name, description, is_enabled, rollout_percentage, variants,
                                   targeting_rules, kill_switch, killed_at, killed_by, kill_reason, created_by, updated_by, created_at,
@@ -390,6 +407,8 @@ select pg_temp.uid('flag:' || f.tenant || ':' || f.key),
      '{"constraints": [{"contextName": "role", "operator": "IN", "values": ["customer"]}, {"contextName": "signupDate", "operator": "DATE_BEFORE", "value": "' || to_char((now() - interval '30 days') at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') || '"}], "groupId": "checkout-2026"}', false, '00000000-0000-4000-8000-000000000004'::uuid, 20),
     ('loconomy', 'staff-beta-tools', 'Staff beta tools', 'Early admin features, staff only.',
      true, 100, '[]', '{"constraints": [{"contextName": "role", "operator": "IN", "values": ["admin", "super_admin"]}, {"contextName": "emailDomain", "operator": "STR_ENDS_WITH", "values": ["loconomy.test"], "caseInsensitive": true}]}', false, '00000000-0000-4000-8000-000000000001'::uuid, 15),
+    ('loconomy', 'same-day-booking', 'Same-day booking', 'Book a slot for later today: piloted with North American customers in the west coast cities.',
+     true, 20, '[]', '{"segments": ["na-customers", "west-coast-pilot"]}', false, '00000000-0000-4000-8000-000000000004'::uuid, 12),
     ('harbor', 'instant-booking', 'Instant booking', 'Book without waiting for provider confirmation.',
      true, 50, '[]', '{}', false, '00000000-0000-4000-8000-000000000005'::uuid, 40),
     ('harbor', 'sepa-payouts', 'SEPA payouts', 'Pay providers by SEPA transfer.',

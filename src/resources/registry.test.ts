@@ -20,6 +20,7 @@ const TABLES: Record<TableName, true> = {
   content_reports: true,
   conversations: true,
   events: true,
+  feature_flag_segments: true,
   feature_flag_versions: true,
   feature_flags: true,
   file_uploads: true,

@@ -54,7 +54,7 @@ select is(private.flag_constraint_matches(x.c::jsonb, x.ctx::jsonb), x.expected,
 -- the stored rules are validated, naming the bad part -------------------------------------------------
 select tests.authenticate_as('product');
 select throws_ok($$ insert into public.feature_flags (key, name, targeting_rules) values ('old-format', 'Old', '{"roles": ["customer"]}') $$,
-  '23514', 'targeting_rules.roles: unknown key (allowed: constraints, stickiness, groupId)', 'the old format is refused, naming the key');
+  '23514', 'targeting_rules.roles: unknown key (allowed: constraints, stickiness, groupId, segments)', 'the old format is refused, naming the key');
 select throws_ok($$ insert into public.feature_flags (key, name, targeting_rules)
                     values ('bad-op', 'Bad', '{"constraints": [{"contextName": "role", "operator": "IN", "values": ["a"]}, {"contextName": "role", "operator": "REGEX", "values": ["a"]}]}') $$,
   '23514', 'targeting_rules.constraints[1].operator: must be one of IN, NOT_IN, STR_CONTAINS, STR_STARTS_WITH, STR_ENDS_WITH, NUM_EQ, NUM_GT, NUM_GTE, NUM_LT, NUM_LTE, DATE_AFTER, DATE_BEFORE, SEMVER_EQ, SEMVER_GT, SEMVER_LT',

@@ -80,7 +80,7 @@ const cases: [string, FieldDef, unknown, RegExp | null, Record<string, unknown>?
     'json the database would refuse: the registry check says what, before sending',
     targeting,
     { roles: ['customer'] },
-    /^Targeting: roles: unknown key \(allowed: constraints, stickiness, groupId\)$/,
+    /^Targeting: roles: unknown key \(allowed: constraints, stickiness, groupId, segments\)$/,
   ],
   [
     'json the database accepts',

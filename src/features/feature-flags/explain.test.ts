@@ -29,6 +29,14 @@ describe('explainEvaluation', () => {
       row('rollout', false, { bucket: null, percentage: 25, group_id: 'x' }),
       'No user or session to bucket: outside the rollout.',
     ],
+    [
+      row('constraint', false, { segment: 'na-customers', constraint: 1 }),
+      'Segment na-customers: its rule 2 does not hold.',
+    ],
+    [
+      row('constraint', false, { segment: 'gone', missing: true }),
+      'Segment gone no longer exists: nobody gets the flag through it.',
+    ],
   ])('%j', (evaluation, text) => {
     expect(
       explainEvaluation(evaluation, [

@@ -14,6 +14,10 @@ export function explainEvaluation(row: FlagEvaluationRow, constraints: Constrain
     case 'disabled':
       return 'Switched off (rollout 0 %).';
     case 'constraint': {
+      if (typeof d.segment === 'string')
+        return d.missing
+          ? `Segment ${d.segment} no longer exists: nobody gets the flag through it.`
+          : `Segment ${d.segment}: its rule ${Number(d.constraint) + 1} does not hold.`;
       const index = typeof d.constraint === 'number' ? d.constraint : -1;
       const rule = constraints[index];
       return rule

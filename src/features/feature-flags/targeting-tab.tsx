@@ -1,5 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Input, Select, Space, Typography } from 'antd';
+import { useList } from '@refinedev/core';
 import { useMemo, useState } from 'react';
 import {
   CONTEXT_FIELDS,
@@ -105,26 +106,74 @@ function ConstraintRow({
 
 const clean = (c: Constraint): Constraint => JSON.parse(JSON.stringify(c)) as Constraint;
 
-// Who the flag can reach at all: every rule must hold (Unleash's constraints). The rollout then
-// picks its percentage among them.
+interface SegmentRow {
+  key: string;
+  name: string;
+  constraints: Constraint[];
+}
+
+// The tenant's segments, to pick from and to say what each one holds.
+function useSegments(tenantId: string) {
+  const { result } = useList<SegmentRow>({
+    resource: 'feature_flag_segments',
+    filters: [{ field: 'tenant_id', operator: 'eq', value: tenantId }],
+    sorters: [{ field: 'key', order: 'asc' }],
+    pagination: { pageSize: 200 },
+    meta: { select: 'key,name,constraints' },
+  });
+  return result.data;
+}
+
+// Who the flag can reach at all: every rule must hold, then every rule of each segment it names
+// (Unleash's constraints and segments). The rollout then picks its percentage among them.
 export function TargetingTab({ flag, version, canManage, onSaved }: TabProps) {
   const saved = flag.targeting_rules.constraints ?? [];
+  const savedSegments = flag.targeting_rules.segments ?? [];
   const [constraints, setConstraints] = useState<Constraint[]>(saved);
+  const [segments, setSegments] = useState<string[]>(savedSegments);
+  const known = useSegments(flag.tenant_id);
   const rules = useMemo<TargetingRules>(() => {
-    const { constraints: _c, ...rest } = flag.targeting_rules;
-    return constraints.length ? { ...rest, constraints: constraints.map(clean) } : rest;
-  }, [constraints, flag.targeting_rules]);
-  const changed = JSON.stringify(rules.constraints ?? []) !== JSON.stringify(saved);
+    const { constraints: _c, segments: _s, ...rest } = flag.targeting_rules;
+    return {
+      ...rest,
+      ...(constraints.length ? { constraints: constraints.map(clean) } : {}),
+      ...(segments.length ? { segments } : {}),
+    };
+  }, [constraints, segments, flag.targeting_rules]);
+  const changed =
+    JSON.stringify(rules.constraints ?? []) !== JSON.stringify(saved) ||
+    JSON.stringify(rules.segments ?? []) !== JSON.stringify(savedSegments);
   const changes = useMemo(() => (changed ? { targeting_rules: rules } : null), [changed, rules]);
   const problem = changed ? targetingRulesError(rules) : null;
 
   return (
     <>
       <Typography.Paragraph type="secondary">
-        {constraints.length === 0
+        {constraints.length === 0 && segments.length === 0
           ? 'No rules: the rollout applies to every user of the tenant.'
-          : 'A user must meet every rule.'}
+          : 'A user must meet every rule, and every rule of each segment.'}
       </Typography.Paragraph>
+      <Card size="small" title="Segments" style={{ marginBottom: 12 }}>
+        <Select
+          aria-label="Segments"
+          mode="multiple"
+          style={{ width: '100%' }}
+          value={segments}
+          disabled={!canManage}
+          placeholder={known?.length ? 'Pick segments of this tenant' : 'This tenant has no segments yet'}
+          onChange={(keys: string[]) => setSegments(keys)}
+          options={(known ?? []).map((g) => ({ value: g.key, label: `${g.name} (${g.key})` }))}
+        />
+        {segments.map((key) => {
+          const segment = known?.find((g) => g.key === key);
+          return (
+            <Typography.Paragraph key={key} type="secondary" style={{ margin: '6px 0 0' }}>
+              <Typography.Text code>{key}</Typography.Text>{' '}
+              {segment ? segment.constraints.map(describeConstraint).join(' and ') || 'no rules' : 'not found'}
+            </Typography.Paragraph>
+          );
+        })}
+      </Card>
       {constraints.map((c, i) => (
         <ConstraintRow
           key={i}
@@ -150,7 +199,10 @@ export function TargetingTab({ flag, version, canManage, onSaved }: TabProps) {
         version={version}
         canManage={canManage}
         onSaved={onSaved}
-        onDiscard={() => setConstraints(saved)}
+        onDiscard={() => {
+          setConstraints(saved);
+          setSegments(savedSegments);
+        }}
       />
     </>
   );

@@ -60,6 +60,8 @@ export interface TargetingRules {
   stickiness?: Stickiness;
   /** Hashed with the stickiness value; default the flag's key. Change it to reshuffle everyone. */
   groupId?: string;
+  /** Keys of the tenant's segments (feature_flag_segments) whose rules must hold too. */
+  segments?: string[];
 }
 
 /** A context: each field a string, or for region (a point can lie in several) a list. */
@@ -68,7 +70,9 @@ export type FlagContext = Partial<Record<ContextField, string | string[] | null>
 const MULTI_VALUE_OPERATORS: readonly Operator[] = ['IN', 'NOT_IN', 'STR_CONTAINS', 'STR_STARTS_WITH', 'STR_ENDS_WITH'];
 const MAX_VALUES = 1000;
 const MAX_VALUE_LENGTH = 200;
-const RULE_KEYS = ['constraints', 'stickiness', 'groupId'];
+const RULE_KEYS = ['constraints', 'stickiness', 'groupId', 'segments'];
+export const SEGMENT_KEY = /^[a-z][a-z0-9_.-]{1,63}$/;
+const MAX_SEGMENTS = 10;
 const CONSTRAINT_KEYS = ['contextName', 'operator', 'values', 'value', 'inverted', 'caseInsensitive'];
 /** RFC 3339 date-time with its offset: a date without a time zone means different instants to different servers. */
 const DATE_TIME =
@@ -101,6 +105,15 @@ export function targetingRulesError(rules: unknown): string | null {
     (typeof rules.groupId !== 'string' || !/^[A-Za-z0-9._:-]{1,100}$/.test(rules.groupId))
   )
     return 'groupId: letters, digits and . _ : - only, 1 to 100 characters';
+  if (rules.segments !== undefined) {
+    const segments = rules.segments;
+    if (!Array.isArray(segments)) return 'segments: must be a list of segment keys';
+    if (segments.length > MAX_SEGMENTS) return `segments: at most ${MAX_SEGMENTS}`;
+    const bad = segments.findIndex((s) => typeof s !== 'string' || !SEGMENT_KEY.test(s));
+    if (bad >= 0) return `segments[${bad}]: not a segment key`;
+    const twice = segments.findIndex((s, i) => segments.indexOf(s) < i);
+    if (twice >= 0) return `segments[${twice}]: "${String(segments[twice])}" is listed twice`;
+  }
   if (rules.constraints === undefined) return null;
   if (!Array.isArray(rules.constraints)) return 'constraints: must be a list';
   if (rules.constraints.length > 50) return 'constraints: at most 50';

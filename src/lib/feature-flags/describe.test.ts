@@ -49,6 +49,7 @@ describe('describeChange', () => {
       'changed',
     ],
     [{ change: 'killed', reason: 'Errors doubled' }, 'Killed: Errors doubled', 'removed'],
+    [{ change: 'segment added', segment: 'na-customers' }, 'Segment na-customers added', 'added'],
   ])('%j', (change, text, tone) => {
     expect(describeChange(change)).toEqual({ text, tone });
   });

@@ -44,6 +44,7 @@ export type ConfigChange =
       to: number | null;
     }
   | { change: 'constraint added' | 'constraint removed'; constraint: Constraint }
+  | { change: 'segment added' | 'segment removed'; segment: string }
   | { change: 'stickiness' | 'groupId' | 'type'; from: string | null; to: string | null }
   | { change: 'killed' | 'revived'; reason?: string | null };
 
@@ -75,6 +76,10 @@ export function describeChange(c: ConfigChange): DescribedChange {
       return { text: `Rule added: ${describeConstraint(c.constraint)}`, tone: 'added' };
     case 'constraint removed':
       return { text: `Rule removed: ${describeConstraint(c.constraint)}`, tone: 'removed' };
+    case 'segment added':
+      return { text: `Segment ${c.segment} added`, tone: 'added' };
+    case 'segment removed':
+      return { text: `Segment ${c.segment} removed`, tone: 'removed' };
     case 'stickiness':
       return { text: `Stickiness ${shown(c.from)} → ${shown(c.to)}`, tone: 'changed' };
     case 'groupId':

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizedHash } from './bucketing';
+import type { TargetingRules } from './constraints';
 import { evaluateFlag, stickinessValue, type FlagDefinition, type FlagOverride } from './evaluate';
 
 const NOW = Date.parse('2026-12-07T10:00:00Z');
@@ -107,5 +108,49 @@ describe('stickinessValue', () => {
     [{ stickiness: 'userId' as const }, { sessionId: 's' }, null],
   ])('%j with %j → %s', (rules, context, expected) => {
     expect(stickinessValue(rules, context)).toBe(expected);
+  });
+});
+
+describe('evaluateFlag: segments', () => {
+  const segments = {
+    'eu-customers': [
+      { contextName: 'role' as const, operator: 'IN' as const, values: ['customer'] },
+      { contextName: 'region' as const, operator: 'IN' as const, values: ['europe'] },
+    ],
+  };
+  const inEurope = { ...customer, region: ['europe', 'ireland'] };
+  it.each([
+    ['a user meeting every rule of the segment gets the flag', inEurope, { segments: ['eu-customers'] }, true, {}],
+    [
+      'a segment rule that fails is named with its segment',
+      customer,
+      { segments: ['eu-customers'] },
+      false,
+      { segment: 'eu-customers', constraint: 1 },
+    ],
+    [
+      'the flag’s own rules come first',
+      inEurope,
+      { ...onlyProviders, segments: ['eu-customers'] },
+      false,
+      { constraint: 0 },
+    ],
+    [
+      'a segment that is gone fails closed',
+      inEurope,
+      { segments: ['gone'] },
+      false,
+      { segment: 'gone', missing: true },
+    ],
+  ] as const)('%s', (_name, context, rules, enabled, details) => {
+    const result = evaluateFlag(
+      flag({ targeting_rules: rules as unknown as TargetingRules }),
+      context,
+      null,
+      NOW,
+      segments,
+    );
+    expect(result.enabled).toBe(enabled);
+    if (!enabled) expect(result).toMatchObject({ reason: 'constraint', details });
   });
 });

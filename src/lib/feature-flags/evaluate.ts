@@ -1,5 +1,11 @@
 import { inRollout, normalizedHash, selectVariant, type Variant } from './bucketing';
-import { firstFailedConstraint, type FlagContext, type TargetingRules } from './constraints';
+import {
+  constraintMatches,
+  firstFailedConstraint,
+  type Constraint,
+  type FlagContext,
+  type TargetingRules,
+} from './constraints';
 
 // One flag for one context, in the order the database evaluates it (public.evaluate_feature_flags):
 // kill switch, an unexpired per-user override, the flag being on, the constraints, the rollout,
@@ -51,6 +57,8 @@ export function evaluateFlag(
   context: FlagContext,
   override: FlagOverride | null = null,
   now: number = Date.now(),
+  /** The tenant's segments by key: their rules must hold after the flag's own. */
+  segments: Readonly<Record<string, Constraint[]>> = {},
 ): FlagEvaluation {
   const rules = flag.targeting_rules ?? {};
   const sticky = stickinessValue(rules, context);
@@ -80,6 +88,13 @@ export function evaluateFlag(
   if (!flag.is_enabled) return result(false, 'disabled', {});
   const failed = firstFailedConstraint(rules, context);
   if (failed >= 0) return result(false, 'constraint', { constraint: failed });
+  for (const key of rules.segments ?? []) {
+    // a segment that is gone fails closed, as in the database
+    const segment = segments[key];
+    if (!segment) return result(false, 'constraint', { segment: key, missing: true });
+    const index = segment.findIndex((c) => !constraintMatches(c, context));
+    if (index >= 0) return result(false, 'constraint', { segment: key, constraint: index });
+  }
   const groupId = rules.groupId ?? flag.key;
   const bucket = sticky ? normalizedHash(sticky, groupId, 100) : null;
   const details = { bucket, percentage: flag.rollout_percentage, group_id: groupId };

@@ -271,6 +271,29 @@ export const OPERATOR_CASES: readonly {
 
 export const VALIDATION_CASES: readonly { name: string; rules: unknown; error: string | null }[] = [
   { name: 'no rules', rules: {}, error: null },
+  { name: 'segments by key', rules: { segments: ['eu-customers', 'beta.cohort'] }, error: null },
+  {
+    name: 'segments not a list',
+    rules: { segments: 'eu-customers' },
+    error: 'segments: must be a list of segment keys',
+  },
+  {
+    name: 'too many segments',
+    rules: { segments: Array.from({ length: 11 }, (_, i) => `s${i}x`) },
+    error: 'segments: at most 10',
+  },
+  {
+    name: 'a segment that is no key',
+    rules: { segments: ['ok-one', 'Not A Key'] },
+    error: 'segments[1]: not a segment key',
+  },
+  { name: 'a segment number', rules: { segments: [7] }, error: 'segments[0]: not a segment key' },
+  { name: 'a segment twice', rules: { segments: ['a-b', 'c-d', 'a-b'] }, error: 'segments[2]: "a-b" is listed twice' },
+  {
+    name: 'an unknown key names segments among the allowed',
+    rules: { segment: ['a-b'] },
+    error: 'segment: unknown key (allowed: constraints, stickiness, groupId, segments)',
+  },
   {
     name: 'a full rule',
     rules: {
@@ -286,12 +309,12 @@ export const VALIDATION_CASES: readonly { name: string; rules: unknown; error: s
   {
     name: 'the old format',
     rules: { roles: ['customer'] },
-    error: 'roles: unknown key (allowed: constraints, stickiness, groupId)',
+    error: 'roles: unknown key (allowed: constraints, stickiness, groupId, segments)',
   },
   {
     name: 'two unknown keys: the first in code-point order',
     rules: { zeta: 1, Alpha: 2 },
-    error: 'Alpha: unknown key (allowed: constraints, stickiness, groupId)',
+    error: 'Alpha: unknown key (allowed: constraints, stickiness, groupId, segments)',
   },
   {
     name: 'bad stickiness',
