@@ -50,7 +50,7 @@ export default function FlagPage() {
           },
           {
             key: 'targeting',
-            label: `Targeting (${flag.targeting_rules.constraints?.length ?? 0})`,
+            label: `Targeting (${(flag.targeting_rules.constraints?.length ?? 0) + (flag.targeting_rules.segments?.length ?? 0)})`,
             children: <TargetingTab key={saved} {...props} />,
           },
           { key: 'overrides', label: 'Overrides', children: <OverridesTab flag={flag} canManage={canManage} /> },

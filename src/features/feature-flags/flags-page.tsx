@@ -7,7 +7,7 @@ import type { ResourceDef } from '../../resources/types';
 
 // the State column says on, off or killed with the rollout in one tag; the columns it replaces
 // stay in the column picker
-const SHOWN_AS_STATE = new Set(['is_enabled', 'rollout_percentage', 'kill_switch', 'stale_marked_at']);
+const SHOWN_AS_STATE = new Set(['is_enabled', 'rollout_percentage', 'kill_switch', 'stale_marked_at', 'updated_at']);
 const featureFlags: ResourceDef = {
   ...(flagsDef as ResourceDef),
   description:
