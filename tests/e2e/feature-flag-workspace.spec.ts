@@ -137,3 +137,127 @@ test('finance cannot open the flag workspace or change a flag through the API', 
   expect(preview.error?.code).toBe('42501');
   expect(await instantBooking()).toEqual(flag);
 });
+
+// The rest of a flag's page on a flag made for the test: reweighting variants with the switch
+// preview, reverting from the history, an override with reason and expiry, kill and revive, and
+// the playground's answer for one user.
+test('product reweights, reverts, overrides, kills and revives a flag, and asks the playground', async ({ page }) => {
+  test.setTimeout(150_000);
+  const errors = watchConsole(page);
+  const key = `e2e-workspace-${Date.now().toString(36)}`;
+  const product = await apiAs(STAFF.product.email);
+  const { data: created, error: createError } = await product
+    .from('feature_flags')
+    .insert({
+      key,
+      name: 'E2E workspace',
+      variants: [
+        { key: 'control', weight: 50 },
+        { key: 'treatment', weight: 50 },
+      ],
+    })
+    .select('id')
+    .single<{ id: string }>();
+  expect(createError).toBeNull();
+  const flagId = created!.id;
+  const flagRow = async () =>
+    (
+      await serviceApi()
+        .from('feature_flags')
+        .select('variants, kill_switch, is_enabled')
+        .eq('id', flagId)
+        .single<{ variants: { key: string; weight: number }[]; kill_switch: boolean; is_enabled: boolean }>()
+    ).data!;
+  try {
+    await product.rpc('change_feature_flag', {
+      p_flag_id: flagId,
+      p_changes: { rollout_percentage: 100 },
+      p_note: 'e2e: everyone',
+    });
+    await signIn(page, STAFF.product.email);
+
+    // variants: 50/50 → 30/70 moves some users from control to treatment, previewed before saving
+    await page.goto(`/feature-flags/${flagId}?tab=variants`);
+    await page.getByLabel('Weight of control').fill('30');
+    await expect(page.getByTestId('variant-total')).toHaveText('80 / 100');
+    await expect(page.getByText('Weights add up to 80; they must add up to 100')).toBeVisible();
+    await page.getByLabel('Weight of treatment').fill('70');
+    const preview = page.getByRole('region', { name: 'Preview' });
+    await expect(preview.getByText(/users will switch variant/)).toBeVisible();
+    await expect(preview.getByText(/from control to treatment/)).toBeVisible();
+    await page.getByLabel('Why').fill('More traffic to the treatment');
+    await page.getByRole('button', { name: 'Save change' }).click();
+    await expect
+      .poll(async () => (await flagRow()).variants)
+      .toEqual([
+        { key: 'control', weight: 30 },
+        { key: 'treatment', weight: 70 },
+      ]);
+
+    // history: the reweighting in words, then back to the version before it
+    await page.getByRole('tab', { name: 'History' }).click();
+    const versions = page.getByRole('region', { name: 'History' }).getByRole('listitem', { name: /^Version \d+$/ });
+    await expect(versions.first()).toContainText('Variant control weight 50 → 30');
+    await versions.nth(1).getByRole('button', { name: 'Revert to this' }).click();
+    const revert = page.getByRole('dialog');
+    await revert.getByLabel('Why').fill('Treatment errors');
+    await revert.getByRole('button', { name: 'Revert' }).click();
+    await expect(versions.first()).toContainText('Back to version');
+    await expect(versions.first()).toContainText('Variant control weight 30 → 50');
+    expect((await flagRow()).variants).toEqual([
+      { key: 'control', weight: 50 },
+      { key: 'treatment', weight: 50 },
+    ]);
+
+    // an override: a customer gets the treatment for a week, with the reason shown
+    const { data: someone } = await serviceApi()
+      .from('users')
+      .select('id, full_name')
+      .eq('tenant_id', LOCONOMY)
+      .eq('role', 'customer')
+      .eq('status', 'active')
+      .is('deleted_at', null)
+      .order('full_name')
+      .limit(1)
+      .single<{ id: string; full_name: string }>();
+    await page.getByRole('tab', { name: 'Overrides' }).click();
+    const overridesTab = page.getByRole('tabpanel', { name: 'Overrides' });
+    await overridesTab.getByRole('combobox', { name: /User$/ }).fill(someone!.full_name);
+    await page.locator(`.ant-select-item-option[title="${someone!.full_name}"]`).click();
+    await overridesTab.getByRole('combobox', { name: 'Variant' }).click();
+    await page.locator('.ant-select-item-option[title="treatment"]').click();
+    await overridesTab.getByLabel('Reason').fill('Design partner');
+    await overridesTab.getByLabel('Until').click();
+    await page.locator('.ant-picker-presets li', { hasText: '1 week' }).click();
+    await overridesTab.getByRole('button', { name: 'Add override' }).click();
+    const overrides = overridesTab.getByRole('table', { name: 'Overrides' });
+    await expect(overrides.getByText('Design partner')).toBeVisible();
+    await expect(overrides.getByText('on · treatment')).toBeVisible();
+
+    // the playground says what that user gets and why
+    await page.getByRole('tab', { name: 'Playground' }).click();
+    const playground = page.getByRole('tabpanel', { name: 'Playground' });
+    await playground.getByRole('combobox', { name: /User$/ }).fill(someone!.full_name);
+    await page.locator(`.ant-select-item-option[title="${someone!.full_name}"]`).click();
+    await playground.getByRole('button', { name: 'Evaluate' }).click();
+    const result = playground.getByLabel('Playground result');
+    await expect(result).toContainText('treatment');
+    await expect(result).toContainText('Override for this user (“Design partner”)');
+
+    // kill with a reason, then revive
+    await page.getByRole('button', { name: 'Kill' }).click();
+    const kill = page.getByRole('dialog');
+    await kill.getByLabel('Reason').fill('Checkout errors in the treatment');
+    await kill.getByRole('button', { name: 'Kill' }).click();
+    const killedAlert = page.getByRole('alert').filter({ hasText: 'Killed: Checkout errors in the treatment' });
+    await expect(killedAlert).toBeVisible();
+    expect((await flagRow()).kill_switch).toBe(true);
+    await page.getByRole('button', { name: 'Revive' }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: 'OK' }).click();
+    await expect(killedAlert).toHaveCount(0);
+    expect(await flagRow()).toMatchObject({ kill_switch: false, is_enabled: false });
+    expect(errors).toEqual([]);
+  } finally {
+    await serviceApi().from('feature_flags').delete().eq('id', flagId);
+  }
+});

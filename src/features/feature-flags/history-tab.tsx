@@ -44,49 +44,50 @@ export function HistoryTab({
 
   return (
     <>
-      <List<FlagVersion>
-        aria-label="History"
-        dataSource={versions}
-        itemLayout="vertical"
-        renderItem={(v) => (
-          <List.Item
-            key={v.version}
-            aria-label={`Version ${v.version}`}
-            extra={
-              canManage && v.version !== current ? (
-                <Button size="small" onClick={() => setReverting(v)}>
-                  Revert to this
-                </Button>
-              ) : v.version === current ? (
-                <Tag color="blue">current</Tag>
-              ) : null
-            }
-          >
-            <Space direction="vertical" size={4} style={{ width: '100%' }}>
-              <Typography.Text>
-                <Typography.Text strong>Version {v.version}</Typography.Text> · {v.changed_by_name ?? 'the system'} ·{' '}
-                <DateValue value={v.changed_at} kind="datetime" mode="list" />
-              </Typography.Text>
-              {v.note ? <Typography.Text italic>“{v.note}”</Typography.Text> : null}
-              {v.changes.length ? (
-                <ul style={{ margin: 0, paddingLeft: 18 }}>
-                  {v.changes.map((c, i) => {
-                    const d = describeChange(c);
-                    return (
-                      <li key={i}>
-                        <Tag color={TONE_COLOR[d.tone]}>{d.tone}</Tag>
-                        {d.text}
-                      </li>
-                    );
-                  })}
-                </ul>
-              ) : (
-                <Typography.Text type="secondary">{configSummary(v.config)}</Typography.Text>
-              )}
-            </Space>
-          </List.Item>
-        )}
-      />
+      <section aria-label="History">
+        <List<FlagVersion>
+          dataSource={versions}
+          itemLayout="vertical"
+          renderItem={(v) => (
+            <List.Item
+              key={v.version}
+              aria-label={`Version ${v.version}`}
+              extra={
+                canManage && v.version !== current ? (
+                  <Button size="small" onClick={() => setReverting(v)}>
+                    Revert to this
+                  </Button>
+                ) : v.version === current ? (
+                  <Tag color="blue">current</Tag>
+                ) : null
+              }
+            >
+              <Space direction="vertical" size={4} style={{ width: '100%' }}>
+                <Typography.Text>
+                  <Typography.Text strong>Version {v.version}</Typography.Text> · {v.changed_by_name ?? 'the system'} ·{' '}
+                  <DateValue value={v.changed_at} kind="datetime" mode="list" />
+                </Typography.Text>
+                {v.note ? <Typography.Text italic>“{v.note}”</Typography.Text> : null}
+                {v.changes.length ? (
+                  <ul style={{ margin: 0, paddingLeft: 18 }}>
+                    {v.changes.map((c, i) => {
+                      const d = describeChange(c);
+                      return (
+                        <li key={i}>
+                          <Tag color={TONE_COLOR[d.tone]}>{d.tone}</Tag>
+                          {d.text}
+                        </li>
+                      );
+                    })}
+                  </ul>
+                ) : (
+                  <Typography.Text type="secondary">{configSummary(v.config)}</Typography.Text>
+                )}
+              </Space>
+            </List.Item>
+          )}
+        />
+      </section>
       <Modal
         title={reverting ? `Revert ${flag.key} to version ${reverting.version}` : ''}
         open={reverting !== null}
