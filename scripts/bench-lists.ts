@@ -29,7 +29,7 @@ import { databaseUrl, dbUrl, instance, repoRoot } from '../supabase/local/config
 import { withClient } from '../supabase/local/database.ts';
 import { applyMigrations, bootstrapFile, runSqlFile, seedFile } from '../supabase/local/migrate.ts';
 import { localKeys } from '../supabase/local/api/keys.ts';
-import { benchFlags, printFlags } from './bench-flags.ts';
+import { benchFlagPreview, benchFlags, printFlagPreview, printFlags } from './bench-flags.ts';
 import { quantiles } from './bench-stats.ts';
 import { benchModeration, printModeration } from './bench-moderation.ts';
 
@@ -335,6 +335,9 @@ async function main() {
     if (!ONLY || ONLY.includes('flags')) {
       console.log('\n== feature flag evaluation in SQL (scripts/bench-flags.ts) ==');
       printFlags(await benchFlags(at(database)));
+      console.log('\n== the flag workspace: change previews and history (scripts/bench-flags.ts) ==');
+      const { client } = await signIn(api.url, 'product@loconomy.test');
+      printFlagPreview(await benchFlagPreview(client));
     }
   } finally {
     if (api && api.child.exitCode === null) {

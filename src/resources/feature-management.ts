@@ -153,7 +153,7 @@ export const featureFlags = defineResource({
         const problem = targetingRulesError(value);
         return problem ? `Targeting: ${problem}` : null;
       },
-      help: 'Unleash-style constraints, all of which must hold: { "constraints": [{ "contextName": "role", "operator": "IN", "values": ["customer"] }], "stickiness": "default", "groupId": "…" }. Fields: userId, tenantId, sessionId, role, email, emailDomain, signupDate, city, region, appVersion, currentTime; operators IN, NOT_IN, STR_CONTAINS/STARTS_WITH/ENDS_WITH, NUM_EQ/GT/GTE/LT/LTE, DATE_AFTER/BEFORE, SEMVER_EQ/GT/LT, each with optional "inverted" and "caseInsensitive". groupId (default: the key) reshuffles the rollout.',
+      help: 'Unleash-style constraints, all of which must hold: { "constraints": [{ "contextName": "role", "operator": "IN", "values": ["customer"] }], "stickiness": "default", "groupId": "…" }. Fields: userId, tenantId, sessionId, role, email, emailDomain, signupDate, city, region, appVersion, currentTime; operators IN, NOT_IN, STR_CONTAINS/STARTS_WITH/ENDS_WITH, NUM_EQ/GT/GTE/LT/LTE, DATE_AFTER/BEFORE, SEMVER_EQ/GT/LT, each with optional "inverted" and "caseInsensitive". groupId (default: the key) reshuffles the rollout; "segments": ["na-customers"] adds the rules of the tenant’s segments.',
     },
     { name: 'kill_switch', label: 'Killed', kind: 'boolean', list: 'default', form: false },
     { name: 'killed_at', label: 'Killed at', kind: 'datetime', form: false },
