@@ -1728,6 +1728,9 @@ update public.moderation_items i set
                   and m.claimed_by is null
                 order by m.priority_score desc, m.entered_queue_at limit 1);
 
+-- Money rollups: the bulk loads above skipped the transactions trigger that keeps them
+select private.rebuild_finance_rollups();
+
 select set_config('request.jwt.claims', '', false);
 select set_config('request.headers', '', false);
 

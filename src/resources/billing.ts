@@ -641,6 +641,80 @@ export const usageLogs = defineResource({
   ],
 });
 
+// What the money dashboard reads: one row per UTC day, currency, region, city, category and
+// provider, written only by the database (the transactions trigger and the rebuild).
+const money = <N extends string>(name: N, label: string, list: 'default' | 'optional' = 'default') =>
+  ({ name, label, kind: 'money', currencyField: 'currency', list, form: false }) as const;
+export const financeDailyRollups = defineResource({
+  name: 'finance_daily_rollups',
+  label: 'Money by day',
+  singular: 'Money by day',
+  group: 'billing',
+  icon: DashboardOutlined,
+  description:
+    'GMV, fees, refunds and payouts per UTC day, currency, region, city, category and provider, kept by the database as transactions are written; the money dashboard adds them up.',
+  titleField: 'day',
+  countMode: 'estimated',
+  writes: [],
+  defaultSort: { field: 'day', order: 'desc' },
+  permissions: { list: 'finance.read' },
+  filters: [
+    { field: 'day', primary: true },
+    { field: 'region_id', primary: true },
+    { field: 'category_id', primary: true },
+    { field: 'provider_id' },
+    { field: 'city_id' },
+  ],
+  fields: [
+    { name: 'id', label: 'ID', kind: 'integer', list: false, form: false },
+    { name: 'day', label: 'Day', kind: 'date', list: 'default', sortable: true, form: false },
+    { name: 'currency', label: 'Currency', kind: 'code', list: 'default', form: false },
+    {
+      name: 'region_id',
+      label: 'Region',
+      kind: 'relation',
+      list: 'default',
+      form: false,
+      relation: { resource: 'regions', labelField: 'name' },
+    },
+    {
+      name: 'city_id',
+      label: 'City',
+      kind: 'relation',
+      list: 'optional',
+      form: false,
+      relation: { resource: 'cities', labelField: 'name' },
+    },
+    {
+      name: 'category_id',
+      label: 'Category',
+      kind: 'relation',
+      list: 'default',
+      form: false,
+      relation: { resource: 'categories', labelField: 'name' },
+    },
+    {
+      name: 'provider_id',
+      label: 'Provider',
+      kind: 'relation',
+      list: 'default',
+      form: false,
+      relation: { ...customer, fkey: 'finance_daily_rollups_provider_id_fkey' },
+    },
+    money('gmv_cents', 'GMV'),
+    money('platform_fee_cents', 'Platform fees'),
+    money('processing_fee_cents', 'Processing fees', 'optional'),
+    money('tax_cents', 'Tax', 'optional'),
+    money('refund_cents', 'Refunds'),
+    money('refunded_fee_cents', 'Refunded fees', 'optional'),
+    money('payout_cents', 'Payouts'),
+    { name: 'payments', label: 'Payments', kind: 'integer', list: 'optional', form: false },
+    { name: 'refunds', label: 'Refund count', kind: 'integer', list: 'optional', form: false },
+    { name: 'payouts', label: 'Payout count', kind: 'integer', list: 'optional', form: false },
+    tenant,
+  ],
+});
+
 export const billingResources = [
   subscriptions,
   paymentMethods,
@@ -650,4 +724,5 @@ export const billingResources = [
   transactions,
   payoutTransactions,
   usageLogs,
+  financeDailyRollups,
 ] as ResourceDef[];

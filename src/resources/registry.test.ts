@@ -21,6 +21,7 @@ const TABLES: Record<TableName, true> = {
   conversations: true,
   events: true,
   feature_flag_segments: true,
+  finance_daily_rollups: true,
   feature_flag_versions: true,
   feature_flags: true,
   file_uploads: true,

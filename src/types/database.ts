@@ -987,6 +987,105 @@ export type Database = {
           },
         ]
       }
+      finance_daily_rollups: {
+        Row: {
+          category_id: string | null
+          city_id: string | null
+          currency: string
+          day: string
+          gmv_cents: number
+          id: number
+          payments: number
+          payout_cents: number
+          payouts: number
+          platform_fee_cents: number
+          processing_fee_cents: number
+          provider_id: string | null
+          refund_cents: number
+          refunded_fee_cents: number
+          refunds: number
+          region_id: string | null
+          tax_cents: number
+          tenant_id: string
+        }
+        Insert: {
+          category_id?: string | null
+          city_id?: string | null
+          currency: string
+          day: string
+          gmv_cents?: number
+          id?: never
+          payments?: number
+          payout_cents?: number
+          payouts?: number
+          platform_fee_cents?: number
+          processing_fee_cents?: number
+          provider_id?: string | null
+          refund_cents?: number
+          refunded_fee_cents?: number
+          refunds?: number
+          region_id?: string | null
+          tax_cents?: number
+          tenant_id: string
+        }
+        Update: {
+          category_id?: string | null
+          city_id?: string | null
+          currency?: string
+          day?: string
+          gmv_cents?: number
+          id?: never
+          payments?: number
+          payout_cents?: number
+          payouts?: number
+          platform_fee_cents?: number
+          processing_fee_cents?: number
+          provider_id?: string | null
+          refund_cents?: number
+          refunded_fee_cents?: number
+          refunds?: number
+          region_id?: string | null
+          tax_cents?: number
+          tenant_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "finance_daily_rollups_category_id_fkey"
+            columns: ["category_id"]
+            isOneToOne: false
+            referencedRelation: "categories"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "finance_daily_rollups_city_id_fkey"
+            columns: ["city_id"]
+            isOneToOne: false
+            referencedRelation: "cities"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "finance_daily_rollups_provider_id_fkey"
+            columns: ["provider_id"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "finance_daily_rollups_region_id_fkey"
+            columns: ["region_id"]
+            isOneToOne: false
+            referencedRelation: "regions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "finance_daily_rollups_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       invoice_items: {
         Row: {
           amount_cents: number | null
@@ -3788,6 +3887,66 @@ export type Database = {
       feature_flag_stale_reason: {
         Args: { p_flag: Database["public"]["Tables"]["feature_flags"]["Row"] }
         Returns: string
+      }
+      finance_breakdown: {
+        Args: {
+          p_dimension: string
+          p_from: string
+          p_limit?: number
+          p_tenant_id?: string
+          p_to: string
+        }
+        Returns: {
+          currency: string
+          gmv_cents: number
+          key: string
+          label: string
+          net_revenue_cents: number
+          payments: number
+          payout_cents: number
+          platform_fee_cents: number
+          refund_cents: number
+          take_rate: number
+        }[]
+      }
+      finance_series: {
+        Args: {
+          p_from: string
+          p_interval?: string
+          p_tenant_id?: string
+          p_to: string
+        }
+        Returns: {
+          bucket: string
+          currency: string
+          gmv_cents: number
+          net_revenue_cents: number
+          payments: number
+          payout_cents: number
+          platform_fee_cents: number
+          refund_cents: number
+        }[]
+      }
+      finance_summary: {
+        Args: { p_from: string; p_tenant_id?: string; p_to: string }
+        Returns: {
+          currency: string
+          disputed_cents: number
+          disputes: number
+          gmv_cents: number
+          net_revenue_cents: number
+          payments: number
+          payout_cents: number
+          payouts: number
+          period: string
+          platform_fee_cents: number
+          processing_fee_cents: number
+          refund_cents: number
+          refunded_fee_cents: number
+          refunds: number
+          take_rate: number
+          tax_cents: number
+        }[]
       }
       kill_feature_flag: {
         Args: { p_flag_id: string; p_reason?: string }
