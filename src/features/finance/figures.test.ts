@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import {
+  breakdownListUrl,
+  byCurrency,
+  figureListUrl,
+  floatingBars,
+  numeric,
+  waterfall,
+  type SummaryRow,
+} from './figures';
+
+const row = (over: Partial<SummaryRow>): SummaryRow => ({
+  period: 'current',
+  currency: 'USD',
+  gmv_cents: 15000,
+  platform_fee_cents: 2250,
+  processing_fee_cents: 450,
+  tax_cents: 1200,
+  refund_cents: 2000,
+  refunded_fee_cents: 300,
+  net_revenue_cents: 1950,
+  payout_cents: 7000,
+  take_rate: 0.15,
+  payments: 2,
+  refunds: 1,
+  payouts: 1,
+  disputed_cents: 0,
+  disputes: 0,
+  ...over,
+});
+
+describe('waterfall', () => {
+  it('takes tax, processing and the provider share from GMV down to the platform fees, then refunded fees to net revenue', () => {
+    const steps = waterfall(row({}));
+    expect(steps.map((s) => [s.name, s.value])).toEqual([
+      ['GMV', 15000],
+      ['Tax', -1200],
+      ['Processing', -450],
+      ['Provider share', -11100],
+      ['Platform fees', 2250],
+      ['Refunded fees', -300],
+      ['Net revenue', 1950],
+    ]);
+    // each total is what the steps before it leave
+    const bars = floatingBars(steps);
+    expect(bars.find((b) => b.name === 'Provider share')).toMatchObject({ base: 2250, size: 11100 });
+    expect(bars.find((b) => b.name === 'Refunded fees')).toMatchObject({ base: 1950, size: 300 });
+  });
+});
+
+describe('byCurrency', () => {
+  it('keeps currencies apart, the largest GMV first, with the previous period beside', () => {
+    const figures = byCurrency([
+      row({ currency: 'EUR', gmv_cents: 100 }),
+      row({ currency: 'EUR', period: 'previous', gmv_cents: 50 }),
+      row({}),
+      row({ period: 'previous', gmv_cents: 4000 }),
+    ]);
+    expect(figures.map((f) => [f.currency, f.current.gmv_cents, f.previous?.gmv_cents])).toEqual([
+      ['USD', 15000, 4000],
+      ['EUR', 100, 50],
+    ]);
+  });
+  it('reads bigint strings as numbers', () => {
+    expect(numeric({ gmv_cents: '123456789012', currency: 'USD', take_rate: '0.1500' })).toEqual({
+      gmv_cents: 123456789012,
+      currency: 'USD',
+      take_rate: 0.15,
+    });
+  });
+});
+
+describe('list links', () => {
+  const march = { from: '2015-03-01', to: '2015-03-31' };
+  it('GMV opens the captured booking payments of the period in that currency', () => {
+    const url = decodeURIComponent(figureListUrl('gmv', 'USD', march));
+    expect(url).toContain('/transactions?');
+    for (const part of [
+      'filters[0][field]=type&filters[0][operator]=in&filters[0][value][0]=payment',
+      'filters[1][value][0]=completed&filters[1][value][1]=refunded',
+      'filters[2][field]=currency&filters[2][operator]=eq&filters[2][value]=USD',
+      'filters[3][field]=booking_id&filters[3][operator]=nnull',
+      'filters[4][field]=processed_at&filters[4][operator]=gte&filters[4][value]=2015-03-01T00:00:00.000Z',
+      'filters[5][field]=processed_at&filters[5][operator]=lte&filters[5][value]=2015-03-31T23:59:59.999Z',
+    ])
+      expect(url).toContain(part);
+  });
+  it('a breakdown line opens the rollup rows it adds up; the none line asks for null', () => {
+    expect(decodeURIComponent(breakdownListUrl('region', 'r1', 'EUR', march))).toContain(
+      'filters[0][field]=region_id&filters[0][operator]=eq&filters[0][value]=r1',
+    );
+    expect(decodeURIComponent(breakdownListUrl('city', null, 'EUR', march))).toContain(
+      'filters[0][field]=city_id&filters[0][operator]=null',
+    );
+  });
+});
