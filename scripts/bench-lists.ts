@@ -8,7 +8,7 @@
 //   LOCONOMY_BENCH_DB_URL: a superuser URL of another cluster; BENCH_LIST_DATABASE: time an
 //   existing database of that cluster instead, neither built nor dropped — for iterating on a fix;
 //   BENCH_LIST_ONLY=bookings,events: only those tables; `moderation` for the moderation queue's
-//   figures and `flags` for feature flag evaluation, which run after the lists unless
+//   figures, `finance` for the money dashboard and `flags` for feature flag evaluation, which run after the lists unless
 //   BENCH_LIST_ONLY leaves them out)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { register } from 'node:module';
@@ -29,6 +29,7 @@ import { databaseUrl, dbUrl, instance, repoRoot } from '../supabase/local/config
 import { withClient } from '../supabase/local/database.ts';
 import { applyMigrations, bootstrapFile, runSqlFile, seedFile } from '../supabase/local/migrate.ts';
 import { localKeys } from '../supabase/local/api/keys.ts';
+import { benchFinance, printFinance } from './bench-finance.ts';
 import { benchFlagPreview, benchFlags, printFlagPreview, printFlags } from './bench-flags.ts';
 import { quantiles } from './bench-stats.ts';
 import { benchModeration, printModeration } from './bench-moderation.ts';
@@ -331,6 +332,13 @@ async function main() {
       console.log('\n== moderation queue (scripts/bench-moderation.ts), as the operations persona ==');
       const { client } = await signIn(api.url, 'ops@loconomy.test');
       printModeration(await benchModeration(client));
+    }
+    if (!ONLY || ONLY.includes('finance')) {
+      console.log(
+        '\n== the money dashboard (scripts/bench-finance.ts), as the finance persona; target p95 < 200 ms ==',
+      );
+      const { client } = await signIn(api.url, 'finance@loconomy.test');
+      printFinance(await benchFinance(client));
     }
     if (!ONLY || ONLY.includes('flags')) {
       console.log('\n== feature flag evaluation in SQL (scripts/bench-flags.ts) ==');

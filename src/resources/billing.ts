@@ -716,6 +716,37 @@ export const financeDailyRollups = defineResource({
   ],
 });
 
+export const financeDailyTotals = defineResource({
+  name: 'finance_daily_totals',
+  label: 'Money per day, totals',
+  singular: 'Money per day',
+  group: 'billing',
+  icon: DashboardOutlined,
+  description:
+    'Money by day added up per currency, kept by the database beside Money by day; the money dashboard’s totals and series read it.',
+  titleField: 'day',
+  primaryKey: ['tenant_id', 'day', 'currency'],
+  writes: [],
+  defaultSort: { field: 'day', order: 'desc' },
+  permissions: { list: 'finance.read' },
+  filters: [{ field: 'day', primary: true }],
+  fields: [
+    { name: 'day', label: 'Day', kind: 'date', list: 'default', sortable: true, form: false },
+    { name: 'currency', label: 'Currency', kind: 'code', list: 'default', form: false },
+    money('gmv_cents', 'GMV'),
+    money('platform_fee_cents', 'Platform fees'),
+    money('processing_fee_cents', 'Processing fees', 'optional'),
+    money('tax_cents', 'Tax', 'optional'),
+    money('refund_cents', 'Refunds'),
+    money('refunded_fee_cents', 'Refunded fees', 'optional'),
+    money('payout_cents', 'Payouts'),
+    { name: 'payments', label: 'Payments', kind: 'integer', list: 'optional', form: false },
+    { name: 'refunds', label: 'Refund count', kind: 'integer', list: 'optional', form: false },
+    { name: 'payouts', label: 'Payout count', kind: 'integer', list: 'optional', form: false },
+    tenant,
+  ],
+});
+
 export const billingResources = [
   subscriptions,
   paymentMethods,
@@ -726,4 +757,5 @@ export const billingResources = [
   payoutTransactions,
   usageLogs,
   financeDailyRollups,
+  financeDailyTotals,
 ] as ResourceDef[];

@@ -22,6 +22,7 @@ const TABLES: Record<TableName, true> = {
   events: true,
   feature_flag_segments: true,
   finance_daily_rollups: true,
+  finance_daily_totals: true,
   feature_flag_versions: true,
   feature_flags: true,
   file_uploads: true,

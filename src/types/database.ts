@@ -1086,6 +1086,62 @@ export type Database = {
           },
         ]
       }
+      finance_daily_totals: {
+        Row: {
+          currency: string
+          day: string
+          gmv_cents: number
+          payments: number
+          payout_cents: number
+          payouts: number
+          platform_fee_cents: number
+          processing_fee_cents: number
+          refund_cents: number
+          refunded_fee_cents: number
+          refunds: number
+          tax_cents: number
+          tenant_id: string
+        }
+        Insert: {
+          currency: string
+          day: string
+          gmv_cents?: number
+          payments?: number
+          payout_cents?: number
+          payouts?: number
+          platform_fee_cents?: number
+          processing_fee_cents?: number
+          refund_cents?: number
+          refunded_fee_cents?: number
+          refunds?: number
+          tax_cents?: number
+          tenant_id: string
+        }
+        Update: {
+          currency?: string
+          day?: string
+          gmv_cents?: number
+          payments?: number
+          payout_cents?: number
+          payouts?: number
+          platform_fee_cents?: number
+          processing_fee_cents?: number
+          refund_cents?: number
+          refunded_fee_cents?: number
+          refunds?: number
+          tax_cents?: number
+          tenant_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "finance_daily_totals_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       invoice_items: {
         Row: {
           amount_cents: number | null

@@ -1,7 +1,7 @@
 -- Marketplace money: the dashboard functions against a small hand-made month whose answers are
 -- worked out below, the rollup equal to the raw computation after random writes, and who may ask.
 begin;
-select plan(20);
+select plan(22);
 select tests.create_marketplace_fixture();
 
 -- March 2015, long before any demo data: booking 301 is listing 101 (provider, Fixtureville in
@@ -179,6 +179,15 @@ select set_eq($$ select tenant_id, day, currency, region_id, city_id, category_i
                          payments, refunds, payouts) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0) $$,
   $$ select * from raw_rollup $$,
   'the rollup kept by the trigger equals the rollup computed from the transactions');
+select set_eq($$ select tenant_id, day, currency, gmv_cents::numeric, platform_fee_cents::numeric, refund_cents::numeric,
+                        refunded_fee_cents::numeric, payout_cents::numeric, payments::numeric, refunds::numeric, payouts::numeric
+                   from public.finance_daily_totals
+                  where (gmv_cents, platform_fee_cents, refund_cents, refunded_fee_cents, payout_cents, payments, refunds, payouts)
+                        <> (0, 0, 0, 0, 0, 0, 0, 0) $$,
+  $$ select tenant_id, day, currency, sum(gmv) as gmv, sum(fee) as fee, sum(refund) as refund, sum(refunded_fee) as refunded_fee,
+            sum(payout) as payout, sum(payments) as payments, sum(refunds) as refunds, sum(payouts) as payouts
+       from raw_rollup group by 1, 2, 3 $$,
+  'and so do the per-day totals the summary and series read');
 update public.listings set category_id = 'f0000000-0000-4000-8000-000000000010' where id = 'f0000000-0000-4000-8000-000000000101';
 select cmp_ok(private.rebuild_finance_rollups(), '>', 0::bigint, 'a rebuild after a listing moved to another category');
 truncate raw_rollup;
@@ -193,6 +202,9 @@ select set_eq($$ select tenant_id, day, currency, region_id, city_id, category_i
                    from public.finance_daily_rollups $$,
   $$ select * from raw_rollup $$,
   'puts the rollup equal to the raw computation again');
+select set_eq($$ select tenant_id, day, currency, gmv_cents::numeric, payout_cents::numeric, payments::numeric from public.finance_daily_totals $$,
+  $$ select tenant_id, day, currency, sum(gmv) as gmv, sum(payout) as payout, sum(payments) as payments from raw_rollup group by 1, 2, 3 $$,
+  'and the totals with it');
 
 select * from finish();
 rollback;
