@@ -80,7 +80,10 @@ test('a tenant admin adds a webhook endpoint, rotates its secret (shown once), e
   await expect(revealed).toHaveCount(0);
 
   await page.goto(`/webhook_endpoints/edit/${id}`);
+  // the record loads into the form after the page: typing before it arrives is overwritten
+  await settled(page);
   const description = page.getByLabel('Description', { exact: true });
+  await expect(page.getByLabel('URL', { exact: true })).not.toHaveValue('');
   await description.fill('Bookings for the harbour office');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page).toHaveURL(new RegExp(`/webhook_endpoints/show/${id}`));

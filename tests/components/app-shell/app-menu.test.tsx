@@ -43,7 +43,7 @@ describe('the side menu', () => {
   it('lists the workspaces first in their order, then the tables by domain under their own heading', async () => {
     renderShell({ path: '/payout-review', permissions: FINANCE });
     await menuReady();
-    await waitFor(() => expect(outline()).toEqual(['Dashboard', 'Payout review', '# Tables', ...groupsFor(FINANCE)]));
+    await waitFor(() => expect(outline()).toEqual(['Dashboard', 'Money', 'Payout review', '# Tables', ...groupsFor(FINANCE)]));
     expect(outline()).toContain('Billing');
     expect(outline()).not.toContain('Feature management');
   });
