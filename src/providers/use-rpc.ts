@@ -25,12 +25,21 @@ export function useRpc() {
 }
 
 /** A database function read as a query (refetched when its arguments change). */
-export function useRpcQuery<T>(fn: string, args: Record<string, unknown>, options: { enabled?: boolean } = {}) {
+export function useRpcQuery<T>(
+  fn: string,
+  args: Record<string, unknown>,
+  options: { enabled?: boolean; keepPrevious?: boolean } = {},
+) {
   const { query } = useCustom({
     ...rpcRequest(fn),
     config: { payload: args },
     errorNotification: false,
-    queryOptions: { enabled: options.enabled ?? true, refetchOnWindowFocus: true },
+    queryOptions: {
+      enabled: options.enabled ?? true,
+      refetchOnWindowFocus: true,
+      // a page whose arguments change (a period) keeps showing the last answer while the next loads
+      placeholderData: options.keepPrevious ? (previous) => previous : undefined,
+    },
   });
   return { query, data: query.data?.data as T | undefined };
 }

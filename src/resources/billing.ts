@@ -646,6 +646,20 @@ export const usageLogs = defineResource({
 // provider, written only by the database (the transactions trigger and the rebuild).
 const money = <N extends string>(name: N, label: string, list: 'default' | 'optional' = 'default') =>
   ({ name, label, kind: 'money', currencyField: 'currency', list, form: false }) as const;
+// The figures both money tables carry, as the database's trigger writes them.
+const moneyMeasures = [
+  money('gmv_cents', 'GMV'),
+  money('platform_fee_cents', 'Platform fees'),
+  money('processing_fee_cents', 'Processing fees', 'optional'),
+  money('tax_cents', 'Tax', 'optional'),
+  money('refund_cents', 'Refunds'),
+  money('refunded_fee_cents', 'Refunded fees', 'optional'),
+  money('payout_cents', 'Payouts'),
+  { name: 'payments', label: 'Payments', kind: 'integer', list: 'optional', form: false },
+  { name: 'refunds', label: 'Refund count', kind: 'integer', list: 'optional', form: false },
+  { name: 'payouts', label: 'Payout count', kind: 'integer', list: 'optional', form: false },
+] as const;
+
 export const financeDailyRollups = defineResource({
   name: 'finance_daily_rollups',
   label: 'Money by day',
@@ -702,16 +716,7 @@ export const financeDailyRollups = defineResource({
       form: false,
       relation: { ...customer, fkey: 'finance_daily_rollups_provider_id_fkey' },
     },
-    money('gmv_cents', 'GMV'),
-    money('platform_fee_cents', 'Platform fees'),
-    money('processing_fee_cents', 'Processing fees', 'optional'),
-    money('tax_cents', 'Tax', 'optional'),
-    money('refund_cents', 'Refunds'),
-    money('refunded_fee_cents', 'Refunded fees', 'optional'),
-    money('payout_cents', 'Payouts'),
-    { name: 'payments', label: 'Payments', kind: 'integer', list: 'optional', form: false },
-    { name: 'refunds', label: 'Refund count', kind: 'integer', list: 'optional', form: false },
-    { name: 'payouts', label: 'Payout count', kind: 'integer', list: 'optional', form: false },
+    ...moneyMeasures,
     tenant,
   ],
 });
@@ -733,16 +738,7 @@ export const financeDailyTotals = defineResource({
   fields: [
     { name: 'day', label: 'Day', kind: 'date', list: 'default', sortable: true, form: false },
     { name: 'currency', label: 'Currency', kind: 'code', list: 'default', form: false },
-    money('gmv_cents', 'GMV'),
-    money('platform_fee_cents', 'Platform fees'),
-    money('processing_fee_cents', 'Processing fees', 'optional'),
-    money('tax_cents', 'Tax', 'optional'),
-    money('refund_cents', 'Refunds'),
-    money('refunded_fee_cents', 'Refunded fees', 'optional'),
-    money('payout_cents', 'Payouts'),
-    { name: 'payments', label: 'Payments', kind: 'integer', list: 'optional', form: false },
-    { name: 'refunds', label: 'Refund count', kind: 'integer', list: 'optional', form: false },
-    { name: 'payouts', label: 'Payout count', kind: 'integer', list: 'optional', form: false },
+    ...moneyMeasures,
     tenant,
   ],
 });

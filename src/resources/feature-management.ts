@@ -18,6 +18,22 @@ import {
 
 const readers = ['feature_flags.read', 'feature_flags.manage'] as const;
 
+/** A flag's or a segment's key: what others name it by, so set once (the database's check says the same). */
+const keyField = (help: string) =>
+  ({
+    name: 'key',
+    label: 'Key',
+    kind: 'code',
+    list: 'default',
+    required: true,
+    form: 'create',
+    pattern: {
+      regex: /^[a-z][a-z0-9_.-]{1,63}$/,
+      message: '2–64 lowercase letters, digits, dots, dashes and underscores, starting with a letter',
+    },
+    help,
+  }) as const;
+
 export const featureFlags = defineResource({
   name: 'feature_flags',
   label: 'Feature flags',
@@ -104,20 +120,7 @@ export const featureFlags = defineResource({
   ],
   fields: [
     idField,
-    {
-      name: 'key',
-      label: 'Key',
-      kind: 'code',
-      list: 'default',
-      sortable: true,
-      required: true,
-      form: 'create',
-      pattern: {
-        regex: /^[a-z][a-z0-9_.-]{1,63}$/,
-        message: '2–64 lowercase letters, digits, dots, dashes and underscores, starting with a letter',
-      },
-      help: 'What the apps ask for; unique within the tenant and fixed once created.',
-    },
+    { ...keyField('What the apps ask for; unique within the tenant and fixed once created.'), sortable: true },
     { name: 'name', label: 'Name', kind: 'text', list: 'default', required: true, min: 1, max: 120 },
     { name: 'description', label: 'Description', kind: 'textarea', list: false, max: 2000 },
     {
@@ -329,19 +332,7 @@ export const featureFlagSegments = defineResource({
   filters: [{ field: 'updated_by', primary: true }, { field: 'created_by' }],
   fields: [
     idField,
-    {
-      name: 'key',
-      label: 'Key',
-      kind: 'code',
-      list: 'default',
-      required: true,
-      form: 'create',
-      pattern: {
-        regex: /^[a-z][a-z0-9_.-]{1,63}$/,
-        message: '2–64 lowercase letters, digits, dots, dashes and underscores, starting with a letter',
-      },
-      help: 'What flags name in targeting_rules.segments; unique within the tenant and fixed once created.',
-    },
+    keyField('What flags name in targeting_rules.segments; unique within the tenant and fixed once created.'),
     { name: 'name', label: 'Name', kind: 'text', list: 'default', required: true, min: 1, max: 120 },
     { name: 'description', label: 'Description', kind: 'textarea', list: false, max: 2000 },
     {

@@ -1,4 +1,5 @@
 import type { PermissionKey } from '../../resources/types';
+import type { Tables } from '../../types/database';
 import type { TargetingRules } from '../../lib/feature-flags/constraints';
 import type { ConfigChange } from '../../lib/feature-flags/describe';
 import type { Variant } from '../../lib/feature-flags/bucketing';
@@ -7,25 +8,11 @@ import type { Variant } from '../../lib/feature-flags/bucketing';
 
 export const FLAG_READERS: PermissionKey[] = ['feature_flags.read', 'feature_flags.manage'];
 
-export interface FlagRow {
-  id: string;
-  tenant_id: string;
-  key: string;
-  name: string;
-  description: string | null;
-  flag_type: string;
-  is_enabled: boolean;
-  rollout_percentage: number;
+/** A feature_flags row as generated, with its JSON columns in the shapes the database checks. */
+export type FlagRow = Omit<Tables<'feature_flags'>, 'variants' | 'targeting_rules'> & {
   variants: Variant[];
   targeting_rules: TargetingRules;
-  kill_switch: boolean;
-  killed_at: string | null;
-  kill_reason: string | null;
-  created_at: string;
-  updated_at: string;
-  rollout_changed_at: string | null;
-  stale_marked_at: string | null;
-}
+};
 
 /** One row of public.feature_flag_history. */
 export interface FlagVersion {

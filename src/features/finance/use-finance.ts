@@ -1,5 +1,4 @@
-import { useCustom } from '@refinedev/core';
-import { rpcRequest } from '../../providers/use-rpc';
+import { useRpcQuery } from '../../providers/use-rpc';
 import { numeric, type BreakdownRow, type Dimension, type SeriesRow, type SummaryRow } from './figures';
 import type { Period } from './period';
 
@@ -7,14 +6,8 @@ import type { Period } from './period';
 // browser adds nothing up.
 
 function useMoney<T extends object>(fn: string, args: Record<string, unknown>) {
-  const { query } = useCustom({
-    ...rpcRequest(fn),
-    config: { payload: args },
-    errorNotification: false,
-    queryOptions: { placeholderData: (previous) => previous },
-  });
-  const rows = ((query.data?.data as T[] | undefined) ?? []).map((r) => numeric(r));
-  return { query, rows };
+  const { query, data } = useRpcQuery<T[]>(fn, args, { keepPrevious: true });
+  return { query, rows: (data ?? []).map((r) => numeric(r)) };
 }
 
 const scope = (tenantId: string | null) => (tenantId ? { p_tenant_id: tenantId } : {});
