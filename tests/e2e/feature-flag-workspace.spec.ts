@@ -229,7 +229,15 @@ test('product reweights, reverts, overrides, kills and revives a flag, and asks 
     await overridesTab.getByLabel('Reason').fill('Design partner');
     await overridesTab.getByLabel('Until').click();
     await page.locator('.ant-picker-presets li', { hasText: '1 week' }).click();
+    // the picker's popup must be gone before the button takes the click
+    await expect(page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)')).toHaveCount(0);
+    await expect(overridesTab.getByLabel('Until')).not.toHaveValue('');
+    const added = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith('/user_feature_flags'),
+    );
     await overridesTab.getByRole('button', { name: 'Add override' }).click();
+    const response = await added;
+    expect(response.status(), await response.text()).toBe(201);
     const overrides = overridesTab.getByRole('table', { name: 'Overrides' });
     await expect(overrides.getByText('Design partner')).toBeVisible();
     await expect(overrides.getByText('on · treatment')).toBeVisible();
