@@ -1728,7 +1728,11 @@ update public.moderation_items i set
                   and m.claimed_by is null
                 order by m.priority_score desc, m.entered_queue_at limit 1);
 
--- Money rollups: the bulk loads above skipped the transactions trigger that keeps them
+-- Money rollups: the bulk loads above skipped the transactions triggers that stamp each
+-- movement's place and keep the rollups
+select pg_temp.bulk(true);
+select private.attribute_transactions();
+select pg_temp.bulk(false);
 select private.rebuild_finance_rollups();
 
 select set_config('request.jwt.claims', '', false);

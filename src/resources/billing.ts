@@ -421,6 +421,48 @@ export const payouts = defineResource({
   ],
 });
 
+// Where money was made: the region, city and category of the booking's listing and its
+// provider, as the database stamped them (transactions) and rolled them up (the money tables).
+const placeFields = (table: string, help?: string) =>
+  [
+    {
+      name: 'region_id',
+      label: 'Region',
+      kind: 'relation',
+      list: table === 'transactions' ? 'optional' : 'default',
+      form: false,
+      help,
+      relation: { resource: 'regions', labelField: 'name' },
+    },
+    {
+      name: 'city_id',
+      label: 'City',
+      kind: 'relation',
+      list: 'optional',
+      form: false,
+      help,
+      relation: { resource: 'cities', labelField: 'name' },
+    },
+    {
+      name: 'category_id',
+      label: 'Category',
+      kind: 'relation',
+      list: table === 'transactions' ? 'optional' : 'default',
+      form: false,
+      help,
+      relation: { resource: 'categories', labelField: 'name' },
+    },
+    {
+      name: 'provider_id',
+      label: 'Provider',
+      kind: 'relation',
+      list: table === 'transactions' ? 'optional' : 'default',
+      form: false,
+      help,
+      relation: { ...customer, fkey: `${table}_provider_id_fkey` },
+    },
+  ] as const;
+
 export const transactions = defineResource({
   name: 'transactions',
   label: 'Transactions',
@@ -446,6 +488,10 @@ export const transactions = defineResource({
     { field: 'user_id', primary: true },
     { field: 'created_at' },
     { field: 'processed_at' },
+    { field: 'region_id' },
+    { field: 'city_id' },
+    { field: 'category_id' },
+    { field: 'provider_id' },
     { field: 'booking_id' },
     { field: 'invoice_id' },
     { field: 'subscription_id' },
@@ -457,9 +503,18 @@ export const transactions = defineResource({
     idField,
     { name: 'type', label: 'Type', kind: 'enum', enum: 'transaction_type', list: 'default', required: true },
     { name: 'status', label: 'Status', kind: 'enum', enum: 'payment_status', list: 'default', defaultValue: 'pending' },
-    { name: 'user_id', label: 'User', kind: 'relation', list: 'default', required: true, relation: customer },
+    {
+      name: 'user_id',
+      label: 'User',
+      kind: 'relation',
+      list: 'default',
+      required: true,
+      // provider_id also points at users
+      relation: { ...customer, fkey: 'transactions_user_id_fkey' },
+    },
     { name: 'amount_cents', label: 'Amount', kind: 'money', list: 'default', required: true, min: 1 },
     currency,
+    ...placeFields('transactions', 'Stamped by the database when the transaction was written.'),
     { name: 'platform_fee_cents', label: 'Platform fee', kind: 'money', min: 0, defaultValue: 0 },
     { name: 'processing_fee_cents', label: 'Processing fee', kind: 'money', min: 0, defaultValue: 0 },
     { name: 'tax_cents', label: 'Tax', kind: 'money', min: 0, defaultValue: 0 },
@@ -684,38 +739,37 @@ export const financeDailyRollups = defineResource({
     { name: 'id', label: 'ID', kind: 'integer', list: false, form: false },
     { name: 'day', label: 'Day', kind: 'date', list: 'default', sortable: true, form: false },
     { name: 'currency', label: 'Currency', kind: 'code', list: 'default', form: false },
-    {
-      name: 'region_id',
-      label: 'Region',
-      kind: 'relation',
-      list: 'default',
-      form: false,
-      relation: { resource: 'regions', labelField: 'name' },
-    },
-    {
-      name: 'city_id',
-      label: 'City',
-      kind: 'relation',
-      list: 'optional',
-      form: false,
-      relation: { resource: 'cities', labelField: 'name' },
-    },
-    {
-      name: 'category_id',
-      label: 'Category',
-      kind: 'relation',
-      list: 'default',
-      form: false,
-      relation: { resource: 'categories', labelField: 'name' },
-    },
-    {
-      name: 'provider_id',
-      label: 'Provider',
-      kind: 'relation',
-      list: 'default',
-      form: false,
-      relation: { ...customer, fkey: 'finance_daily_rollups_provider_id_fkey' },
-    },
+    ...placeFields('finance_daily_rollups'),
+    ...moneyMeasures,
+    tenant,
+  ],
+});
+
+export const financeMonthlyRollups = defineResource({
+  name: 'finance_monthly_rollups',
+  label: 'Money by month',
+  singular: 'Money by month',
+  group: 'billing',
+  icon: DashboardOutlined,
+  description:
+    'Money by day added up per calendar month (UTC), kept by the database beside it; the money dashboard’s breakdowns read whole months here.',
+  titleField: 'month',
+  countMode: 'estimated',
+  writes: [],
+  defaultSort: { field: 'month', order: 'desc' },
+  permissions: { list: 'finance.read' },
+  filters: [
+    { field: 'month', primary: true },
+    { field: 'region_id', primary: true },
+    { field: 'category_id', primary: true },
+    { field: 'provider_id' },
+    { field: 'city_id' },
+  ],
+  fields: [
+    { name: 'id', label: 'ID', kind: 'integer', list: false, form: false },
+    { name: 'month', label: 'Month', kind: 'date', list: 'default', sortable: true, form: false },
+    { name: 'currency', label: 'Currency', kind: 'code', list: 'default', form: false },
+    ...placeFields('finance_monthly_rollups'),
     ...moneyMeasures,
     tenant,
   ],
@@ -753,5 +807,6 @@ export const billingResources = [
   payoutTransactions,
   usageLogs,
   financeDailyRollups,
+  financeMonthlyRollups,
   financeDailyTotals,
 ] as ResourceDef[];

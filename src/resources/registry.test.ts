@@ -23,6 +23,7 @@ const TABLES: Record<TableName, true> = {
   feature_flag_segments: true,
   finance_daily_rollups: true,
   finance_daily_totals: true,
+  finance_monthly_rollups: true,
   feature_flag_versions: true,
   feature_flags: true,
   file_uploads: true,

@@ -1142,6 +1142,105 @@ export type Database = {
           },
         ]
       }
+      finance_monthly_rollups: {
+        Row: {
+          category_id: string | null
+          city_id: string | null
+          currency: string
+          gmv_cents: number
+          id: number
+          month: string
+          payments: number
+          payout_cents: number
+          payouts: number
+          platform_fee_cents: number
+          processing_fee_cents: number
+          provider_id: string | null
+          refund_cents: number
+          refunded_fee_cents: number
+          refunds: number
+          region_id: string | null
+          tax_cents: number
+          tenant_id: string
+        }
+        Insert: {
+          category_id?: string | null
+          city_id?: string | null
+          currency: string
+          gmv_cents?: number
+          id?: never
+          month: string
+          payments?: number
+          payout_cents?: number
+          payouts?: number
+          platform_fee_cents?: number
+          processing_fee_cents?: number
+          provider_id?: string | null
+          refund_cents?: number
+          refunded_fee_cents?: number
+          refunds?: number
+          region_id?: string | null
+          tax_cents?: number
+          tenant_id: string
+        }
+        Update: {
+          category_id?: string | null
+          city_id?: string | null
+          currency?: string
+          gmv_cents?: number
+          id?: never
+          month?: string
+          payments?: number
+          payout_cents?: number
+          payouts?: number
+          platform_fee_cents?: number
+          processing_fee_cents?: number
+          provider_id?: string | null
+          refund_cents?: number
+          refunded_fee_cents?: number
+          refunds?: number
+          region_id?: string | null
+          tax_cents?: number
+          tenant_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "finance_monthly_rollups_category_id_fkey"
+            columns: ["category_id"]
+            isOneToOne: false
+            referencedRelation: "categories"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "finance_monthly_rollups_city_id_fkey"
+            columns: ["city_id"]
+            isOneToOne: false
+            referencedRelation: "cities"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "finance_monthly_rollups_provider_id_fkey"
+            columns: ["provider_id"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "finance_monthly_rollups_region_id_fkey"
+            columns: ["region_id"]
+            isOneToOne: false
+            referencedRelation: "regions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "finance_monthly_rollups_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       invoice_items: {
         Row: {
           amount_cents: number | null
@@ -2915,6 +3014,8 @@ export type Database = {
         Row: {
           amount_cents: number
           booking_id: string | null
+          category_id: string | null
+          city_id: string | null
           created_at: string
           currency: string
           description: string | null
@@ -2928,7 +3029,9 @@ export type Database = {
           platform_fee_cents: number
           processed_at: string | null
           processing_fee_cents: number
+          provider_id: string | null
           refunded_transaction_id: string | null
+          region_id: string | null
           status: Database["public"]["Enums"]["payment_status"]
           stripe_charge_id: string | null
           stripe_payment_intent_id: string | null
@@ -2944,6 +3047,8 @@ export type Database = {
         Insert: {
           amount_cents: number
           booking_id?: string | null
+          category_id?: string | null
+          city_id?: string | null
           created_at?: string
           currency?: string
           description?: string | null
@@ -2957,7 +3062,9 @@ export type Database = {
           platform_fee_cents?: number
           processed_at?: string | null
           processing_fee_cents?: number
+          provider_id?: string | null
           refunded_transaction_id?: string | null
+          region_id?: string | null
           status?: Database["public"]["Enums"]["payment_status"]
           stripe_charge_id?: string | null
           stripe_payment_intent_id?: string | null
@@ -2973,6 +3080,8 @@ export type Database = {
         Update: {
           amount_cents?: number
           booking_id?: string | null
+          category_id?: string | null
+          city_id?: string | null
           created_at?: string
           currency?: string
           description?: string | null
@@ -2986,7 +3095,9 @@ export type Database = {
           platform_fee_cents?: number
           processed_at?: string | null
           processing_fee_cents?: number
+          provider_id?: string | null
           refunded_transaction_id?: string | null
+          region_id?: string | null
           status?: Database["public"]["Enums"]["payment_status"]
           stripe_charge_id?: string | null
           stripe_payment_intent_id?: string | null
@@ -3005,6 +3116,20 @@ export type Database = {
             columns: ["booking_id"]
             isOneToOne: false
             referencedRelation: "bookings"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "transactions_category_id_fkey"
+            columns: ["category_id"]
+            isOneToOne: false
+            referencedRelation: "categories"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "transactions_city_id_fkey"
+            columns: ["city_id"]
+            isOneToOne: false
+            referencedRelation: "cities"
             referencedColumns: ["id"]
           },
           {
@@ -3036,10 +3161,24 @@ export type Database = {
             referencedColumns: ["id"]
           },
           {
+            foreignKeyName: "transactions_provider_id_fkey"
+            columns: ["provider_id"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
             foreignKeyName: "transactions_refunded_transaction_id_fkey"
             columns: ["refunded_transaction_id"]
             isOneToOne: false
             referencedRelation: "transactions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "transactions_region_id_fkey"
+            columns: ["region_id"]
+            isOneToOne: false
+            referencedRelation: "regions"
             referencedColumns: ["id"]
           },
           {

@@ -1,7 +1,7 @@
 -- Marketplace money: the dashboard functions against a small hand-made month whose answers are
 -- worked out below, the rollup equal to the raw computation after random writes, and who may ask.
 begin;
-select plan(22);
+select plan(30);
 select tests.create_marketplace_fixture();
 
 -- March 2015, long before any demo data: booking 301 is listing 101 (provider, Fixtureville in
@@ -188,8 +188,81 @@ select set_eq($$ select tenant_id, day, currency, gmv_cents::numeric, platform_f
             sum(payout) as payout, sum(payments) as payments, sum(refunds) as refunds, sum(payouts) as payouts
        from raw_rollup group by 1, 2, 3 $$,
   'and so do the per-day totals the summary and series read');
+select set_eq($$ select tenant_id, month, currency, region_id, city_id, category_id, provider_id, gmv_cents::numeric,
+                        platform_fee_cents::numeric, refund_cents::numeric, refunded_fee_cents::numeric, payout_cents::numeric,
+                        payments::numeric, refunds::numeric, payouts::numeric
+                   from public.finance_monthly_rollups
+                  where (gmv_cents, platform_fee_cents, refund_cents, refunded_fee_cents, payout_cents, payments, refunds, payouts)
+                        <> (0, 0, 0, 0, 0, 0, 0, 0) $$,
+  $$ select tenant_id, date_trunc('month', day)::date as month, currency, region_id, city_id, category_id, provider_id, sum(gmv) as gmv,
+            sum(fee) as fee, sum(refund) as refund, sum(refunded_fee) as refunded_fee, sum(payout) as payout,
+            sum(payments) as payments, sum(refunds) as refunds, sum(payouts) as payouts
+       from raw_rollup group by 1, 2, 3, 4, 5, 6, 7 $$,
+  'and so does the monthly rollup the long breakdowns read');
+
+-- each movement carries the place it was made in, stamped from its booking's listing
+select is_empty($$ select t.id from public.transactions t
+                    join public.bookings b on b.id = t.booking_id
+                    join public.listings l on l.id = b.listing_id
+                    join public.cities c on c.id = l.city_id
+                   where (t.region_id, t.city_id, t.category_id, t.provider_id)
+                         is distinct from (c.region_id, l.city_id, l.category_id, b.provider_id) $$,
+  'every booking''s payment and refund carries its listing''s region, city and category and its provider');
+select is_empty($$ select t.id from public.transactions t
+                   where t.type = 'payout' and (t.provider_id is distinct from t.user_id or t.region_id is not null) $$,
+  'a payout is the paid provider''s and no place''s');
+
+-- a breakdown reads whole months from the monthly rollup and the ends from the daily one: the
+-- same answer as adding up days, for periods inside one month, across months and of whole months
+select tests.authenticate_as('finance');
+create temporary table periods (p_from date, p_to date, dimension text);
+insert into periods values ('2015-04-10', '2015-06-20', 'provider'), ('2015-04-10', '2015-06-20', 'category'),
+  ('2015-05-03', '2015-05-09', 'region'), ('2015-04-01', '2015-05-31', 'city'), ('2015-04-30', '2015-05-01', 'provider'),
+  ('2015-03-15', '2015-07-31', 'region');
+select set_eq($$ select p.p_from, p.p_to, p.dimension, b.key, b.currency::text, b.gmv_cents, b.platform_fee_cents, b.refund_cents,
+                        b.net_revenue_cents, b.payout_cents, b.payments
+                   from periods p cross join lateral public.finance_breakdown(p.p_from, p.p_to, p.dimension, null, 500) b $$,
+  $$ select p.p_from, p.p_to, p.dimension,
+            case p.dimension when 'region' then r.region_id when 'city' then r.city_id when 'category' then r.category_id
+                             else r.provider_id end as key,
+            r.currency::text as currency, sum(r.gmv_cents)::bigint as gmv, sum(r.platform_fee_cents)::bigint as fee,
+            sum(r.refund_cents)::bigint as refund, (sum(r.platform_fee_cents) - sum(r.refunded_fee_cents))::bigint as net,
+            sum(r.payout_cents)::bigint as payout, sum(r.payments)::bigint as payments
+       from periods p join public.finance_daily_rollups r on r.day between p.p_from and p.p_to
+      group by 1, 2, 3, 4, 5 $$,
+  'a breakdown over whole and partial months equals the days added up');
+select tests.reset_role();
+
+-- a refund without its booking takes its payment's place; a stamped place is not rewritten
+insert into public.transactions (id, user_id, refunded_transaction_id, type, status, amount_cents, currency, processed_at, created_at)
+values ('f0000000-0000-4000-8000-00000000f008', tests.get_user_id('customer'), 'f0000000-0000-4000-8000-00000000f001',
+        'refund', 'completed', 100, 'USD', '2015-03-20 10:00Z', '2015-03-20 10:00Z');
+select results_eq($$ select region_id, city_id, category_id, provider_id from public.transactions where id = 'f0000000-0000-4000-8000-00000000f008' $$,
+  $$ select region_id, city_id, category_id, provider_id from public.transactions where id = 'f0000000-0000-4000-8000-00000000f001' $$,
+  'a refund without a booking is its payment''s place''s');
+update public.transactions set region_id = null, category_id = null, provider_id = tests.get_user_id('customer'), description = 'edited'
+ where id = 'f0000000-0000-4000-8000-00000000f001';
+select results_eq($$ select category_id, provider_id, description from public.transactions where id = 'f0000000-0000-4000-8000-00000000f001' $$,
+  $$ select l.category_id, tests.get_user_id('provider'), 'edited'::text from public.listings l where l.id = 'f0000000-0000-4000-8000-000000000101' $$,
+  'an update cannot rewrite a stamped place, even from a privileged session');
+
+-- money made stays where it was made: a listing moved to another category later moves no
+-- past money, neither in the rollup kept by the trigger nor in a rebuild
+create temporary table before_move as
+  select tenant_id, day, currency, region_id, city_id, category_id, provider_id, gmv_cents, refund_cents, payout_cents
+    from public.finance_daily_rollups
+   where (gmv_cents, platform_fee_cents, refund_cents, refunded_fee_cents, payout_cents, payments, refunds, payouts) <> (0, 0, 0, 0, 0, 0, 0, 0);
 update public.listings set category_id = 'f0000000-0000-4000-8000-000000000010' where id = 'f0000000-0000-4000-8000-000000000101';
 select cmp_ok(private.rebuild_finance_rollups(), '>', 0::bigint, 'a rebuild after a listing moved to another category');
+select set_eq($$ select tenant_id, day, currency, region_id, city_id, category_id, provider_id, gmv_cents, refund_cents, payout_cents
+                   from public.finance_daily_rollups $$,
+  $$ select * from before_move $$,
+  'leaves the money made before the move in the old category');
+insert into public.transactions (id, user_id, booking_id, type, status, amount_cents, currency, platform_fee_cents, processed_at, created_at)
+values ('f0000000-0000-4000-8000-00000000f009', tests.get_user_id('customer'), 'f0000000-0000-4000-8000-000000000301', 'payment',
+        'completed', 3000, 'USD', 300, '2015-08-01 10:00Z', '2015-08-01 10:00Z');
+select is((select category_id from public.transactions where id = 'f0000000-0000-4000-8000-00000000f009'),
+  'f0000000-0000-4000-8000-000000000010'::uuid, 'and money made after it goes to the new one');
 truncate raw_rollup;
 insert into raw_rollup
   select c.tenant_id, c.day, c.currency, c.region_id, c.city_id, c.category_id, c.provider_id,

@@ -1,7 +1,7 @@
 -- The demo seed (supabase/seed.sql, default factor 1): logins, reference data, volumes,
 -- coverage of every state the admin's workflows need, derived columns, determinism.
 begin;
-select plan(49);
+select plan(50);
 
 -- Demo logins ------------------------------------------------------------------------------
 select is(
@@ -127,6 +127,12 @@ select ok((select count(*) from public.payouts where reconciliation_status = 'mi
                                                      and amount_cents <> expected_amount_cents) > 0,
           'payout mismatches: some recorded, more left for finance to find');
 select ok((select count(*) from public.payouts where reconciliation_status = 'reconciled') > 0, 'reconciled payouts');
+select is_empty($$ select t.id from public.transactions t
+                    left join public.bookings b on b.id = t.booking_id
+                    left join public.listings l on l.id = b.listing_id
+                   where (t.booking_id is not null and (t.city_id, t.category_id, t.provider_id) is distinct from (l.city_id, l.category_id, b.provider_id))
+                      or (t.type = 'payout' and t.provider_id is distinct from t.user_id) $$,
+  'the bulk-loaded money carries its place and provider, as the trigger would have stamped them');
 select ok(exists (select 1 from public.listings where provider_id = '00000000-0000-4000-8000-000000000007' and status = 'active')
           and exists (select 1 from public.bookings where customer_id = '00000000-0000-4000-8000-000000000006' and status = 'disputed')
           and exists (select 1 from public.reviews where reviewer_id = '00000000-0000-4000-8000-000000000006'),

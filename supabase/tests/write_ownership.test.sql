@@ -167,6 +167,8 @@ insert into database_owned values
   ('invoices', 'subtotal_cents', 'invoices_recompute_totals'), ('invoices', 'total_cents', 'invoices_recompute_totals'),
   ('invoices', 'number', 'invoices_assign_number'), ('invoices', 'paid_at', 'invoices_stamp_status'),
   ('transactions', 'net_amount_cents', 'generated'), ('transactions', 'processed_at', 'transactions_check_status'),
+  ('transactions', 'region_id', 'transactions_attribute'), ('transactions', 'city_id', 'transactions_attribute'),
+  ('transactions', 'category_id', 'transactions_attribute'), ('transactions', 'provider_id', 'transactions_attribute'),
   ('content_reports', 'status', 'resolve_content_report'), ('content_reports', 'resolved_by', 'resolve_content_report'),
   ('content_reports', 'resolved_at', 'resolve_content_report'), ('content_reports', 'resolution', 'resolve_content_report'),
   ('api_keys', 'key_hash', 'create_api_key'), ('api_keys', 'revoked_at', 'revoke_api_key'), ('api_keys', 'revoked_by', 'revoke_api_key'),
