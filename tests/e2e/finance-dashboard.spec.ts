@@ -8,7 +8,7 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 
 // Finance opens the money page for the last 30 days: the figures shown are the database
 // functions' answers, the charts draw, GMV opens exactly the transactions it adds up, and a
-// region's line opens exactly the rollup rows it adds up.
+// region's line opens exactly the rollup rows it adds up and its GMV exactly the region's payments.
 test('finance reads the marketplace money and follows GMV to the transactions that make it', async ({ page }) => {
   test.setTimeout(120_000);
   const errors = watchConsole(page);
@@ -47,14 +47,14 @@ test('finance reads the marketplace money and follows GMV to the transactions th
 
   // a region's line: the Money-by-day rows of that region and period, which add up to its GMV
   const { data: regions } = await finance.rpc('finance_breakdown', { p_from: from, p_to: to, p_dimension: 'region' });
-  const region = (regions as { key: string | null; label: string; currency: string; gmv_cents: number }[]).find(
-    (r) => r.key !== null && r.currency === 'USD',
-  )!;
+  const region = (
+    regions as { key: string | null; label: string; currency: string; gmv_cents: number; payments: number }[]
+  ).find((r) => r.key !== null && r.currency === 'USD')!;
   const breakdown = page.getByRole('table', { name: 'Money by region' });
   await expect(breakdown.getByRole('row', { name: new RegExp(region.label) })).toContainText(
     usd(Number(region.gmv_cents)),
   );
-  await breakdown.getByRole('link', { name: region.label }).click();
+  await breakdown.getByRole('link', { name: region.label, exact: true }).click();
   await expect(page).toHaveURL(/\/finance_daily_rollups\?/);
   const { data: rollupRows } = await serviceApi()
     .from('finance_daily_rollups')
@@ -67,9 +67,31 @@ test('finance reads the marketplace money and follows GMV to the transactions th
   expect((rollupRows ?? []).reduce((n, r) => n + Number(r.gmv_cents), 0)).toBe(Number(region.gmv_cents));
   await expect(page.getByText(new RegExp(`^(about )?${(rollupRows ?? []).length} money by day`, 'i'))).toBeVisible();
 
+  // the region's GMV: exactly the captured booking payments made in that region in the period,
+  // as many as the line counts and adding up to it (read as finance, under its RLS)
+  await page.goBack();
+  await breakdown.getByRole('link', { name: `GMV for ${region.label} in USD: the transactions` }).click();
+  await expect(page).toHaveURL(/\/transactions\?.*region_id/);
+  await expect(page.getByText(new RegExp(`^${region.payments} transactions$`))).toBeVisible();
+  const { data: inRegion, error: regionError } = await finance
+    .from('transactions')
+    .select('amount_cents')
+    .eq('tenant_id', LOCONOMY)
+    .eq('region_id', region.key!)
+    .eq('type', 'payment')
+    .in('status', ['completed', 'refunded'])
+    .eq('currency', 'USD')
+    .not('booking_id', 'is', null)
+    .gte('processed_at', `${from}T00:00:00.000Z`)
+    .lte('processed_at', `${to}T23:59:59.999Z`);
+  expect(regionError).toBeNull();
+  expect(inRegion!.length).toBe(Number(region.payments));
+  expect(inRegion!.reduce((n, t) => n + Number(t.amount_cents), 0)).toBe(Number(region.gmv_cents));
+
   // GMV: the captured booking payments of the period, as many as the summary counted, adding up to it
   await page.goBack();
-  await page.getByRole('link', { name: /^GMV .*: the transactions$/ }).click();
+  await page.goBack();
+  await gmvCard.getByRole('link', { name: /^GMV .*: the transactions$/ }).click();
   await expect(page).toHaveURL(/\/transactions\?/);
   await expect(page.getByText(new RegExp(`^${current.payments} transactions$`))).toBeVisible();
   const { data: payments } = await serviceApi()

@@ -85,6 +85,32 @@ describe('list links', () => {
     ])
       expect(url).toContain(part);
   });
+  it.each([
+    [
+      'gmv',
+      { dimension: 'region', key: 'r1' },
+      'filters[6][field]=region_id&filters[6][operator]=eq&filters[6][value]=r1',
+    ],
+    [
+      'refunds',
+      { dimension: 'category', key: 'c1' },
+      'filters[5][field]=category_id&filters[5][operator]=eq&filters[5][value]=c1',
+    ],
+    [
+      'payouts',
+      { dimension: 'provider', key: 'p1' },
+      'filters[5][field]=provider_id&filters[5][operator]=eq&filters[5][value]=p1',
+    ],
+    ['payouts', { dimension: 'city', key: null }, 'filters[5][field]=city_id&filters[5][operator]=null'],
+  ] as const)(
+    '%s for one breakdown line adds the place the transactions were stamped with (%o)',
+    (figure, place, part) => {
+      const url = decodeURIComponent(figureListUrl(figure, 'EUR', march, place));
+      expect(url).toContain('/transactions?');
+      expect(url).toContain(part);
+      expect(url).toContain('filters[0][field]=type');
+    },
+  );
   it('a breakdown line opens the rollup rows it adds up; the none line asks for null', () => {
     expect(decodeURIComponent(breakdownListUrl('region', 'r1', 'EUR', march))).toContain(
       'filters[0][field]=region_id&filters[0][operator]=eq&filters[0][value]=r1',

@@ -113,8 +113,20 @@ const dayRange = (field: string, p: Period): CrudFilter[] => [
 
 export type Figure = 'gmv' | 'refunds' | 'payouts' | 'disputes';
 
-/** The transactions (or bookings) a figure adds up, for one currency. */
-export function figureListUrl(figure: Figure, currency: string, p: Period): string {
+/** One line of a breakdown: its dimension and key (null: the money with no such place). */
+export interface Place {
+  dimension: Dimension;
+  key: string | null;
+}
+
+/** The transactions list filter for a breakdown line: the place each transaction was stamped with. */
+const placeFilter = (place?: Place): CrudFilter[] =>
+  place
+    ? [{ field: `${place.dimension}_id`, operator: place.key === null ? 'null' : 'eq', value: place.key ?? true }]
+    : [];
+
+/** The transactions (or bookings) a figure adds up, for one currency, optionally for one breakdown line. */
+export function figureListUrl(figure: Figure, currency: string, p: Period, place?: Place): string {
   const sort = [{ field: 'processed_at', order: 'desc' as const }];
   switch (figure) {
     case 'gmv':
@@ -126,6 +138,7 @@ export function figureListUrl(figure: Figure, currency: string, p: Period): stri
           { field: 'currency', operator: 'eq', value: currency },
           { field: 'booking_id', operator: 'nnull', value: true },
           ...dayRange('processed_at', p),
+          ...placeFilter(place),
         ],
         sort,
       );
@@ -137,6 +150,7 @@ export function figureListUrl(figure: Figure, currency: string, p: Period): stri
           { field: 'status', operator: 'in', value: ['completed'] },
           { field: 'currency', operator: 'eq', value: currency },
           ...dayRange('processed_at', p),
+          ...placeFilter(place),
         ],
         sort,
       );
@@ -148,6 +162,7 @@ export function figureListUrl(figure: Figure, currency: string, p: Period): stri
           { field: 'status', operator: 'in', value: ['completed'] },
           { field: 'currency', operator: 'eq', value: currency },
           ...dayRange('processed_at', p),
+          ...placeFilter(place),
         ],
         sort,
       );

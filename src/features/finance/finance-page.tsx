@@ -175,6 +175,18 @@ function Breakdown({
     );
   const money = (field: keyof BreakdownRow) => (_: unknown, r: BreakdownRow) =>
     formatMoney(r[field] as number, r.currency);
+  // the transactions behind a line's figure: the list filtered to the place they were stamped with
+  const linked = (field: keyof BreakdownRow, figure: Figure, what: string) => (_: unknown, r: BreakdownRow) =>
+    r[field] ? (
+      <Link
+        to={figureListUrl(figure, r.currency, period, { dimension, key: r.key })}
+        aria-label={`${what} for ${r.label} in ${r.currency}: the transactions`}
+      >
+        {formatMoney(r[field] as number, r.currency)}
+      </Link>
+    ) : (
+      formatMoney(r[field] as number, r.currency)
+    );
   return (
     <Card
       size="small"
@@ -207,15 +219,22 @@ function Breakdown({
           {
             key: 'label',
             title: DIMENSION_LABELS[dimension],
-            render: (_, r) => <Link to={breakdownListUrl(dimension, r.key, r.currency, period)}>{r.label}</Link>,
+            render: (_, r) => (
+              <Link
+                to={breakdownListUrl(dimension, r.key, r.currency, period)}
+                title="The Money by day rows this line adds up"
+              >
+                {r.label}
+              </Link>
+            ),
           },
           { key: 'currency', title: 'Currency', dataIndex: 'currency' },
-          { key: 'gmv', title: 'GMV', align: 'right', render: money('gmv_cents') },
+          { key: 'gmv', title: 'GMV', align: 'right', render: linked('gmv_cents', 'gmv', 'GMV') },
           { key: 'fee', title: 'Platform fees', align: 'right', render: money('platform_fee_cents') },
           { key: 'take', title: 'Take rate', align: 'right', render: (_, r) => pct(r.take_rate) },
-          { key: 'refunds', title: 'Refunds', align: 'right', render: money('refund_cents') },
+          { key: 'refunds', title: 'Refunds', align: 'right', render: linked('refund_cents', 'refunds', 'Refunds') },
           { key: 'net', title: 'Net revenue', align: 'right', render: money('net_revenue_cents') },
-          { key: 'payouts', title: 'Payouts', align: 'right', render: money('payout_cents') },
+          { key: 'payouts', title: 'Payouts', align: 'right', render: linked('payout_cents', 'payouts', 'Payouts') },
         ]}
       />
     </Card>
