@@ -745,14 +745,14 @@ export const financeDailyRollups = defineResource({
   ],
 });
 
-export const financeMonthlyRollups = defineResource({
-  name: 'finance_monthly_rollups',
-  label: 'Money by month',
-  singular: 'Money by month',
+export const financeMonthlyPlaces = defineResource({
+  name: 'finance_monthly_places',
+  label: 'Money by month and place',
+  singular: 'Money by month and place',
   group: 'billing',
   icon: DashboardOutlined,
   description:
-    'Money by day added up per calendar month (UTC), kept by the database beside it; the money dashboard’s breakdowns read whole months here.',
+    'Money by day added up per calendar month (UTC), currency, region, city and category, kept by the database beside it; the money dashboard’s breakdowns by place read whole months here.',
   titleField: 'month',
   countMode: 'estimated',
   writes: [],
@@ -762,14 +762,40 @@ export const financeMonthlyRollups = defineResource({
     { field: 'month', primary: true },
     { field: 'region_id', primary: true },
     { field: 'category_id', primary: true },
-    { field: 'provider_id' },
     { field: 'city_id' },
   ],
   fields: [
     { name: 'id', label: 'ID', kind: 'integer', list: false, form: false },
     { name: 'month', label: 'Month', kind: 'date', list: 'default', sortable: true, form: false },
     { name: 'currency', label: 'Currency', kind: 'code', list: 'default', form: false },
-    ...placeFields('finance_monthly_rollups'),
+    ...placeFields('finance_monthly_places').filter((f) => f.name !== 'provider_id'),
+    ...moneyMeasures,
+    tenant,
+  ],
+});
+
+export const financeMonthlyProviders = defineResource({
+  name: 'finance_monthly_providers',
+  label: 'Money by month and provider',
+  singular: 'Money by month and provider',
+  group: 'billing',
+  icon: DashboardOutlined,
+  description:
+    'What each provider sold and was paid per calendar month (UTC) and currency, kept by the database beside Money by day; the money dashboard’s breakdown by provider reads whole months here.',
+  titleField: 'month',
+  countMode: 'estimated',
+  writes: [],
+  defaultSort: { field: 'month', order: 'desc' },
+  permissions: { list: 'finance.read' },
+  filters: [
+    { field: 'month', primary: true },
+    { field: 'provider_id', primary: true },
+  ],
+  fields: [
+    { name: 'id', label: 'ID', kind: 'integer', list: false, form: false },
+    { name: 'month', label: 'Month', kind: 'date', list: 'default', sortable: true, form: false },
+    { name: 'currency', label: 'Currency', kind: 'code', list: 'default', form: false },
+    ...placeFields('finance_monthly_providers').filter((f) => f.name === 'provider_id'),
     ...moneyMeasures,
     tenant,
   ],
@@ -807,6 +833,7 @@ export const billingResources = [
   payoutTransactions,
   usageLogs,
   financeDailyRollups,
-  financeMonthlyRollups,
+  financeMonthlyPlaces,
+  financeMonthlyProviders,
   financeDailyTotals,
 ] as ResourceDef[];

@@ -1142,7 +1142,7 @@ export type Database = {
           },
         ]
       }
-      finance_monthly_rollups: {
+      finance_monthly_places: {
         Row: {
           category_id: string | null
           city_id: string | null
@@ -1155,7 +1155,6 @@ export type Database = {
           payouts: number
           platform_fee_cents: number
           processing_fee_cents: number
-          provider_id: string | null
           refund_cents: number
           refunded_fee_cents: number
           refunds: number
@@ -1175,7 +1174,6 @@ export type Database = {
           payouts?: number
           platform_fee_cents?: number
           processing_fee_cents?: number
-          provider_id?: string | null
           refund_cents?: number
           refunded_fee_cents?: number
           refunds?: number
@@ -1195,7 +1193,6 @@ export type Database = {
           payouts?: number
           platform_fee_cents?: number
           processing_fee_cents?: number
-          provider_id?: string | null
           refund_cents?: number
           refunded_fee_cents?: number
           refunds?: number
@@ -1205,35 +1202,97 @@ export type Database = {
         }
         Relationships: [
           {
-            foreignKeyName: "finance_monthly_rollups_category_id_fkey"
+            foreignKeyName: "finance_monthly_places_category_id_fkey"
             columns: ["category_id"]
             isOneToOne: false
             referencedRelation: "categories"
             referencedColumns: ["id"]
           },
           {
-            foreignKeyName: "finance_monthly_rollups_city_id_fkey"
+            foreignKeyName: "finance_monthly_places_city_id_fkey"
             columns: ["city_id"]
             isOneToOne: false
             referencedRelation: "cities"
             referencedColumns: ["id"]
           },
           {
-            foreignKeyName: "finance_monthly_rollups_provider_id_fkey"
-            columns: ["provider_id"]
-            isOneToOne: false
-            referencedRelation: "users"
-            referencedColumns: ["id"]
-          },
-          {
-            foreignKeyName: "finance_monthly_rollups_region_id_fkey"
+            foreignKeyName: "finance_monthly_places_region_id_fkey"
             columns: ["region_id"]
             isOneToOne: false
             referencedRelation: "regions"
             referencedColumns: ["id"]
           },
           {
-            foreignKeyName: "finance_monthly_rollups_tenant_id_fkey"
+            foreignKeyName: "finance_monthly_places_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      finance_monthly_providers: {
+        Row: {
+          currency: string
+          gmv_cents: number
+          id: number
+          month: string
+          payments: number
+          payout_cents: number
+          payouts: number
+          platform_fee_cents: number
+          processing_fee_cents: number
+          provider_id: string | null
+          refund_cents: number
+          refunded_fee_cents: number
+          refunds: number
+          tax_cents: number
+          tenant_id: string
+        }
+        Insert: {
+          currency: string
+          gmv_cents?: number
+          id?: never
+          month: string
+          payments?: number
+          payout_cents?: number
+          payouts?: number
+          platform_fee_cents?: number
+          processing_fee_cents?: number
+          provider_id?: string | null
+          refund_cents?: number
+          refunded_fee_cents?: number
+          refunds?: number
+          tax_cents?: number
+          tenant_id: string
+        }
+        Update: {
+          currency?: string
+          gmv_cents?: number
+          id?: never
+          month?: string
+          payments?: number
+          payout_cents?: number
+          payouts?: number
+          platform_fee_cents?: number
+          processing_fee_cents?: number
+          provider_id?: string | null
+          refund_cents?: number
+          refunded_fee_cents?: number
+          refunds?: number
+          tax_cents?: number
+          tenant_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "finance_monthly_providers_provider_id_fkey"
+            columns: ["provider_id"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "finance_monthly_providers_tenant_id_fkey"
             columns: ["tenant_id"]
             isOneToOne: false
             referencedRelation: "tenants"
@@ -4128,6 +4187,8 @@ export type Database = {
           currency: string
           disputed_cents: number
           disputes: number
+          failed: number
+          failed_cents: number
           gmv_cents: number
           net_revenue_cents: number
           payments: number

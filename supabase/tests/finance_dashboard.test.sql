@@ -1,7 +1,7 @@
 -- Marketplace money: the dashboard functions against a small hand-made month whose answers are
 -- worked out below, the rollup equal to the raw computation after random writes, and who may ask.
 begin;
-select plan(30);
+select plan(34);
 select tests.create_marketplace_fixture();
 
 -- March 2015, long before any demo data: booking 301 is listing 101 (provider, Fixtureville in
@@ -44,6 +44,17 @@ select results_eq($$ select period, currency::text, gmv_cents, platform_fee_cent
             ('current', 'USD', 15000, 2250, 450, 1200, 2000, 300, 1950, 7000, 0.1500, 2, 1, 1),
             ('previous', 'USD', 4000, 600, 120, 0, 0, 0, 600, 0, 0.1500, 1, 0, 0) $$,
   'the month and the one before, per currency, as worked out by hand');
+-- failed: T4 (99.99, created 7 March) in March, nothing in February; in dispute: the disputed
+-- bookings' totals now, whatever the period
+select results_eq($$ select period, currency::text, failed_cents, failed from public.finance_summary('2015-03-01', '2015-03-31') $$,
+  $$ values ('current', 'EUR', 0::bigint, 0::bigint), ('previous', 'EUR', 0, 0), ('current', 'USD', 9999, 1), ('previous', 'USD', 0, 0) $$,
+  'failed transactions by the day they were created, per currency');
+select results_eq($$ select currency::text, disputed_cents, disputes from public.finance_summary('2015-03-01', '2015-03-31')
+                     where period = 'current' and disputes > 0 $$,
+  $$ select currency::text, sum(total_cents)::bigint, count(*)::bigint from public.bookings where status = 'disputed'
+      group by currency order by currency $$,
+  'in dispute: the totals of the bookings disputed now');
+select ok((select sum(disputes) from public.finance_summary('2015-03-01', '2015-03-31')) > 0, 'of which finance sees some');
 select results_eq($$ select bucket, currency::text, gmv_cents, net_revenue_cents, refund_cents, payout_cents
                        from public.finance_series('2015-03-01', '2015-03-07', 'day') where currency = 'USD' $$,
   $$ values ('2015-03-01'::date, 'USD', 0::bigint, 0::bigint, 0::bigint, 0::bigint), ('2015-03-02', 'USD', 10000, 1500, 0, 0),
@@ -188,17 +199,28 @@ select set_eq($$ select tenant_id, day, currency, gmv_cents::numeric, platform_f
             sum(payout) as payout, sum(payments) as payments, sum(refunds) as refunds, sum(payouts) as payouts
        from raw_rollup group by 1, 2, 3 $$,
   'and so do the per-day totals the summary and series read');
-select set_eq($$ select tenant_id, month, currency, region_id, city_id, category_id, provider_id, gmv_cents::numeric,
-                        platform_fee_cents::numeric, refund_cents::numeric, refunded_fee_cents::numeric, payout_cents::numeric,
-                        payments::numeric, refunds::numeric, payouts::numeric
-                   from public.finance_monthly_rollups
+select set_eq($$ select tenant_id, month, currency, region_id, city_id, category_id, gmv_cents::numeric, platform_fee_cents::numeric,
+                        refund_cents::numeric, refunded_fee_cents::numeric, payout_cents::numeric, payments::numeric, refunds::numeric,
+                        payouts::numeric
+                   from public.finance_monthly_places
                   where (gmv_cents, platform_fee_cents, refund_cents, refunded_fee_cents, payout_cents, payments, refunds, payouts)
                         <> (0, 0, 0, 0, 0, 0, 0, 0) $$,
-  $$ select tenant_id, date_trunc('month', day)::date as month, currency, region_id, city_id, category_id, provider_id, sum(gmv) as gmv,
+  $$ select tenant_id, date_trunc('month', day)::date as month, currency, region_id, city_id, category_id, sum(gmv) as gmv,
             sum(fee) as fee, sum(refund) as refund, sum(refunded_fee) as refunded_fee, sum(payout) as payout,
             sum(payments) as payments, sum(refunds) as refunds, sum(payouts) as payouts
-       from raw_rollup group by 1, 2, 3, 4, 5, 6, 7 $$,
-  'and so does the monthly rollup the long breakdowns read');
+       from raw_rollup group by 1, 2, 3, 4, 5, 6 $$,
+  'and so does the monthly rollup by place the long breakdowns read');
+select set_eq($$ select tenant_id, month, currency, provider_id, gmv_cents::numeric, platform_fee_cents::numeric,
+                        refund_cents::numeric, refunded_fee_cents::numeric, payout_cents::numeric, payments::numeric, refunds::numeric,
+                        payouts::numeric
+                   from public.finance_monthly_providers
+                  where (gmv_cents, platform_fee_cents, refund_cents, refunded_fee_cents, payout_cents, payments, refunds, payouts)
+                        <> (0, 0, 0, 0, 0, 0, 0, 0) $$,
+  $$ select tenant_id, date_trunc('month', day)::date as month, currency, provider_id, sum(gmv) as gmv,
+            sum(fee) as fee, sum(refund) as refund, sum(refunded_fee) as refunded_fee, sum(payout) as payout,
+            sum(payments) as payments, sum(refunds) as refunds, sum(payouts) as payouts
+       from raw_rollup group by 1, 2, 3, 4 $$,
+  'and the monthly rollup by provider');
 
 -- each movement carries the place it was made in, stamped from its booking's listing
 select is_empty($$ select t.id from public.transactions t

@@ -109,6 +109,32 @@ test('finance reads the marketplace money and follows GMV to the transactions th
   expect(errors).toEqual([]);
 });
 
+// The home page's failed-payments card opens the money page over the week it counts; there the
+// failed payments are the summary's, and they open exactly the failed transactions.
+test('finance follows the failed-payments card to the money page and on to the failed transactions', async ({
+  page,
+}) => {
+  const errors = watchConsole(page);
+  await signIn(page, STAFF.finance.email);
+  await page.getByRole('link', { name: /^Failed payments, last 7 days/ }).click();
+  await expect(page).toHaveURL(/\/finance\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/);
+  const url = new URL(page.url());
+  const [from, to] = [url.searchParams.get('from')!, url.searchParams.get('to')!];
+  const { data, error } = await (await apiAs(STAFF.finance.email)).rpc('finance_summary', { p_from: from, p_to: to });
+  expect(error).toBeNull();
+  const usdNow = (data as { period: string; currency: string; failed_cents: number; failed: number }[]).find(
+    (r) => r.period === 'current' && r.currency === 'USD',
+  )!;
+  expect(Number(usdNow.failed), 'the demo data has failed payments this week').toBeGreaterThan(0);
+  const card = page.getByLabel('Failed payments, USD');
+  await expect(card).toContainText(usd(Number(usdNow.failed_cents)));
+  await expect(card).toContainText(`${usdNow.failed} failed`);
+  await card.getByRole('link', { name: /^Failed payments .*: the transactions$/ }).click();
+  await expect(page).toHaveURL(/\/transactions\?.*failed/);
+  await expect(page.getByText(new RegExp(`^${usdNow.failed} transactions$`))).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
 test('operations and product have no way into the money page, nor its functions', async ({ page }) => {
   await signIn(page, STAFF.ops.email);
   await expect(page.getByRole('menuitem', { name: /Money/ })).toHaveCount(0);

@@ -44,7 +44,7 @@ export interface WorkQueueCard {
   filters: (now: dayjs.Dayjs) => CrudFilter[];
   sorters: CrudSort[];
   /** Where the card leads instead of the list: the workspace built for that work. */
-  workspace?: string;
+  workspace?: string | ((now: dayjs.Dayjs) => string);
 }
 
 export const WORK_QUEUE_CARDS: readonly WorkQueueCard[] = [
@@ -103,6 +103,10 @@ export const WORK_QUEUE_CARDS: readonly WorkQueueCard[] = [
       { field: 'created_at', operator: 'gte', value: now.subtract(7, 'day').toISOString() },
     ],
     sorters: [{ field: 'created_at', order: 'desc' }],
+    // the money page from the UTC day seven days ago (its periods are whole UTC days, so it
+    // covers the card's rolling week), where the failed payments sit beside the money they cost
+    workspace: (now) =>
+      `/finance?from=${now.subtract(7, 'day').toISOString().slice(0, 10)}&to=${now.toISOString().slice(0, 10)}`,
   },
   {
     key: 'flags_changed_today',
@@ -124,7 +128,8 @@ export function cardListUrl(card: WorkQueueCard, now: dayjs.Dayjs = dayjs()): st
 
 /** Where the card leads: its workspace where there is one, else its list. */
 export function cardUrl(card: WorkQueueCard, now: dayjs.Dayjs = dayjs()): string {
-  return card.workspace ?? cardListUrl(card, now);
+  const { workspace } = card;
+  return typeof workspace === 'function' ? workspace(now) : (workspace ?? cardListUrl(card, now));
 }
 
 /** Arguments of both RPCs: no p_tenant_id at all when every tenant is in scope. */

@@ -24,6 +24,8 @@ const row = (over: Partial<SummaryRow>): SummaryRow => ({
   payments: 2,
   refunds: 1,
   payouts: 1,
+  failed_cents: 0,
+  failed: 0,
   disputed_cents: 0,
   disputes: 0,
   ...over,
@@ -111,6 +113,17 @@ describe('list links', () => {
       expect(url).toContain('filters[0][field]=type');
     },
   );
+  it('failed payments open the failed transactions created in the period, in that currency', () => {
+    const url = decodeURIComponent(figureListUrl('failed', 'USD', march));
+    expect(url).toContain('/transactions?');
+    for (const part of [
+      'filters[0][field]=status&filters[0][operator]=in&filters[0][value][0]=failed',
+      'filters[1][field]=currency&filters[1][operator]=eq&filters[1][value]=USD',
+      'filters[2][field]=created_at&filters[2][operator]=gte&filters[2][value]=2015-03-01T00:00:00.000Z',
+      'filters[3][field]=created_at&filters[3][operator]=lte&filters[3][value]=2015-03-31T23:59:59.999Z',
+    ])
+      expect(url).toContain(part);
+  });
   it('a breakdown line opens the rollup rows it adds up; the none line asks for null', () => {
     expect(decodeURIComponent(breakdownListUrl('region', 'r1', 'EUR', march))).toContain(
       'filters[0][field]=region_id&filters[0][operator]=eq&filters[0][value]=r1',

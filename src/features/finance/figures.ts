@@ -22,6 +22,8 @@ export interface SummaryRow {
   payments: number;
   refunds: number;
   payouts: number;
+  failed_cents: number;
+  failed: number;
   disputed_cents: number | null;
   disputes: number | null;
 }
@@ -111,7 +113,7 @@ const dayRange = (field: string, p: Period): CrudFilter[] => [
   { field, operator: 'lte', value: `${p.to}T23:59:59.999Z` },
 ];
 
-export type Figure = 'gmv' | 'refunds' | 'payouts' | 'disputes';
+export type Figure = 'gmv' | 'refunds' | 'payouts' | 'failed' | 'disputes';
 
 /** One line of a breakdown: its dimension and key (null: the money with no such place). */
 export interface Place {
@@ -165,6 +167,17 @@ export function figureListUrl(figure: Figure, currency: string, p: Period, place
           ...placeFilter(place),
         ],
         sort,
+      );
+    case 'failed':
+      // a failure has no processed_at: it counts on the day it was created, as the home page's card
+      return listUrl(
+        'transactions',
+        [
+          { field: 'status', operator: 'in', value: ['failed'] },
+          { field: 'currency', operator: 'eq', value: currency },
+          ...dayRange('created_at', p),
+        ],
+        [{ field: 'created_at', order: 'desc' }],
       );
     case 'disputes':
       return listUrl('bookings', [

@@ -117,6 +117,26 @@ function KpiCards({ figures, period }: { figures: CurrencyFigures; period: Perio
         </Card>
       </Col>
       <Col xs={12} md={8} xl={6}>
+        <Card size="small" aria-label={`Failed payments, ${currency}`}>
+          <Statistic
+            title={
+              <span title="Transactions that did not go through, by the day they were tried">Failed payments</span>
+            }
+            valueRender={() => (
+              <Link
+                to={figureListUrl('failed', currency, period)}
+                aria-label={`Failed payments ${formatMoney(current.failed_cents, currency)}: the transactions`}
+              >
+                {formatMoney(current.failed_cents, currency)}
+              </Link>
+            )}
+          />
+          <Typography.Text type="secondary">
+            {current.failed} failed{previous ? `, ${previous.failed} in the previous period` : ''}
+          </Typography.Text>
+        </Card>
+      </Col>
+      <Col xs={12} md={8} xl={6}>
         <Card size="small" aria-label={`In dispute, ${currency}`}>
           <Statistic
             title="In dispute now"

@@ -141,14 +141,15 @@ describe('DashboardPage', () => {
     expect(filtersOf(cardLink('Disputed bookings').getAttribute('href')!).parsedFilters).toEqual([
       { field: 'status', operator: 'in', value: ['disputed'] },
     ]);
-    const failed = cardLink('Failed payments, last 7 days').getAttribute('href')!;
-    expect(failed.startsWith('/transactions?')).toBe(true);
-    const [status, since] = filtersOf(failed).parsedFilters as { field: string; operator: string; value: unknown }[];
-    expect(status).toEqual({ field: 'status', operator: 'in', value: ['failed'] });
-    expect(since).toMatchObject({ field: 'created_at', operator: 'gte' });
-    const days = (Date.now() - Date.parse(since.value as string)) / 86_400_000;
-    expect(days).toBeGreaterThan(6.99);
-    expect(days).toBeLessThan(7.01);
+    // failed payments open the money page over whole UTC days that cover the card's rolling week
+    const failed = new URL(cardLink('Failed payments, last 7 days').getAttribute('href')!, 'http://admin');
+    expect(failed.pathname).toBe('/finance');
+    const from = Date.parse(`${failed.searchParams.get('from')}T00:00:00Z`);
+    const to = Date.parse(`${failed.searchParams.get('to')}T23:59:59.999Z`);
+    expect(Date.now() - from).toBeGreaterThanOrEqual(7 * 86_400_000);
+    expect(Date.now() - from).toBeLessThan(8 * 86_400_000);
+    expect(to).toBeGreaterThanOrEqual(Date.now());
+    expect(to - Date.now()).toBeLessThan(86_400_000);
     const flags = filtersOf(cardLink('Feature flags changed today').getAttribute('href')!).parsedFilters[0] as {
       value: string;
     };
