@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { apiAs, serviceApi, signIn, STAFF, watchConsole } from './support';
 
@@ -44,6 +45,17 @@ test('finance reads the marketplace money and follows GMV to the transactions th
       .locator('.recharts-line')
       .first(),
   ).toBeVisible();
+
+  // the summary leaves as CSV with the same figures, in dollars
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: /Export summary/ }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(`money-summary-${from}-${to}.csv`);
+  const csv = readFileSync((await file.path())!, 'utf8').split(/\r?\n/);
+  const header = csv[0].split(',');
+  const usdLine = csv.find((l) => l.startsWith('USD,current,'))!.split(',');
+  expect(Number(usdLine[header.indexOf('GMV')])).toBe(Number(current.gmv_cents) / 100);
+  expect(Number(usdLine[header.indexOf('Net platform revenue')])).toBe(Number(current.net_revenue_cents) / 100);
 
   // a region's line: the Money-by-day rows of that region and period, which add up to its GMV
   const { data: regions } = await finance.rpc('finance_breakdown', { p_from: from, p_to: to, p_dimension: 'region' });
@@ -114,6 +126,7 @@ test('finance reads the marketplace money and follows GMV to the transactions th
 test('finance follows the failed-payments card to the money page and on to the failed transactions', async ({
   page,
 }) => {
+  test.setTimeout(60_000);
   const errors = watchConsole(page);
   await signIn(page, STAFF.finance.email);
   await page.getByRole('link', { name: /^Failed payments, last 7 days/ }).click();

@@ -1,35 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  breakdownListUrl,
-  byCurrency,
-  figureListUrl,
-  floatingBars,
-  numeric,
-  waterfall,
-  type SummaryRow,
-} from './figures';
+import { breakdownListUrl, byCurrency, figureListUrl, floatingBars, numeric, waterfall } from './figures';
+import { summaryRow } from './test-fixtures';
 
-const row = (over: Partial<SummaryRow>): SummaryRow => ({
-  period: 'current',
-  currency: 'USD',
-  gmv_cents: 15000,
-  platform_fee_cents: 2250,
-  processing_fee_cents: 450,
-  tax_cents: 1200,
-  refund_cents: 2000,
-  refunded_fee_cents: 300,
-  net_revenue_cents: 1950,
-  payout_cents: 7000,
-  take_rate: 0.15,
-  payments: 2,
-  refunds: 1,
-  payouts: 1,
-  failed_cents: 0,
-  failed: 0,
-  disputed_cents: 0,
-  disputes: 0,
-  ...over,
-});
+const row = summaryRow;
 
 describe('waterfall', () => {
   it('takes tax, processing and the provider share from GMV down to the platform fees, then refunded fees to net revenue', () => {

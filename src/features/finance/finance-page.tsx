@@ -22,7 +22,7 @@ import { lazy, Suspense, useSyncExternalStore } from 'react';
 import { useSearchParams } from 'react-router';
 import { formatMoney } from '../../lib/money';
 import { getTenantScope, subscribeTenantScope } from '../../providers/tenant-scope';
-import { downloadCsv, toCsv } from './csv';
+import { breakdownCsv, downloadCsv, seriesCsv, summaryCsv } from './csv';
 import {
   breakdownListUrl,
   byCurrency,
@@ -168,30 +168,7 @@ function Breakdown({
   const exportCsv = () =>
     downloadCsv(
       `money-by-${dimension}-${period.from}-${period.to}.csv`,
-      toCsv(
-        [
-          DIMENSION_LABELS[dimension],
-          'Currency',
-          'GMV',
-          'Platform fees',
-          'Take rate',
-          'Refunds',
-          'Net platform revenue',
-          'Payouts',
-          'Payments',
-        ],
-        rows.map((r) => [
-          r.label,
-          r.currency,
-          r.gmv_cents / 100,
-          r.platform_fee_cents / 100,
-          r.take_rate,
-          r.refund_cents / 100,
-          r.net_revenue_cents / 100,
-          r.payout_cents / 100,
-          r.payments,
-        ]),
-      ),
+      breakdownCsv(DIMENSION_LABELS[dimension], rows),
     );
   const money = (field: keyof BreakdownRow) => (_: unknown, r: BreakdownRow) =>
     formatMoney(r[field] as number, r.currency);
@@ -276,7 +253,25 @@ function CurrencyPanel({
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <KpiCards figures={figures} period={period} />
-      <Card size="small" title="From GMV to net platform revenue, and over time">
+      <Card
+        size="small"
+        title="From GMV to net platform revenue, and over time"
+        extra={
+          <Button
+            size="small"
+            icon={<DownloadOutlined />}
+            disabled={!series.rows.length}
+            onClick={() =>
+              downloadCsv(
+                `money-by-${interval}-${figures.currency}-${period.from}-${period.to}.csv`,
+                seriesCsv(series.rows.filter((r) => r.currency === figures.currency)),
+              )
+            }
+          >
+            Export CSV
+          </Button>
+        }
+      >
         <Suspense fallback={<Skeleton active />}>
           <MoneyCharts
             steps={waterfall(figures.current)}
@@ -341,6 +336,15 @@ export default function FinancePage() {
                 set({ from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') });
             }}
           />
+          <Button
+            icon={<DownloadOutlined />}
+            disabled={!summary.rows.length}
+            onClick={() =>
+              downloadCsv(`money-summary-${period.from}-${period.to}.csv`, summaryCsv(summary.rows as SummaryRow[]))
+            }
+          >
+            Export summary
+          </Button>
           <Segmented
             aria-label="Interval"
             value={interval}
