@@ -1556,6 +1556,9 @@ drop table if exists seed_cfg, seed_city, seed_user, seed_counts;
 -- ========================================================================================
 set loconomy.skip_audit = 'off';
 
+-- what moderation approved: the bulk loads skipped the trigger that records it
+select private.backfill_listing_approved_versions();
+
 -- Carla (customer) disputes her latest completed booking; Pablo (provider) submits a new
 -- listing, which waits in the moderation queue
 select set_config('request.jwt.claims', '{"sub": "00000000-0000-4000-8000-100000000006", "role": "authenticated", "email": "customer@loconomy.test"}', false);
@@ -1636,6 +1639,19 @@ select count(public.moderate_listing(l.id, 'approve', null))
   from (select l.id from public.listings l
          where l.tenant_id = '10000000-0000-4000-8000-000000000002' and l.moderation_status = 'pending' and l.deleted_at is null
          order by l.id limit 5) l;
+
+-- Pablo (provider) rewrites an approved listing: a new title and a higher price send it back
+-- to the queue, where the moderator sees both changes against the approved version (the
+-- seed's session is not an API client, so it says pending itself, as the guard would)
+select set_config('request.jwt.claims', '{"sub": "00000000-0000-4000-8000-100000000007", "role": "authenticated", "email": "provider@loconomy.test"}', false);
+update public.listings l set
+  title = l.title || ' — same day, weekends included',
+  price_cents = l.price_cents + l.price_cents / 4,
+  moderation_status = 'pending'
+ where l.id = (select x.id from public.listings x
+                where x.provider_id = '00000000-0000-4000-8000-000000000007' and x.moderation_status = 'approved'
+                  and x.status = 'active' and x.deleted_at is null and x.pricing_type <> 'custom'
+                order by x.id limit 1);
 
 -- Moderation queue ------------------------------------------------------------------------
 -- The bulk loads skipped the queue's row triggers: queue what waits, from when it happened,

@@ -1,4 +1,10 @@
-import { AppstoreOutlined, ShopOutlined, TagOutlined, TagsOutlined } from '@ant-design/icons';
+import {
+  AppstoreOutlined,
+  SafetyCertificateOutlined,
+  ShopOutlined,
+  TagOutlined,
+  TagsOutlined,
+} from '@ant-design/icons';
 import { defineResource } from './define';
 import type { ActionArgDef, ResourceDef } from './types';
 import { createdAtField, idField, tenantField, updatedAtField } from './common-fields';
@@ -215,6 +221,7 @@ export const listings = defineResource({
     { resource: 'bookings', field: 'listing_id', label: 'Bookings' },
     { resource: 'reviews', field: 'listing_id', label: 'Reviews' },
     { resource: 'listing_tags', field: 'listing_id', label: 'Tags' },
+    { resource: 'listing_approved_versions', field: 'listing_id', label: 'As last approved' },
     { resource: 'content_reports', field: 'target_id', label: 'Reports', where: { target_type: 'listing' } },
   ],
 });
@@ -355,4 +362,64 @@ export const listingTags = defineResource({
   ],
 });
 
-export const catalogResources = [listings, categories, tags, listingTags] as ResourceDef[];
+// What moderation last approved of each listing, kept by the database so a re-review after a
+// material edit can show what changed (listing_changes_since_approval).
+export const listingApprovedVersions = defineResource({
+  name: 'listing_approved_versions',
+  label: 'Approved listing versions',
+  singular: 'Approved listing version',
+  group: 'catalog',
+  icon: SafetyCertificateOutlined,
+  description:
+    'Each listing’s title, description, photos, price and category as moderation last approved them. A provider’s change to any of these sends the listing back to the queue (unless the tenant turned re-review off).',
+  titleField: 'title',
+  primaryKey: ['listing_id'],
+  countMode: 'estimated',
+  writes: [],
+  defaultSort: { field: 'approved_at', order: 'desc' },
+  permissions: { list: 'listings.moderate' },
+  filters: [{ field: 'listing_id', primary: true }, { field: 'approved_by', primary: true }, { field: 'category_id' }],
+  fields: [
+    {
+      name: 'listing_id',
+      label: 'Listing',
+      kind: 'relation',
+      list: 'default',
+      form: false,
+      relation: { resource: 'listings', labelField: 'title' },
+    },
+    { name: 'title', label: 'Approved title', kind: 'text', list: 'default', form: false },
+    { name: 'description', label: 'Approved description', kind: 'textarea', form: false },
+    { name: 'price_cents', label: 'Approved price', kind: 'money', list: 'default', form: false },
+    { name: 'currency', label: 'Currency', kind: 'code', form: false },
+    {
+      name: 'pricing_type',
+      label: 'Pricing',
+      kind: 'enum',
+      enum: 'pricing_type',
+      list: 'optional',
+      form: false,
+    },
+    {
+      name: 'category_id',
+      label: 'Approved category',
+      kind: 'relation',
+      list: 'default',
+      form: false,
+      relation: { resource: 'categories', labelField: 'name' },
+    },
+    { name: 'media', label: 'Approved photos', kind: 'json', list: false, form: false },
+    { name: 'approved_at', label: 'Approved', kind: 'datetime', list: 'default', sortable: true, form: false },
+    {
+      name: 'approved_by',
+      label: 'Approved by',
+      kind: 'relation',
+      list: 'default',
+      form: false,
+      relation: { resource: 'users', labelField: 'full_name', searchFields: ['full_name', 'email'] },
+    },
+    tenantField,
+  ],
+});
+
+export const catalogResources = [listings, categories, tags, listingTags, listingApprovedVersions] as ResourceDef[];

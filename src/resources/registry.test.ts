@@ -30,6 +30,7 @@ const TABLES: Record<TableName, true> = {
   file_uploads: true,
   invoice_items: true,
   invoices: true,
+  listing_approved_versions: true,
   listing_tags: true,
   listings: true,
   messages: true,

@@ -1458,6 +1458,77 @@ export type Database = {
           },
         ]
       }
+      listing_approved_versions: {
+        Row: {
+          approved_at: string
+          approved_by: string | null
+          category_id: string | null
+          currency: string
+          description: string
+          listing_id: string
+          media: NonNullable<Json>
+          price_cents: number
+          pricing_type: Database["public"]["Enums"]["pricing_type"]
+          tenant_id: string
+          title: string
+        }
+        Insert: {
+          approved_at?: string
+          approved_by?: string | null
+          category_id?: string | null
+          currency: string
+          description: string
+          listing_id: string
+          media: NonNullable<Json>
+          price_cents: number
+          pricing_type: Database["public"]["Enums"]["pricing_type"]
+          tenant_id: string
+          title: string
+        }
+        Update: {
+          approved_at?: string
+          approved_by?: string | null
+          category_id?: string | null
+          currency?: string
+          description?: string
+          listing_id?: string
+          media?: NonNullable<Json>
+          price_cents?: number
+          pricing_type?: Database["public"]["Enums"]["pricing_type"]
+          tenant_id?: string
+          title?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "listing_approved_versions_approved_by_fkey"
+            columns: ["approved_by"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "listing_approved_versions_category_id_fkey"
+            columns: ["category_id"]
+            isOneToOne: false
+            referencedRelation: "categories"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "listing_approved_versions_listing_id_fkey"
+            columns: ["listing_id"]
+            isOneToOne: true
+            referencedRelation: "listings"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "listing_approved_versions_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       listing_tags: {
         Row: {
           created_at: string
@@ -4242,6 +4313,16 @@ export type Database = {
           id: string
           message: string
           outcome: string
+        }[]
+      }
+      listing_changes_since_approval: {
+        Args: { p_listing_id: string }
+        Returns: {
+          approved: Json
+          approved_at: string
+          current: Json
+          field: string
+          label: string
         }[]
       }
       mark_conversation_read: {

@@ -1,7 +1,7 @@
 -- The demo seed (supabase/seed.sql, default factor 1): logins, reference data, volumes,
 -- coverage of every state the admin's workflows need, derived columns, determinism.
 begin;
-select plan(50);
+select plan(51);
 
 -- Demo logins ------------------------------------------------------------------------------
 select is(
@@ -127,6 +127,11 @@ select ok((select count(*) from public.payouts where reconciliation_status = 'mi
                                                      and amount_cents <> expected_amount_cents) > 0,
           'payout mismatches: some recorded, more left for finance to find');
 select ok((select count(*) from public.payouts where reconciliation_status = 'reconciled') > 0, 'reconciled payouts');
+select ok(exists (select 1 from public.listings l
+                   join public.moderation_items i on i.target_type = 'listing' and i.target_id = l.id and i.status = 'pending'
+                  where l.provider_id = '00000000-0000-4000-8000-000000000007' and l.moderation_status = 'pending'
+                    and (select array_agg(c.field order by c.field) from public.listing_changes_since_approval(l.id) c) = '{price,title}'),
+  'the provider persona has an approved listing edited back into the queue, its title and price changed');
 select is_empty($$ select t.id from public.transactions t
                     left join public.bookings b on b.id = t.booking_id
                     left join public.listings l on l.id = b.listing_id
@@ -183,7 +188,7 @@ select is(
   '7cc07f85717aca1c9dead896e56fbb0a', 'users are deterministic');
 select is(
   (select md5(string_agg(concat_ws('|', id, slug, status, moderation_status, price_cents, provider_id), ',' order by id)) from public.listings),
-  '76daf0be35877970f454d917c8d1e393', 'listings are deterministic');
+  '987af2698a54d00a5e7dc825279b0242', 'listings are deterministic');
 select is(
   (select md5(string_agg(concat_ws('|', id, confirmation_code, status, total_cents, customer_id), ',' order by id)) from public.bookings),
   '79fbd17c063e935e192f3196b9d3c391', 'bookings are deterministic');
