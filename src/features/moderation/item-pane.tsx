@@ -5,6 +5,7 @@ import { enumColor, humanize } from '../../components/fields/format';
 import { Countdown } from './countdown';
 import { canReject, decisionCopy, type Decision } from './decisions';
 import { claimedByColleague, claimedByMe, OPEN_STATUSES, type ItemContext, type ReportInContext } from './queue';
+import { ListingChangesCard } from './listing-changes-card';
 import { OwnerFacts, TargetView } from './target-view';
 
 const time = (at: string) => dayjs(at).format('D MMM HH:mm');
@@ -159,6 +160,7 @@ export function ItemPane({ context, loading, error, me, onDecide, onClaim, onUnh
           />
         )}
 
+        {item.target_type === 'listing' && <ListingChangesCard listingId={item.target_id} />}
         <TargetView context={context} />
         <Collapse
           size="small"
