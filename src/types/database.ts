@@ -4026,6 +4026,17 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      cancel_disputed_booking: {
+        Args: { p_booking_id: string; p_reason: string }
+        Returns: {
+          booking_id: string
+          payouts_adjusted: string[]
+          refund_transaction_ids: string[]
+          refundable_cents: number
+          refunded_cents: number
+          status: Database["public"]["Enums"]["booking_status"]
+        }[]
+      }
       change_feature_flag: {
         Args: {
           p_changes: Json
@@ -4118,6 +4129,17 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      complete_disputed_booking: {
+        Args: { p_booking_id: string; p_reason: string }
+        Returns: {
+          booking_id: string
+          payouts_adjusted: string[]
+          refund_transaction_ids: string[]
+          refundable_cents: number
+          refunded_cents: number
+          status: Database["public"]["Enums"]["booking_status"]
+        }[]
       }
       create_api_key: {
         Args: {
@@ -4566,6 +4588,21 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      refund_disputed_booking: {
+        Args: {
+          p_amount_cents?: number
+          p_booking_id: string
+          p_reason: string
+        }
+        Returns: {
+          booking_id: string
+          payouts_adjusted: string[]
+          refund_transaction_ids: string[]
+          refundable_cents: number
+          refunded_cents: number
+          status: Database["public"]["Enums"]["booking_status"]
+        }[]
       }
       release_moderation_item: {
         Args: { p_item_id: string; p_version?: number }
