@@ -137,6 +137,53 @@ export const bookings = defineResource({
   permissions: { list: 'bookings.read', edit: 'bookings.manage' },
   // customers book in the marketplace app; bookings are never deleted (money hangs off them)
   writes: ['edit'],
+  // A dispute is settled by one function per outcome: it moves the money (a refund to the
+  // customer, the provider's pending payout adjusted), the booking and its queue item, and
+  // writes the audit row, or does nothing.
+  actions: [
+    {
+      key: 'refund_dispute',
+      label: 'Refund',
+      rpc: 'refund_disputed_booking',
+      idArgument: 'p_booking_id',
+      permission: 'bookings.manage',
+      confirm:
+        'Settles the dispute for the customer: they get back the amount you give, or everything still refundable. A pending payout to the provider shrinks by it.',
+      whileIn: { field: 'status', values: ['disputed'] },
+      args: [
+        {
+          label: 'Amount',
+          kind: 'money',
+          min: 1,
+          help: 'Leave empty to refund everything still refundable (what was paid less earlier refunds).',
+          name: 'p_amount_cents',
+        },
+        { name: 'p_reason', label: 'Reason', kind: 'textarea', required: true, min: 3, max: 500 },
+      ],
+    },
+    {
+      key: 'complete_dispute',
+      label: 'Complete',
+      rpc: 'complete_disputed_booking',
+      idArgument: 'p_booking_id',
+      permission: 'bookings.manage',
+      confirm:
+        'Settles the dispute for the provider: the booking is completed and its payment goes into their next payout.',
+      whileIn: { field: 'status', values: ['disputed'] },
+      args: [{ name: 'p_reason', label: 'Reason', kind: 'textarea', required: true, min: 3, max: 500 }],
+    },
+    {
+      key: 'cancel_dispute',
+      label: 'Cancel booking',
+      rpc: 'cancel_disputed_booking',
+      idArgument: 'p_booking_id',
+      permission: 'bookings.manage',
+      danger: true,
+      confirm: 'The booking did not happen: it is cancelled and the customer gets back everything still refundable.',
+      whileIn: { field: 'status', values: ['disputed'] },
+      args: [{ name: 'p_reason', label: 'Reason', kind: 'textarea', required: true, min: 3, max: 500 }],
+    },
+  ],
   filters: [
     { field: 'status', primary: true },
     { field: 'scheduled_start', primary: true },
