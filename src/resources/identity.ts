@@ -5,12 +5,13 @@ import {
   IdcardOutlined,
   LaptopOutlined,
   SafetyCertificateOutlined,
+  StopOutlined,
   UserOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import { defineResource } from './define';
-import type { ResourceDef } from './types';
-import { createdAtField, idField, tenantField, updatedAtField } from './common-fields';
+import type { RelationDef, ResourceDef } from './types';
+import { createdAtField, idField, personRelation, tenantField, updatedAtField } from './common-fields';
 
 // Identity: tenants, the people of the marketplace and its staff, their sign-ins, the
 // permission catalogue with its role mapping and per-user overrides, and the audit trail.
@@ -102,6 +103,58 @@ export const users = defineResource({
   permissions: { list: 'users.read', create: 'users.manage', edit: 'users.manage' },
   // nobody deletes a user over the API; a user is deactivated, banned or soft-deleted
   writes: ['create', 'edit'],
+  // Sanctions go through their functions: they end the user's sessions, hide (and later
+  // restore) a banned provider's listings, and write the audit row.
+  actions: [
+    {
+      key: 'verify',
+      label: 'Verify',
+      rpc: 'verify_user',
+      idArgument: 'p_user_id',
+      permission: 'users.sanction',
+      confirm: 'Marks the user verified and decides their verification item in the moderation queue.',
+      whileIn: { field: 'verification_status', values: ['pending', 'in_review'] },
+      args: [{ name: 'p_note', label: 'Note', kind: 'text', max: 500 }],
+    },
+    {
+      key: 'suspend',
+      label: 'Suspend',
+      rpc: 'sanction_user',
+      idArgument: 'p_user_id',
+      permission: 'users.sanction',
+      danger: true,
+      confirm: 'Signs the user out everywhere; they cannot sign in until the suspension ends or is lifted.',
+      fixedArgs: { p_kind: 'suspend' },
+      whileIn: { field: 'status', values: ['active', 'inactive', 'pending_verification'] },
+      args: [
+        { name: 'p_until', label: 'Until', kind: 'datetime', required: true },
+        { name: 'p_reason', label: 'Reason', kind: 'textarea', required: true, min: 3, max: 500 },
+      ],
+    },
+    {
+      key: 'ban',
+      label: 'Ban',
+      rpc: 'sanction_user',
+      idArgument: 'p_user_id',
+      permission: 'users.sanction',
+      danger: true,
+      confirm:
+        'Signs the user out everywhere until the ban is lifted; a provider’s live listings leave the catalogue (lifting the ban brings exactly those back).',
+      fixedArgs: { p_kind: 'ban' },
+      whileIn: { field: 'status', values: ['active', 'inactive', 'pending_verification'] },
+      args: [{ name: 'p_reason', label: 'Reason', kind: 'textarea', required: true, min: 3, max: 500 }],
+    },
+    {
+      key: 'lift',
+      label: 'Lift sanction',
+      rpc: 'lift_user_sanction',
+      idArgument: 'p_user_id',
+      permission: 'users.sanction',
+      confirm: 'The user may sign in again; what a ban hid comes back as it was.',
+      whileIn: { field: 'status', values: ['suspended', 'banned'] },
+      args: [{ name: 'p_reason', label: 'Reason', kind: 'textarea', required: true, min: 3, max: 500 }],
+    },
+  ],
   filters: [{ field: 'role', primary: true }, { field: 'status', primary: true }, { field: 'created_at' }],
   fields: [
     idField,
@@ -187,6 +240,7 @@ export const users = defineResource({
     { resource: 'transactions', field: 'user_id', label: 'Transactions' },
     { resource: 'payouts', field: 'user_id', label: 'Payouts' },
     { resource: 'user_sessions', field: 'user_id', label: 'Sessions' },
+    { resource: 'user_sanctions', field: 'user_id', label: 'Sanctions' },
     { resource: 'user_permissions', field: 'user_id', label: 'Permission overrides' },
     { resource: 'content_reports', field: 'target_id', label: 'Reports', where: { target_type: 'user' } },
     { resource: 'audit_logs', field: 'actor_id', label: 'Activity' },
@@ -514,11 +568,74 @@ export const auditLogs = defineResource({
   ],
 });
 
+// three columns point at users: each embed names its key
+const person = (fkey: string): RelationDef => ({ ...personRelation, fkey });
+
+export const userSanctions = defineResource({
+  name: 'user_sanctions',
+  label: 'Sanctions',
+  singular: 'Sanction',
+  group: 'identity',
+  icon: StopOutlined,
+  description:
+    'Suspensions and bans: why, until when, which listings a ban hid, and who lifted them. Made from a user’s page (Suspend, Ban, Lift sanction).',
+  titleField: 'reason',
+  countMode: 'estimated',
+  defaultSort: { field: 'created_at', order: 'desc' },
+  permissions: { list: 'users.read' },
+  writes: [],
+  filters: [{ field: 'user_id', primary: true }],
+  fields: [
+    idField,
+    {
+      name: 'user_id',
+      label: 'User',
+      kind: 'relation',
+      list: 'default',
+      form: false,
+      relation: person('user_sanctions_user_id_fkey'),
+    },
+    { name: 'kind', label: 'Kind', kind: 'enum', options: ['suspension', 'ban'], list: 'default', form: false },
+    { name: 'reason', label: 'Reason', kind: 'textarea', list: 'default', form: false },
+    { name: 'starts_at', label: 'From', kind: 'datetime', list: 'default', form: false },
+    {
+      name: 'ends_at',
+      label: 'Until',
+      kind: 'datetime',
+      list: 'default',
+      form: false,
+      help: 'Empty for a ban: until lifted.',
+    },
+    { name: 'previous_status', label: 'Status before', kind: 'enum', enum: 'user_status', form: false },
+    { name: 'hidden_listings', label: 'Listings hidden', kind: 'json', list: false, form: false },
+    {
+      name: 'created_by',
+      label: 'By',
+      kind: 'relation',
+      list: 'default',
+      form: false,
+      relation: person('user_sanctions_created_by_fkey'),
+    },
+    { name: 'lifted_at', label: 'Lifted', kind: 'datetime', list: 'default', form: false },
+    {
+      name: 'lifted_by',
+      label: 'Lifted by',
+      kind: 'relation',
+      form: false,
+      relation: person('user_sanctions_lifted_by_fkey'),
+    },
+    { name: 'lift_reason', label: 'Why lifted', kind: 'textarea', form: false },
+    tenantField,
+    createdAtField({ list: false, sortable: true }),
+  ],
+});
+
 export const identityResources = [
   tenants,
   users,
   userProfiles,
   userSessions,
+  userSanctions,
   permissions,
   rolePermissions,
   userPermissions,

@@ -61,6 +61,7 @@ const TABLES: Record<TableName, true> = {
   user_feature_flags: true,
   user_permissions: true,
   user_profiles: true,
+  user_sanctions: true,
   user_sessions: true,
   users: true,
   webhook_deliveries: true,

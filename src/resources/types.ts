@@ -35,7 +35,8 @@ export type PermissionKey =
   | 'files.read'
   | 'referrals.manage'
   | 'tenants.manage'
-  | 'catalog.manage';
+  | 'catalog.manage'
+  | 'users.sanction';
 
 // Menu groups, in menu order: the schema summary's domains.
 export type DomainKey =

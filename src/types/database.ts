@@ -3646,6 +3646,86 @@ export type Database = {
           },
         ]
       }
+      user_sanctions: {
+        Row: {
+          created_at: string
+          created_by: string | null
+          ends_at: string | null
+          hidden_listings: NonNullable<Json>
+          id: string
+          kind: string
+          lift_reason: string | null
+          lifted_at: string | null
+          lifted_by: string | null
+          previous_status: Database["public"]["Enums"]["user_status"]
+          reason: string
+          starts_at: string
+          tenant_id: string
+          user_id: string
+        }
+        Insert: {
+          created_at?: string
+          created_by?: string | null
+          ends_at?: string | null
+          hidden_listings?: NonNullable<Json>
+          id?: string
+          kind: string
+          lift_reason?: string | null
+          lifted_at?: string | null
+          lifted_by?: string | null
+          previous_status: Database["public"]["Enums"]["user_status"]
+          reason: string
+          starts_at?: string
+          tenant_id: string
+          user_id: string
+        }
+        Update: {
+          created_at?: string
+          created_by?: string | null
+          ends_at?: string | null
+          hidden_listings?: NonNullable<Json>
+          id?: string
+          kind?: string
+          lift_reason?: string | null
+          lifted_at?: string | null
+          lifted_by?: string | null
+          previous_status?: Database["public"]["Enums"]["user_status"]
+          reason?: string
+          starts_at?: string
+          tenant_id?: string
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "user_sanctions_created_by_fkey"
+            columns: ["created_by"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "user_sanctions_lifted_by_fkey"
+            columns: ["lifted_by"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "user_sanctions_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "user_sanctions_user_id_fkey"
+            columns: ["user_id"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       user_sessions: {
         Row: {
           auth_session_id: string | null
@@ -4337,6 +4417,31 @@ export type Database = {
           outcome: string
         }[]
       }
+      lift_user_sanction: {
+        Args: { p_reason: string; p_user_id: string }
+        Returns: {
+          created_at: string
+          created_by: string | null
+          ends_at: string | null
+          hidden_listings: NonNullable<Json>
+          id: string
+          kind: string
+          lift_reason: string | null
+          lifted_at: string | null
+          lifted_by: string | null
+          previous_status: Database["public"]["Enums"]["user_status"]
+          reason: string
+          starts_at: string
+          tenant_id: string
+          user_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "user_sanctions"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       listing_changes_since_approval: {
         Args: { p_listing_id: string }
         Returns: {
@@ -4729,6 +4834,36 @@ export type Database = {
         Args: { p_webhook_endpoint_id: string }
         Returns: string
       }
+      sanction_user: {
+        Args: {
+          p_kind: string
+          p_reason: string
+          p_until?: string
+          p_user_id: string
+        }
+        Returns: {
+          created_at: string
+          created_by: string | null
+          ends_at: string | null
+          hidden_listings: NonNullable<Json>
+          id: string
+          kind: string
+          lift_reason: string | null
+          lifted_at: string | null
+          lifted_by: string | null
+          previous_status: Database["public"]["Enums"]["user_status"]
+          reason: string
+          starts_at: string
+          tenant_id: string
+          user_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "user_sanctions"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       search_listings: {
         Args: {
           filter_category_id?: string
@@ -4894,6 +5029,35 @@ export type Database = {
           tenant_id: string
           user_id: string
         }[]
+      }
+      verify_user: {
+        Args: { p_note?: string; p_user_id: string }
+        Returns: {
+          auth_user_id: string | null
+          avatar_url: string | null
+          clerk_id: string | null
+          created_at: string
+          deleted_at: string | null
+          email: string
+          email_verified_at: string | null
+          full_name: string | null
+          id: string
+          last_sign_in_at: string | null
+          metadata: NonNullable<Json>
+          phone: string | null
+          role: Database["public"]["Enums"]["user_role"]
+          staff_role: string | null
+          status: Database["public"]["Enums"]["user_status"]
+          tenant_id: string
+          updated_at: string
+          verification_status: Database["public"]["Enums"]["verification_status"]
+        }
+        SetofOptions: {
+          from: "*"
+          to: "users"
+          isOneToOne: true
+          isSetofReturn: false
+        }
       }
     }
     Enums: {

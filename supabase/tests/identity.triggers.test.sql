@@ -51,7 +51,7 @@ select ok(private.has_permission('listings.moderate'), 'operations may moderate 
 select ok(not private.has_permission('finance.read'), 'operations may not read finance');
 select is(array(select public.my_permissions()),
   array['audit.read', 'bookings.manage', 'bookings.read', 'communication.read', 'files.read', 'listings.moderate',
-        'listings.read', 'reports.read', 'reports.resolve', 'reviews.moderate', 'users.read'],
+        'listings.read', 'reports.read', 'reports.resolve', 'reviews.moderate', 'users.read', 'users.sanction'],
   'my_permissions returns the role mapping for operations');
 select tests.reset_role();
 insert into public.user_permissions (user_id, permission_id, kind)

@@ -194,9 +194,13 @@ describe.each(actionCases)('%s × action %s', (persona, _name, action) => {
     const missing = '00000000-0000-4000-8000-00000000dead';
     // what the button sends: its fixed arguments and an answer to each input it asks for
     const numeric = new Set(['integer', 'percent', 'decimal', 'money']);
-    const inputs = Object.fromEntries(
-      (action.args ?? []).map((arg) => [arg.name, numeric.has(arg.kind) ? 1 : 'checked by the access control test']),
-    );
+    const answer = (kind: string) =>
+      numeric.has(kind)
+        ? 1
+        : kind === 'datetime' || kind === 'date'
+          ? new Date(Date.now() + 86_400_000).toISOString() // a time ahead, as a picker's preset gives
+          : 'checked by the access control test';
+    const inputs = Object.fromEntries((action.args ?? []).map((arg) => [arg.name, answer(arg.kind)]));
     const { error } = await clients.get(persona)!.rpc(action.rpc, recordPayload(action, missing, inputs));
     expect(error?.code, `${persona} calling ${action.rpc}: ${error?.message}`).toBe(offered ? 'PT404' : '42501');
   });
