@@ -747,7 +747,7 @@ export const financeDailyRollups = defineResource({
 
 export const financeMonthlyPlaces = defineResource({
   name: 'finance_monthly_places',
-  label: 'Money by month and place',
+  label: 'Monthly by place',
   singular: 'Money by month and place',
   group: 'billing',
   icon: DashboardOutlined,
@@ -776,7 +776,7 @@ export const financeMonthlyPlaces = defineResource({
 
 export const financeMonthlyProviders = defineResource({
   name: 'finance_monthly_providers',
-  label: 'Money by month and provider',
+  label: 'Monthly by provider',
   singular: 'Money by month and provider',
   group: 'billing',
   icon: DashboardOutlined,

@@ -366,7 +366,7 @@ export const listingTags = defineResource({
 // material edit can show what changed (listing_changes_since_approval).
 export const listingApprovedVersions = defineResource({
   name: 'listing_approved_versions',
-  label: 'Approved listing versions',
+  label: 'Approved versions',
   singular: 'Approved listing version',
   group: 'catalog',
   icon: SafetyCertificateOutlined,

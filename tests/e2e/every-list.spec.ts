@@ -14,6 +14,8 @@ test('operations opens every list page it may see, with no errors', async ({ pag
   const perms = { keys: new Set(keys as string[]), superAdmin: false };
   const visible = registry.filter((def) => canDo(def, 'list', perms));
   expect(visible.length).toBeGreaterThan(10);
+  // a budget per page (load, settle, axe on the build), so a new table does not squeeze the rest
+  test.setTimeout(60_000 + visible.length * 8_000);
 
   // in the dev server, development warnings count too
   const errors = watchConsole(page, { warnings: testInfo.project.name === 'dev' });

@@ -1,11 +1,11 @@
 import { LockOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Collapse, Empty, List, Skeleton, Space, Tag, Timeline, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
+import type { ReactNode } from 'react';
 import { enumColor, humanize } from '../../components/fields/format';
 import { Countdown } from './countdown';
 import { canReject, decisionCopy, type Decision } from './decisions';
 import { claimedByColleague, claimedByMe, OPEN_STATUSES, type ItemContext, type ReportInContext } from './queue';
-import { ListingChangesCard } from './listing-changes-card';
 import { OwnerFacts, TargetView } from './target-view';
 
 const time = (at: string) => dayjs(at).format('D MMM HH:mm');
@@ -67,10 +67,12 @@ export interface ItemPaneProps {
   onDecide: (decision: Decision) => void;
   onClaim: () => void;
   onUnhide?: () => void;
+  /** What changed since the target was last approved, read by the page (the pane only shows it). */
+  changes?: ReactNode;
 }
 
 /** The item in context: what it is, whose it is, who reported it and why, what happened so far. */
-export function ItemPane({ context, loading, error, me, onDecide, onClaim, onUnhide }: ItemPaneProps) {
+export function ItemPane({ context, loading, error, me, onDecide, onClaim, onUnhide, changes }: ItemPaneProps) {
   if (error) return <Alert type="error" showIcon message="Could not load the item" description={error} />;
   if (loading && !context) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (!context) return <Empty description="Pick an item from the queue (j / k move through it)." />;
@@ -160,7 +162,7 @@ export function ItemPane({ context, loading, error, me, onDecide, onClaim, onUnh
           />
         )}
 
-        {item.target_type === 'listing' && <ListingChangesCard listingId={item.target_id} />}
+        {changes}
         <TargetView context={context} />
         <Collapse
           size="small"

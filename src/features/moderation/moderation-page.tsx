@@ -8,6 +8,7 @@ import { toBulkOutcomes, type BulkOutcome } from '../../components/record-action
 import { getTenantScope, subscribeTenantScope } from '../../providers/tenant-scope';
 import { DecisionDialog, type DecisionValues } from './decision-dialog';
 import { canReject, decisionCopy, type Decision } from './decisions';
+import { ListingChangesCard } from './listing-changes-card';
 import { ItemPane } from './item-pane';
 import { commandFor, moveSelection, QUEUE_KEYS } from './keyboard';
 import {
@@ -354,6 +355,11 @@ export default function ModerationPage() {
               onDecide={(d) => openDecision(d)}
               onClaim={() => void claimNow()}
               onUnhide={unhide}
+              changes={
+                context.context?.item.target_type === 'listing' ? (
+                  <ListingChangesCard listingId={context.context.item.target_id} />
+                ) : null
+              }
             />
           </section>
         </Col>
