@@ -7,7 +7,7 @@ import {
 } from '@ant-design/icons';
 import { defineResource } from './define';
 import type { ActionArgDef, ResourceDef } from './types';
-import { createdAtField, idField, tenantField, updatedAtField } from './common-fields';
+import { createdAtField, idField, personRelation, tenantField, updatedAtField } from './common-fields';
 
 // Catalog: what providers offer. Listings are moderated by operations; categories and tags
 // are a platform-wide catalogue that only super admins with catalog.manage change.
@@ -416,7 +416,7 @@ export const listingApprovedVersions = defineResource({
       kind: 'relation',
       list: 'default',
       form: false,
-      relation: { resource: 'users', labelField: 'full_name', searchFields: ['full_name', 'email'] },
+      relation: personRelation,
     },
     tenantField,
   ],

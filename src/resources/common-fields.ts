@@ -29,6 +29,9 @@ export const personRelation: RelationDef = {
   searchFields: ['full_name', 'email'],
 };
 
+/** The same, through a named foreign key: for tables with several columns pointing at users. */
+export const personVia = (fkey?: string): RelationDef => (fkey ? { ...personRelation, fkey } : personRelation);
+
 /** The uuid key: shown on the record page, never a list column or a form input. */
 export const idField = { name: 'id', label: 'ID', kind: 'uuid', list: false, form: false } as const;
 

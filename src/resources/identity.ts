@@ -10,8 +10,8 @@ import {
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import { defineResource } from './define';
-import type { RelationDef, ResourceDef } from './types';
-import { createdAtField, idField, personRelation, tenantField, updatedAtField } from './common-fields';
+import type { ResourceDef } from './types';
+import { createdAtField, idField, personVia, tenantField, updatedAtField } from './common-fields';
 
 // Identity: tenants, the people of the marketplace and its staff, their sign-ins, the
 // permission catalogue with its role mapping and per-user overrides, and the audit trail.
@@ -568,9 +568,6 @@ export const auditLogs = defineResource({
   ],
 });
 
-// three columns point at users: each embed names its key
-const person = (fkey: string): RelationDef => ({ ...personRelation, fkey });
-
 export const userSanctions = defineResource({
   name: 'user_sanctions',
   label: 'Sanctions',
@@ -593,7 +590,7 @@ export const userSanctions = defineResource({
       kind: 'relation',
       list: 'default',
       form: false,
-      relation: person('user_sanctions_user_id_fkey'),
+      relation: personVia('user_sanctions_user_id_fkey'),
     },
     { name: 'kind', label: 'Kind', kind: 'enum', options: ['suspension', 'ban'], list: 'default', form: false },
     { name: 'reason', label: 'Reason', kind: 'textarea', list: 'default', form: false },
@@ -614,7 +611,7 @@ export const userSanctions = defineResource({
       kind: 'relation',
       list: 'default',
       form: false,
-      relation: person('user_sanctions_created_by_fkey'),
+      relation: personVia('user_sanctions_created_by_fkey'),
     },
     { name: 'lifted_at', label: 'Lifted', kind: 'datetime', list: 'default', form: false },
     {
@@ -622,7 +619,7 @@ export const userSanctions = defineResource({
       label: 'Lifted by',
       kind: 'relation',
       form: false,
-      relation: person('user_sanctions_lifted_by_fkey'),
+      relation: personVia('user_sanctions_lifted_by_fkey'),
     },
     { name: 'lift_reason', label: 'Why lifted', kind: 'textarea', form: false },
     tenantField,

@@ -1,16 +1,12 @@
 import { AlertOutlined, LikeOutlined, StarOutlined } from '@ant-design/icons';
 import { defineResource } from './define';
-import type { RelationDef, ResourceDef } from './types';
-import { createdAtField, idField, tenantField, updatedAtField } from './common-fields';
+import type { ResourceDef } from './types';
+import { createdAtField, idField, personVia, tenantField, updatedAtField } from './common-fields';
 import { REPORT_REASONS } from './moderation';
 
 // Reviews and reports: what customers say about completed bookings, how helpful others
 // found it, and the reports users file against content. Moderators hide reviews and resolve
 // reports through workflows that record why; they do not rewrite what people wrote.
-
-function person(fkey: string): RelationDef {
-  return { resource: 'users', labelField: 'full_name', searchFields: ['full_name', 'email'], fkey };
-}
 
 const RATING = { kind: 'rating', min: 1, max: 5, form: false } as const;
 const WRITTEN_BY_REVIEWER = 'The reviewer’s own words; moderators hide a review rather than edit it.';
@@ -115,14 +111,14 @@ export const reviews = defineResource({
       kind: 'relation',
       list: 'default',
       form: false,
-      relation: person('reviews_reviewer_id_fkey'),
+      relation: personVia('reviews_reviewer_id_fkey'),
     },
     {
       name: 'provider_id',
       label: 'Provider',
       kind: 'relation',
       form: false,
-      relation: person('reviews_provider_id_fkey'),
+      relation: personVia('reviews_provider_id_fkey'),
     },
     {
       name: 'booking_id',
@@ -149,7 +145,7 @@ export const reviews = defineResource({
       label: 'Hidden by',
       kind: 'relation',
       form: false,
-      relation: person('reviews_hidden_by_fkey'),
+      relation: personVia('reviews_hidden_by_fkey'),
     },
     tenantField,
     createdAtField({ label: 'Written', list: 'default', sortable: true }),
@@ -272,7 +268,7 @@ export const contentReports = defineResource({
       list: 'default',
       required: true,
       form: 'create',
-      relation: person('content_reports_reporter_id_fkey'),
+      relation: personVia('content_reports_reporter_id_fkey'),
     },
     { name: 'status', label: 'Status', kind: 'enum', enum: 'report_status', list: 'default', form: false },
     {
@@ -289,7 +285,7 @@ export const contentReports = defineResource({
       label: 'Resolved by',
       kind: 'relation',
       form: false,
-      relation: person('content_reports_resolved_by_fkey'),
+      relation: personVia('content_reports_resolved_by_fkey'),
     },
     { name: 'resolved_at', label: 'Resolved', kind: 'datetime', form: false },
     tenantField,

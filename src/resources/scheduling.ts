@@ -1,20 +1,10 @@
 import { CarryOutOutlined, ClockCircleOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { defineResource } from './define';
-import type { RelationDef, ResourceDef } from './types';
-import { createdAtField, idField, tenantField, updatedAtField } from './common-fields';
+import type { ResourceDef } from './types';
+import { createdAtField, idField, personVia, tenantField, updatedAtField } from './common-fields';
 
 // Scheduling: when providers work, and the bookings customers make. Providers keep their own
 // hours in the marketplace app; staff read them, and with bookings.manage settle bookings.
-
-// a user shown by name, picked by name or email (both trigram-indexed)
-function person(fkey?: string): RelationDef {
-  return {
-    resource: 'users',
-    labelField: 'full_name',
-    searchFields: ['full_name', 'email'],
-    ...(fkey ? { fkey } : {}),
-  };
-}
 
 export const providerAvailability = defineResource({
   name: 'provider_availability',
@@ -39,7 +29,7 @@ export const providerAvailability = defineResource({
       sortable: true,
       required: true,
       form: 'create',
-      relation: person(),
+      relation: personVia(),
     },
     {
       name: 'day_of_week',
@@ -92,7 +82,7 @@ export const availabilityOverrides = defineResource({
       list: 'default',
       required: true,
       form: 'create',
-      relation: person(),
+      relation: personVia(),
     },
     { name: 'override_date', label: 'Date', kind: 'date', list: 'default', sortable: true, required: true },
     {
@@ -219,7 +209,7 @@ export const bookings = defineResource({
       list: 'default',
       required: true,
       form: 'create',
-      relation: person('bookings_customer_id_fkey'),
+      relation: personVia('bookings_customer_id_fkey'),
     },
     {
       name: 'provider_id',
@@ -228,7 +218,7 @@ export const bookings = defineResource({
       list: 'default',
       form: false,
       help: 'The listing’s provider.',
-      relation: person('bookings_provider_id_fkey'),
+      relation: personVia('bookings_provider_id_fkey'),
     },
     {
       name: 'status',
@@ -317,7 +307,7 @@ export const bookings = defineResource({
       label: 'Cancelled by',
       kind: 'relation',
       form: false,
-      relation: person('bookings_cancelled_by_fkey'),
+      relation: personVia('bookings_cancelled_by_fkey'),
     },
     { name: 'dispute_reason', label: 'Dispute reason', kind: 'textarea', form: false },
     { name: 'confirmed_at', label: 'Confirmed', kind: 'datetime', form: false },

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { listUrl } from '../../src/lib/list-url';
 import { serviceApi, signIn, STAFF, watchConsole } from './support';
 
 const LOCONOMY = '10000000-0000-4000-8000-000000000001';
@@ -48,8 +49,10 @@ test('operations settles a dispute with a partial refund, and the refund is in t
   const finance = await financeContext.newPage();
   await signIn(finance, STAFF.finance.email);
   await finance.goto(
-    `/transactions?filters[0][field]=booking_id&filters[0][operator]=eq&filters[0][value]=${booking.id}` +
-      '&filters[1][field]=type&filters[1][operator]=in&filters[1][value][0]=refund',
+    listUrl('transactions', [
+      { field: 'booking_id', operator: 'eq', value: booking.id },
+      { field: 'type', operator: 'in', value: ['refund'] },
+    ]),
   );
   await expect(finance.getByText(/^1 transaction$/)).toBeVisible();
   const row = finance.getByRole('table').locator('tbody tr.ant-table-row');

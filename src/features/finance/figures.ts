@@ -189,11 +189,10 @@ export function figureListUrl(figure: Figure, currency: string, p: Period, place
 
 /** The rollup rows a breakdown line adds up: Money by day, filtered to its key and the period. */
 export function breakdownListUrl(dimension: Dimension, key: string | null, currency: string, p: Period): string {
-  const field = `${dimension}_id`;
   return listUrl(
     'finance_daily_rollups',
     [
-      { field, operator: key === null ? 'null' : 'eq', value: key ?? true },
+      ...placeFilter({ dimension, key }),
       { field: 'currency', operator: 'eq', value: currency },
       { field: 'day', operator: 'gte', value: p.from },
       { field: 'day', operator: 'lte', value: p.to },
