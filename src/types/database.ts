@@ -1467,6 +1467,7 @@ export type Database = {
           description: string
           listing_id: string
           media: NonNullable<Json>
+          previous: Json | null
           price_cents: number
           pricing_type: Database["public"]["Enums"]["pricing_type"]
           tenant_id: string
@@ -1480,6 +1481,7 @@ export type Database = {
           description: string
           listing_id: string
           media: NonNullable<Json>
+          previous?: Json | null
           price_cents: number
           pricing_type: Database["public"]["Enums"]["pricing_type"]
           tenant_id: string
@@ -1493,6 +1495,7 @@ export type Database = {
           description?: string
           listing_id?: string
           media?: NonNullable<Json>
+          previous?: Json | null
           price_cents?: number
           pricing_type?: Database["public"]["Enums"]["pricing_type"]
           tenant_id?: string
@@ -5019,6 +5022,37 @@ export type Database = {
           listings_awaiting_moderation: number
           open_content_reports: number
         }[]
+      }
+      undo_moderation_decisions: {
+        Args: { p_item_ids: string[] }
+        Returns: {
+          assignee_id: string | null
+          claim_expires_at: string | null
+          claimed_by: string | null
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          decision_note: string | null
+          decision_reason_code: string | null
+          entered_queue_at: string
+          id: string
+          open_report_count: number
+          priority_score: number
+          queue: string
+          sla_due_at: string
+          status: string
+          target_id: string
+          target_type: string
+          tenant_id: string
+          updated_at: string
+          version: number
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "moderation_items"
+          isOneToOne: false
+          isSetofReturn: true
+        }
       }
       verify_api_key: {
         Args: { p_api_key: string }
