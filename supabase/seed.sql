@@ -1723,7 +1723,15 @@ select t.id, x.code, x.label, x.target_types::text[], x.policy_url, x.message_te
     'Your review was hidden because it breaks our community rules: "{review_excerpt}". {reason}'),
    ('personal_data', 'Personal data', '{review,message}', 'https://loconomy.test/policies/privacy',
     'Your review was hidden because it shares someone''s personal data. {reason}'),
-   ('no_violation', 'No violation found', '{listing,review,user,message,booking}', null, null)
+   ('no_violation', 'No violation found', '{listing,review,user,message,booking}', null, null),
+   -- reasons for a sanction and for a dispute's settlement: they fill the reason kept on record
+   ('harassment', 'Harassment or threats', '{user,message}', 'https://loconomy.test/policies/conduct', null),
+   ('payment_fraud', 'Fraud or payment abuse', '{user}', 'https://loconomy.test/policies/payments', null),
+   ('fake_identity', 'Fake or borrowed identity', '{user}', 'https://loconomy.test/policies/identity', null),
+   ('repeated_no_shows', 'Repeated no-shows', '{user}', 'https://loconomy.test/policies/reliability', null),
+   ('service_not_delivered', 'Service not delivered', '{booking}', 'https://loconomy.test/policies/refunds', null),
+   ('service_partly_delivered', 'Service partly delivered', '{booking}', 'https://loconomy.test/policies/refunds', null),
+   ('service_delivered', 'Service delivered as booked', '{booking}', 'https://loconomy.test/policies/refunds', null)
  ) x (code, label, target_types, policy_url, message_template);
 
 -- Colleagues at work: operations holds live claims on the three most urgent report items of

@@ -128,7 +128,15 @@ export const users = defineResource({
       whileIn: { field: 'status', values: ['active', 'inactive', 'pending_verification'] },
       args: [
         { name: 'p_until', label: 'Until', kind: 'datetime', required: true },
-        { name: 'p_reason', label: 'Reason', kind: 'textarea', required: true, min: 3, max: 500 },
+        {
+          name: 'p_reason',
+          label: 'Reason',
+          kind: 'textarea',
+          required: true,
+          min: 3,
+          max: 500,
+          reasonTemplates: 'user',
+        },
       ],
     },
     {
@@ -142,7 +150,17 @@ export const users = defineResource({
         'Signs the user out everywhere until the ban is lifted; a provider’s live listings leave the catalogue (lifting the ban brings exactly those back).',
       fixedArgs: { p_kind: 'ban' },
       whileIn: { field: 'status', values: ['active', 'inactive', 'pending_verification'] },
-      args: [{ name: 'p_reason', label: 'Reason', kind: 'textarea', required: true, min: 3, max: 500 }],
+      args: [
+        {
+          name: 'p_reason',
+          label: 'Reason',
+          kind: 'textarea',
+          required: true,
+          min: 3,
+          max: 500,
+          reasonTemplates: 'user',
+        },
+      ],
     },
     {
       key: 'lift',

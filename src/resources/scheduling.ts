@@ -148,7 +148,15 @@ export const bookings = defineResource({
           help: 'Leave empty to refund everything still refundable (what was paid less earlier refunds).',
           name: 'p_amount_cents',
         },
-        { name: 'p_reason', label: 'Reason', kind: 'textarea', required: true, min: 3, max: 500 },
+        {
+          name: 'p_reason',
+          label: 'Reason',
+          kind: 'textarea',
+          required: true,
+          min: 3,
+          max: 500,
+          reasonTemplates: 'booking',
+        },
       ],
     },
     {
@@ -160,7 +168,17 @@ export const bookings = defineResource({
       confirm:
         'Settles the dispute for the provider: the booking is completed and its payment goes into their next payout.',
       whileIn: { field: 'status', values: ['disputed'] },
-      args: [{ name: 'p_reason', label: 'Reason', kind: 'textarea', required: true, min: 3, max: 500 }],
+      args: [
+        {
+          name: 'p_reason',
+          label: 'Reason',
+          kind: 'textarea',
+          required: true,
+          min: 3,
+          max: 500,
+          reasonTemplates: 'booking',
+        },
+      ],
     },
     {
       key: 'cancel_dispute',
@@ -171,7 +189,17 @@ export const bookings = defineResource({
       danger: true,
       confirm: 'The booking did not happen: it is cancelled and the customer gets back everything still refundable.',
       whileIn: { field: 'status', values: ['disputed'] },
-      args: [{ name: 'p_reason', label: 'Reason', kind: 'textarea', required: true, min: 3, max: 500 }],
+      args: [
+        {
+          name: 'p_reason',
+          label: 'Reason',
+          kind: 'textarea',
+          required: true,
+          min: 3,
+          max: 500,
+          reasonTemplates: 'booking',
+        },
+      ],
     },
   ],
   filters: [

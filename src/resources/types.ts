@@ -186,7 +186,14 @@ export type WriteAction = 'create' | 'edit' | 'delete';
  * validated by the form rules of its kind (a reason, a percentage, an amount, a date). `name`
  * is the function's argument (`p_reason`).
  */
-export type ActionArgDef = Omit<FieldDef, 'name' | 'list' | 'sortable' | 'form' | 'sensitive'> & { name: string };
+export type ActionArgDef = Omit<FieldDef, 'name' | 'list' | 'sortable' | 'form' | 'sensitive'> & {
+  name: string;
+  /**
+   * A reason: offer the tenant's active moderation reason templates for this kind of target
+   * (`user`, `booking`, …); picking one writes its label into the field, to be completed.
+   */
+  reasonTemplates?: string;
+};
 
 /**
  * A staff action that only a database function may carry out (it checks the permission,

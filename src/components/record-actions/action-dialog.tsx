@@ -1,7 +1,9 @@
 import { Form, Modal, Typography } from 'antd';
+import { Fragment } from 'react';
 import type { ResourceDef, FieldDef, RecordActionDef } from '../../resources/types';
 import { FieldInput } from '../inputs/field-input';
 import { rulesFor } from '../inputs/field-rules';
+import { ReasonTemplatePicker } from './reason-template-picker';
 
 export interface ActionDialogProps {
   def: ResourceDef;
@@ -41,7 +43,7 @@ export function ActionDialog({ def, action, open, subject, pending, onCancel, on
         {(action.args ?? []).map((arg) => {
           // an argument is drawn as the field of the same kind would be
           const field = arg as unknown as FieldDef;
-          return (
+          const input = (
             <Form.Item
               key={arg.name}
               name={arg.name}
@@ -52,6 +54,17 @@ export function ActionDialog({ def, action, open, subject, pending, onCancel, on
             >
               <FieldInput field={field} def={def} />
             </Form.Item>
+          );
+          return arg.reasonTemplates ? (
+            <Fragment key={arg.name}>
+              <ReasonTemplatePicker
+                targetType={arg.reasonTemplates}
+                onPick={(text) => form.setFieldValue(arg.name, text)}
+              />
+              {input}
+            </Fragment>
+          ) : (
+            input
           );
         })}
       </Form>

@@ -23,7 +23,17 @@ function availableActions(
   );
 }
 
-function RecordActionButton({ def, id, action }: { def: ResourceDef; id: BaseKey; action: RecordActionDef }) {
+function RecordActionButton({
+  def,
+  id,
+  action,
+  onDone,
+}: {
+  def: ResourceDef;
+  id: BaseKey;
+  action: RecordActionDef;
+  onDone?: () => void;
+}) {
   const { mutate, mutation } = useCustomMutation();
   const invalidate = useInvalidate();
   const [secret, setSecret] = useState<string | null>(null);
@@ -50,6 +60,7 @@ function RecordActionButton({ def, id, action }: { def: ResourceDef; id: BaseKey
           setAsking(false);
           if (action.reveals) setSecret(String(data));
           void invalidate({ resource: def.name, id, invalidates: ['detail', 'list'] });
+          onDone?.();
         },
       },
     );
@@ -121,13 +132,27 @@ function RecordActionButton({ def, id, action }: { def: ResourceDef; id: BaseKey
   );
 }
 
-/** Buttons for the record's staff actions (database functions), for holders of their permission. */
-export function RecordActions({ def, id, record }: { def: ResourceDef; id: BaseKey; record: BaseRecord | undefined }) {
+/**
+ * Buttons for the record's staff actions (database functions), for holders of their permission.
+ * `onDone` hears of each success: a page that shows the record through other queries (the
+ * moderation workspace) asks again.
+ */
+export function RecordActions({
+  def,
+  id,
+  record,
+  onDone,
+}: {
+  def: ResourceDef;
+  id: BaseKey;
+  record: BaseRecord | undefined;
+  onDone?: () => void;
+}) {
   const perms = useStaffPermissions();
   return (
     <>
       {availableActions(def, record, (action) => satisfies(action.permission, perms)).map((action) => (
-        <RecordActionButton key={action.key} def={def} id={id} action={action} />
+        <RecordActionButton key={action.key} def={def} id={id} action={action} onDone={onDone} />
       ))}
     </>
   );

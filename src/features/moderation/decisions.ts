@@ -39,7 +39,24 @@ export function decisionCopy(decision: Decision, targetType: string, reported: b
   }
 }
 
-/** Rejection applies to listings and reviews; other kinds get their sanctions in a later issue. */
+/** Rejection applies to listings and reviews; users are sanctioned and disputes settled by their own actions. */
 export function canReject(targetType: string): boolean {
   return targetType === 'listing' || targetType === 'review';
 }
+
+/**
+ * The queue's decisions an item offers. A dispute is settled by its booking's actions (refund,
+ * complete, cancel) and a user waiting for verification is verified or sanctioned by the user's,
+ * so those offer escalation only; a reported user may also be kept or have the reports ignored.
+ */
+export function decisionsFor(targetType: string, reported: boolean): Decision[] {
+  if (targetType === 'booking' || (targetType === 'user' && !reported)) return ['escalate'];
+  return ['approve', ...(canReject(targetType) ? (['reject'] as const) : []), 'ignore', 'escalate'];
+}
+
+/** Decisions that can be taken back for a few seconds (undo_moderation_decisions). */
+export const UNDOABLE: readonly Decision[] = ['approve', 'ignore'];
+export const UNDO_SECONDS = 10;
+
+/** When an undo offered now ends. */
+export const undoDeadline = (): number => Date.now() + UNDO_SECONDS * 1000;

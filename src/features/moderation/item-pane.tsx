@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { enumColor, humanize } from '../../components/fields/format';
 import { Countdown } from './countdown';
-import { canReject, decisionCopy, type Decision } from './decisions';
+import { decisionCopy, decisionsFor, type Decision } from './decisions';
 import { claimedByColleague, claimedByMe, OPEN_STATUSES, type ItemContext, type ReportInContext } from './queue';
 import { OwnerFacts, TargetView } from './target-view';
 
@@ -69,10 +69,22 @@ export interface ItemPaneProps {
   onUnhide?: () => void;
   /** What changed since the target was last approved, read by the page (the pane only shows it). */
   changes?: ReactNode;
+  /** The target's own actions (settle a dispute, verify or sanction a user), whatever the item's state. */
+  actions?: ReactNode;
 }
 
 /** The item in context: what it is, whose it is, who reported it and why, what happened so far. */
-export function ItemPane({ context, loading, error, me, onDecide, onClaim, onUnhide, changes }: ItemPaneProps) {
+export function ItemPane({
+  context,
+  loading,
+  error,
+  me,
+  onDecide,
+  onClaim,
+  onUnhide,
+  changes,
+  actions,
+}: ItemPaneProps) {
   if (error) return <Alert type="error" showIcon message="Could not load the item" description={error} />;
   if (loading && !context) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (!context) return <Empty description="Pick an item from the queue (j / k move through it)." />;
@@ -85,12 +97,7 @@ export function ItemPane({ context, loading, error, me, onDecide, onClaim, onUnh
   const title = String(
     context.target?.title ?? context.target?.name ?? `${humanize(item.target_type)} ${item.target_id.slice(0, 8)}`,
   );
-  const decisions: Decision[] = [
-    'approve',
-    ...(canReject(item.target_type) ? (['reject'] as const) : []),
-    'ignore',
-    'escalate',
-  ];
+  const decisions = decisionsFor(item.target_type, reported);
 
   return (
     <Card
@@ -162,6 +169,11 @@ export function ItemPane({ context, loading, error, me, onDecide, onClaim, onUnh
           />
         )}
 
+        {actions && (
+          <Space wrap aria-label={`Actions on the ${item.target_type}`}>
+            {actions}
+          </Space>
+        )}
         {changes}
         <TargetView context={context} />
         <Collapse

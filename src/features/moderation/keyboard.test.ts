@@ -18,6 +18,7 @@ describe('commandFor', () => {
     ['a', 'approve'],
     ['r', 'reject'],
     ['e', 'escalate'],
+    ['z', 'undo'],
     ['?', 'help'],
     ['x', null],
     ['J', null],

@@ -1,7 +1,7 @@
 // The queue's keys, one table for the handler and the help sheet (`?`), as Gmail and Reddit's
 // mod queue have them: move with j/k, act on the item in the pane with one letter.
 
-export type QueueCommand = 'next' | 'previous' | 'claim' | 'approve' | 'reject' | 'escalate' | 'help';
+export type QueueCommand = 'next' | 'previous' | 'claim' | 'approve' | 'reject' | 'escalate' | 'undo' | 'help';
 
 export const QUEUE_KEYS: readonly { key: string; command: QueueCommand; description: string }[] = [
   { key: 'j', command: 'next', description: 'Next item' },
@@ -10,6 +10,7 @@ export const QUEUE_KEYS: readonly { key: string; command: QueueCommand; descript
   { key: 'a', command: 'approve', description: 'Approve / keep: no violation' },
   { key: 'r', command: 'reject', description: 'Reject with a reason template' },
   { key: 'e', command: 'escalate', description: 'Escalate to a colleague' },
+  { key: 'z', command: 'undo', description: 'Undo your last approve or ignore (for 10 seconds)' },
   { key: '?', command: 'help', description: 'Show these keys' },
 ];
 

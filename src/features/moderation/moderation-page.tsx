@@ -7,7 +7,9 @@ import { BulkResult } from '../../components/record-actions/bulk-result';
 import { toBulkOutcomes, type BulkOutcome } from '../../components/record-actions/action-payload';
 import { getTenantScope, subscribeTenantScope } from '../../providers/tenant-scope';
 import { DecisionDialog, type DecisionValues } from './decision-dialog';
-import { canReject, decisionCopy, type Decision } from './decisions';
+import { RecordActions } from '../../components/record-actions/record-actions';
+import { getResource } from '../../resources';
+import { canReject, decisionCopy, decisionsFor, undoDeadline, UNDOABLE, type Decision } from './decisions';
 import { ListingChangesCard } from './listing-changes-card';
 import { ItemPane } from './item-pane';
 import { commandFor, moveSelection, QUEUE_KEYS } from './keyboard';
@@ -26,6 +28,7 @@ import {
 } from './queue';
 import { QueueList } from './queue-list';
 import { StatsStrip } from './stats-strip';
+import { UndoBar, type UndoOffer } from './undo-bar';
 import { useClaimWhileOpen, useItemContext, useMe, useQueuePage, useRpc, useWorkspaceSummary } from './use-moderation';
 
 type Dialog = { decision: Decision; bulk: boolean } | null;
@@ -50,6 +53,8 @@ export default function ModerationPage() {
   const [helpOpen, setHelpOpen] = useState(false);
   const [selectedIds, setSelectedIds] = useState<string[]>([]);
   const [bulkOutcomes, setBulkOutcomes] = useState<BulkOutcome[] | null>(null);
+  const [undoOffer, setUndoOffer] = useState<UndoOffer | null>(null);
+  const [undoing, setUndoing] = useState(false);
   // the version each claim left the item at: deciding right after claiming must not be stale
   const versions = useRef(new Map<string, number>());
 
@@ -99,7 +104,8 @@ export default function ModerationPage() {
   const openDecision = (decision: Decision, bulk = false) => {
     if (!bulk) {
       if (!item || !OPEN_STATUSES.includes(item.status)) return;
-      if (decision === 'reject' && !canReject(item.target_type)) return;
+      const reported = (context.context?.reports ?? []).some((r) => r.status === 'open' || r.status === 'in_review');
+      if (!decisionsFor(item.target_type, reported).includes(decision)) return;
     }
     setDialogError(null);
     setDialog({ decision, bulk });
@@ -122,8 +128,16 @@ export default function ModerationPage() {
           p_note: values.note ?? null,
         });
         setDialog(null);
-        setBulkOutcomes(toBulkOutcomes(data));
+        const outcomes = toBulkOutcomes(data);
+        setBulkOutcomes(outcomes);
         setSelectedIds([]);
+        const done = outcomes.filter((o) => o.outcome === 'done').map((o) => String(o.id));
+        if (UNDOABLE.includes(dialog.decision) && done.length > 0)
+          setUndoOffer({
+            ids: done,
+            message: `${decisionCopy(dialog.decision, 'item', dialog.decision === 'approve').label}: ${done.length} items`,
+            until: undoDeadline(),
+          });
       } catch (error) {
         setDialogError((error as HttpError).message);
       }
@@ -142,7 +156,13 @@ export default function ModerationPage() {
       });
       const copy = decisionCopy(dialog.decision, item.target_type, (item.open_report_count ?? 0) > 0);
       setDialog(null);
-      notify?.({ type: 'success', message: `${copy.label}: done`, description: titleOf(item.id) });
+      if (UNDOABLE.includes(dialog.decision))
+        setUndoOffer({
+          ids: [item.id],
+          message: `${copy.label}: “${titleOf(item.id)}”`,
+          until: undoDeadline(),
+        });
+      else notify?.({ type: 'success', message: `${copy.label}: done`, description: titleOf(item.id) });
       navigate({ item: nextItemId() });
     } catch (error) {
       // a 409 names who decided or changed it first; the pane reloads to show it
@@ -150,6 +170,29 @@ export default function ModerationPage() {
     }
     refetchAll();
   };
+
+  // the decision taken back: the item is open again, held by the moderator, and back in the pane
+  const undo = async () => {
+    const offer = undoOffer;
+    if (!offer || undoing) return;
+    setUndoing(true);
+    try {
+      await call('undo_moderation_decisions', { p_item_ids: offer.ids });
+      setUndoOffer(null);
+      notify?.({
+        type: 'success',
+        message: 'Decision undone',
+        description: 'The item is back in the queue, claimed by you.',
+      });
+      if (offer.ids.length === 1) navigate({ item: offer.ids[0] });
+    } catch (error) {
+      setUndoOffer(null);
+      notify?.({ type: 'error', message: 'Could not undo', description: (error as HttpError).message });
+    }
+    setUndoing(false);
+    refetchAll();
+  };
+  const expireUndo = useCallback(() => setUndoOffer(null), []);
 
   const unhide = async () => {
     if (!item) return;
@@ -163,9 +206,9 @@ export default function ModerationPage() {
   };
 
   // keys act on the list and the item in the pane; typing in a field or a dialog is left alone
-  const keyState = useRef({ rows, params, dialog, helpOpen, openDecision, claimNow, navigate });
+  const keyState = useRef({ rows, params, dialog, helpOpen, openDecision, claimNow, navigate, undo });
   useEffect(() => {
-    keyState.current = { rows, params, dialog, helpOpen, openDecision, claimNow, navigate };
+    keyState.current = { rows, params, dialog, helpOpen, openDecision, claimNow, navigate, undo };
   });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -182,6 +225,7 @@ export default function ModerationPage() {
         );
         if (index >= 0) s.navigate({ item: s.rows[index].id });
       } else if (command === 'claim') void s.claimNow();
+      else if (command === 'undo') void s.undo();
       else if (command === 'help') setHelpOpen(true);
       else s.openDecision(command);
     };
@@ -208,6 +252,18 @@ export default function ModerationPage() {
   );
   const titleOf = (id: string) => titles.get(id) ?? id;
   const counts = summary.summary?.tabs;
+  // a dispute is settled, a user verified or sanctioned, by the registry's actions on the target
+  const target = context.context?.target;
+  const actionsOn =
+    item?.target_type === 'booking'
+      ? getResource('bookings')
+      : item?.target_type === 'user'
+        ? getResource('users')
+        : null;
+  const targetActions =
+    actionsOn && target?.id ? (
+      <RecordActions def={actionsOn} id={String(target.id)} record={target} onDone={refetchAll} />
+    ) : null;
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -360,6 +416,7 @@ export default function ModerationPage() {
                   <ListingChangesCard listingId={context.context.item.target_id} />
                 ) : null
               }
+              actions={targetActions}
             />
           </section>
         </Col>
@@ -391,6 +448,8 @@ export default function ModerationPage() {
           onSubmit={(values) => void decide(values)}
         />
       )}
+
+      <UndoBar offer={undoOffer} pending={undoing} onUndo={() => void undo()} onExpire={expireUndo} />
 
       <BulkResult
         title="Bulk decision"

@@ -2,15 +2,17 @@
 export { MODERATORS, REPORT_REASONS, TARGET_TYPES } from '../../resources/moderation';
 
 // The workspace's model on the client: its tabs, sorts and filters as the database functions
-// of 20261207000600_moderation_workspace.sql take them, and the shapes they answer.
+// of 20261207000600_moderation_workspace.sql (and …002500, which added disputes and users) take them, and the shapes they answer.
 
-export type QueueTab = 'listings' | 'reviews' | 'reports' | 'mine';
+export type QueueTab = 'listings' | 'reviews' | 'disputes' | 'users' | 'reports' | 'mine';
 export type QueueSort = 'sla' | 'score' | 'age';
 export type ClaimFilter = 'claimed' | 'unclaimed';
 
 export const TABS: readonly { key: QueueTab; label: string; description: string }[] = [
   { key: 'listings', label: 'Listings', description: 'New listings awaiting approval and reported listings' },
   { key: 'reviews', label: 'Reviews', description: 'Reported reviews' },
+  { key: 'disputes', label: 'Disputes', description: 'Disputed bookings to settle' },
+  { key: 'users', label: 'Users', description: 'Users awaiting verification and reported users' },
   { key: 'reports', label: 'Reports', description: 'Everything customers reported' },
   { key: 'mine', label: 'Mine', description: 'Claimed by or assigned to me' },
 ];

@@ -5,7 +5,9 @@ import { lazy, Suspense } from 'react';
 import { enumColor, humanize } from '../../components/fields/format';
 import type { GeoPoint } from '../../lib/geo';
 import { formatMoney } from '../../lib/money';
+import { DisputeEvidence } from './dispute-evidence';
 import type { ItemContext } from './queue';
+import { UserRecord } from './user-record';
 
 dayjs.extend(relativeTime);
 
@@ -130,6 +132,8 @@ export function TargetView({ context }: { context: ItemContext }) {
   if (!target) return <Empty description="The content is gone (deleted since it was queued)." />;
   if (item.target_type === 'listing') return <ListingTarget target={target} />;
   if (item.target_type === 'review') return <ReviewTarget target={target} />;
+  if (item.target_type === 'booking') return <DisputeEvidence target={target} />;
+  if (item.target_type === 'user') return <UserRecord target={target} />;
   return <OtherTarget target={target} />;
 }
 

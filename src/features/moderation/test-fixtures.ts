@@ -150,3 +150,107 @@ export function reportedReview(): ItemContext {
 }
 
 export const DECIDED_BY = SAM;
+
+/** A disputed booking: paid 120.00, 20.00 refunded, two messages — or, without communication.read, none. */
+export function disputedBooking(messagesVisible = true): ItemContext {
+  const context = reportedListing({
+    queue: 'booking_disputes',
+    target_type: 'booking',
+    target_id: 'booking-7',
+    open_report_count: 0,
+    report_reasons: [],
+    target_title: 'Booking LC-7QX2M4PA',
+  });
+  return {
+    ...context,
+    reports: [],
+    target: {
+      id: 'booking-7',
+      status: 'disputed',
+      confirmation_code: 'LC-7QX2M4PA',
+      dispute_reason: 'The tap still drips',
+      scheduled_start: inMinutes(-3000),
+      total_cents: 12000,
+      currency: 'USD',
+      cancellation_policy: 'moderate',
+      refundable_cents: 10000,
+      listing: { id: 'listing-1', title: 'Leak repair in Austin' },
+      customer: { id: 'user-carla', name: 'Carla Customer', email: 'customer@loconomy.test' },
+      provider: { id: 'user-pablo', name: 'Pablo Provider', email: 'provider@loconomy.test' },
+      timeline: [
+        { at: inMinutes(-5000), event: 'booked', detail: null },
+        { at: inMinutes(-4900), event: 'payment completed', detail: '12000 USD' },
+        { at: inMinutes(-2000), event: 'disputed', detail: 'The tap still drips' },
+      ],
+      payments: [
+        { id: 'tx-1', type: 'payment', status: 'refunded', amount_cents: 12000, currency: 'USD', at: inMinutes(-4900) },
+        { id: 'tx-2', type: 'refund', status: 'completed', amount_cents: 2000, currency: 'USD', at: inMinutes(-1000) },
+      ],
+      messages_visible: messagesVisible,
+      messages: messagesVisible
+        ? [
+            {
+              id: 'm-1',
+              at: inMinutes(-1900),
+              body: 'It drips again.',
+              deleted: false,
+              attachments: 1,
+              sender: { id: 'user-carla', name: 'Carla Customer' },
+              side: 'customer',
+            },
+            {
+              id: 'm-2',
+              at: inMinutes(-1800),
+              body: null,
+              deleted: true,
+              attachments: 0,
+              sender: { id: 'user-pablo', name: 'Pablo Provider' },
+              side: 'provider',
+            },
+          ]
+        : null,
+    },
+  };
+}
+
+/** A user waiting for verification, suspended once before. */
+export function userToVerify(): ItemContext {
+  const context = reportedListing({
+    queue: 'user_verification',
+    target_type: 'user',
+    target_id: 'user-vic',
+    open_report_count: 0,
+    report_reasons: [],
+    target_title: 'Vic Newcomer',
+  });
+  return {
+    ...context,
+    reports: [],
+    target: {
+      id: 'user-vic',
+      name: 'Vic Newcomer',
+      email: 'vic@example.test',
+      phone: '+1 512 555 0199',
+      role: 'provider',
+      status: 'active',
+      verification_status: 'pending',
+      created_at: inMinutes(-600),
+      bookings_as_customer: 2,
+      bookings_as_provider: 0,
+      disputes: 1,
+      reports_filed: 0,
+      sanctions: [
+        {
+          id: 's-1',
+          kind: 'suspension',
+          reason: 'Repeated no-shows: three in a week',
+          starts_at: inMinutes(-500),
+          ends_at: inMinutes(-100),
+          lifted_at: inMinutes(-100),
+          lift_reason: 'Ended',
+          by: { id: 'user-olivia', name: 'Olivia Ops' },
+        },
+      ],
+    },
+  };
+}

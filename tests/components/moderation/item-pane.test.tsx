@@ -4,8 +4,10 @@ import { ItemPane } from '../../../src/features/moderation/item-pane';
 import {
   claimedByOlivia,
   DECIDED_BY,
+  disputedBooking,
   reportedListing,
   reportedReview,
+  userToVerify,
 } from '../../../src/features/moderation/test-fixtures';
 
 // The pane shows the item in context and offers the decisions that fit it; deciding itself is
@@ -96,5 +98,54 @@ describe('ItemPane', () => {
     expect(await screen.findByText(/^rejected by Sam Super on/, {}, SLOW)).toBeInTheDocument();
     expect(screen.getByText('Photos of another company')).toBeInTheDocument();
     expect(screen.queryByLabelText('Decisions')).not.toBeInTheDocument();
+  });
+
+  it('shows a dispute’s evidence — timeline, money, what is left to refund, the messages — and offers only escalation', async () => {
+    renderPane(disputedBooking());
+    expect(
+      await screen.findByText('The tap still drips', { selector: '.ant-alert-description' }, SLOW),
+    ).toBeInTheDocument();
+    expect(screen.getByText('$100.00')).toBeInTheDocument();
+    const timeline = screen.getByLabelText('Booking timeline');
+    expect(within(timeline).getByText('Payment completed')).toBeInTheDocument();
+    expect(within(timeline).getByText(/\$120\.00/)).toBeInTheDocument();
+    const money = screen.getByLabelText('Payments and refunds');
+    expect(within(money).getByText('-$20.00')).toBeInTheDocument();
+    const messages = screen.getByLabelText('Messages');
+    expect(within(messages).getByText('It drips again.')).toBeInTheDocument();
+    expect(within(messages).getByText('Deleted by its sender')).toBeInTheDocument();
+    const decisions = screen.getByLabelText('Decisions');
+    expect(
+      within(decisions)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Escalate (e)']);
+  });
+
+  it('says the messages are withheld when the database left them out', async () => {
+    renderPane(disputedBooking(false));
+    expect(await screen.findByText(/shown to staff who may read conversations/, {}, SLOW)).toBeInTheDocument();
+    expect(screen.queryByLabelText('Messages')).toBeNull();
+  });
+
+  it('shows a user’s record with their sanctions so far, and the actions the page gives it', async () => {
+    render(
+      <ItemPane
+        context={userToVerify()}
+        loading={false}
+        me="user-sam"
+        onDecide={vi.fn()}
+        onClaim={vi.fn()}
+        actions={<button type="button">Verify</button>}
+      />,
+    );
+    expect(await screen.findByText('vic@example.test', {}, SLOW)).toBeInTheDocument();
+    expect(screen.getByText('Repeated no-shows: three in a week')).toBeInTheDocument();
+    expect(within(screen.getByLabelText('Actions on the user')).getByText('Verify')).toBeInTheDocument();
+    expect(
+      within(screen.getByLabelText('Decisions'))
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Escalate (e)']);
   });
 });
