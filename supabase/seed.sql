@@ -570,6 +570,25 @@ select s.id, s.tenant_id,
   from seed_user s, seed_cfg cfg
  where not s.existing;
 
+-- the suspended and banned users have the sanction that put them there, as sanction_user
+-- records it (who, why, until when), so their page and the moderation workspace say why and
+-- lifting works; before their reports arrive, so those still wait in the queue
+insert into public.user_sanctions (tenant_id, user_id, kind, reason, starts_at, ends_at, previous_status, created_by, created_at)
+select s.tenant_id, s.id, case s.status when 'banned' then 'ban' else 'suspension' end,
+       (array['Harassment or threats: reported by several customers',
+              'Fraud or payment abuse: asked customers to pay outside the platform',
+              'Repeated no-shows: three missed bookings in a month',
+              'Fake or borrowed identity: the documents did not match'])[1 + pg_temp.h(cfg.run || 'u:sanction:' || s.i) % 4],
+       st.at,
+       case when s.status = 'suspended' then cfg.t0 + make_interval(days => (3 + pg_temp.h(cfg.run || 'u:until:' || s.i) % 60)::int) end,
+       'active',
+       case when s.tenant_id = '10000000-0000-4000-8000-000000000002' then '00000000-0000-4000-8000-000000000005'::uuid
+            else '00000000-0000-4000-8000-000000000002'::uuid end,
+       st.at
+  from seed_user s cross join seed_cfg cfg
+  cross join lateral (select s.created_at + make_interval(days => (pg_temp.h(cfg.run || 'u:upd:' || s.i) % 30)::int) as at) st
+ where not s.existing and s.status in ('suspended', 'banned');
+
 -- profiles exist (trigger); fill them in: location jittered around the user's city
 update public.user_profiles p
    set display_name = s.full_name,
@@ -1601,10 +1620,19 @@ select count(public.claim_content_report(c.id, true))
 select count(public.resolve_content_report(c.id, case when c.n % 2 = 0 then 'no_violation' else 'user_warned' end, 'Reviewed during the seed history'))
   from (select c.id, row_number() over (order by c.id) as n from public.content_reports c
          where c.tenant_id = '10000000-0000-4000-8000-000000000001' and c.status = 'open' order by c.id limit 6) c;
-update public.users set status = 'suspended'
- where id = (select u.id from public.users u
-              where u.tenant_id = '10000000-0000-4000-8000-000000000001' and u.role = 'provider' and u.status = 'active'
-                and u.email like '%@example.com' order by u.id limit 1);
+select count(public.sanction_user(u.id, 'suspend', 'Repeated no-shows: three missed bookings in a week', now() + interval '14 days'))
+  from (select u.id from public.users u
+         where u.tenant_id = '10000000-0000-4000-8000-000000000001' and u.role = 'provider' and u.status = 'active'
+           and u.email like '%@example.com' order by u.id limit 1) u;
+-- a ban lifted on appeal: the sanction stays on record
+select count(public.sanction_user(u.id, 'ban', 'Harassment or threats: insulting messages to a provider'))
+  from (select u.id from public.users u
+         where u.tenant_id = '10000000-0000-4000-8000-000000000001' and u.role = 'customer' and u.status = 'active'
+           and u.email like '%@example.com' order by u.id limit 1) u;
+select count(public.lift_user_sanction(u.id, 'Appeal accepted: the messages were a misunderstanding'))
+  from (select s.user_id as id from public.user_sanctions s
+         where s.tenant_id = '10000000-0000-4000-8000-000000000001' and s.kind = 'ban' and s.lifted_at is null
+           and s.created_by = '00000000-0000-4000-8000-000000000002' and s.created_at = now()) u;
 
 -- Felix (finance) reconciles older paid payouts: most match, some are mismatches; newer
 -- ones (including more mismatches) are left for the demo
