@@ -1,6 +1,7 @@
 // Sanctions reach the auth service: a user operations bans loses their sessions — the refresh
-// token their app holds is refused by /auth/v1/token — and cannot sign in; lifting the ban lets
-// them sign in again. A throwaway customer, removed afterwards.
+// token their app holds is refused by /auth/v1/token — and cannot sign in; the access token
+// already issued reads nothing of theirs but the sanction; lifting the ban lets them sign in
+// again. A throwaway customer, removed afterwards.
 import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,6 +36,9 @@ describe('a ban', () => {
     const signedIn = await app.auth.signInWithPassword({ email, password });
     expect(signedIn.error).toBeNull();
     const refreshToken = signedIn.data.session!.refresh_token;
+    // what the app reads with its access token: the user's own row
+    const own = () => app.from('users').select('id').eq('id', userId);
+    expect((await own()).data).toEqual([{ id: userId }]);
 
     const ban = await ops.rpc('sanction_user', { p_user_id: userId, p_kind: 'ban', p_reason: 'Payment fraud' });
     expect(ban.error).toBeNull();
@@ -46,6 +50,13 @@ describe('a ban', () => {
     const again = await newClient().auth.signInWithPassword({ email, password });
     expect(again.data.session).toBeNull();
     expect(again.error).toMatchObject({ status: 400, code: 'user_banned' });
+    // the access token already issued is still a valid JWT, but the database takes it for nobody
+    // — except for reading why
+    const ownWhileBanned = await own();
+    expect(ownWhileBanned.error).toBeNull();
+    expect(ownWhileBanned.data).toEqual([]);
+    const why = await app.from('user_sanctions').select('kind, reason');
+    expect(why.data).toEqual([{ kind: 'ban', reason: 'Payment fraud' }]);
 
     const lift = await ops.rpc('lift_user_sanction', {
       p_user_id: userId,
