@@ -6,6 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { quantiles } from './bench-stats.ts';
+import { TABS } from '../src/features/moderation/queue.ts';
 
 const QUEUE_PAGE_SIZE = 25;
 const BULK_SIZE = 100;
@@ -94,8 +95,7 @@ export async function benchModeration(client: SupabaseClient): Promise<Figure[]>
   }
 
   // the workspace (src/features/moderation): a tab's page beside the tab counts and stats strip
-  const TABS = ['listings', 'reviews', 'reports', 'mine'] as const;
-  for (const tab of TABS) {
+  for (const { key: tab } of TABS) {
     const page = async () => {
       const [list, summary] = await Promise.all([
         client.rpc('moderation_queue_page', { p_tab: tab, p_sort: 'sla', p_limit: QUEUE_PAGE_SIZE + 1 }),

@@ -94,8 +94,12 @@ export function ItemPane({
   const colleague = claimedByColleague(item, me) ? (item.claimed_by_person?.name ?? 'a colleague') : null;
   const mine = claimedByMe(item, me);
   const reported = context.reports.some((r) => r.status === 'open' || r.status === 'in_review');
+  const target = context.target;
   const title = String(
-    context.target?.title ?? context.target?.name ?? `${humanize(item.target_type)} ${item.target_id.slice(0, 8)}`,
+    target?.title ??
+      target?.name ??
+      (target?.confirmation_code ? `Booking ${String(target.confirmation_code)}` : null) ??
+      `${humanize(item.target_type)} ${item.target_id.slice(0, 8)}`,
   );
   const decisions = decisionsFor(item.target_type, reported);
 
