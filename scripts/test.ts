@@ -66,7 +66,8 @@ function readJson<T>(file: string): T | null {
 async function staticChecks() {
   const tsc = await sh('npx', ['tsc', '-b', '--noEmit']);
   const lint = await sh('npx', ['eslint', '.', '--max-warnings=0']);
-  if (tsc || lint) throw new Error('type-check or lint failed');
+  const migrations = await sh('npx', ['tsx', 'scripts/lint-migrations.ts']);
+  if (tsc || lint || migrations) throw new Error('type-check, lint or migration lint failed');
 }
 
 const helpersDir = path.join(repoRoot, 'supabase/tests/helpers');
