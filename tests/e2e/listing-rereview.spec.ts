@@ -57,5 +57,29 @@ test('a provider’s new title for an approved listing waits in the queue with t
     });
   expect(approvedReading).toBe(listing.title);
   await expect(changes).not.toContainText('Price');
+
+  // approved by keyboard, then taken back within the 10 seconds the Undo bar offers
+  await page.keyboard.press('a');
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Approve' }).click();
+  await expect(dialog).toBeHidden();
+  const undo = page.getByRole('status', { name: 'Undo' });
+  await expect(undo).toContainText(`Approve: “${newTitle}”`);
+  const { data: approved } = await apiClient().from('listings').select('id').eq('id', listing.id);
+  expect(approved, 'public once approved').toEqual([{ id: listing.id }]);
+  await undo.getByRole('button', { name: 'Undo (z)' }).click();
+  await expect(page.getByText('Decision undone')).toBeVisible();
+  await expect(undo).toBeHidden();
+  await expect(pane.getByRole('heading', { name: newTitle })).toBeVisible();
+  await expect(pane.getByText(/Claimed by you until/)).toBeVisible();
+  await expect(pane.getByRole('region', { name: 'Changed since approved' })).toContainText('Title');
+  const { data: withdrawn } = await apiClient().from('listings').select('id').eq('id', listing.id);
+  expect(withdrawn, 'hidden again once the approval is undone').toEqual([]);
+  const { data: version } = await serviceApi()
+    .from('listing_approved_versions')
+    .select('title')
+    .eq('listing_id', listing.id)
+    .single();
+  expect(version!.title, 'the version approved before is the approved one again').toBe(listing.title);
   expect(errors).toEqual([]);
 });

@@ -5,7 +5,14 @@ import type { ReactNode } from 'react';
 import { enumColor, humanize } from '../../components/fields/format';
 import { Countdown } from './countdown';
 import { decisionCopy, decisionsFor, type Decision } from './decisions';
-import { claimedByColleague, claimedByMe, OPEN_STATUSES, type ItemContext, type ReportInContext } from './queue';
+import {
+  claimedByColleague,
+  claimedByMe,
+  itemTitle,
+  OPEN_STATUSES,
+  type ItemContext,
+  type ReportInContext,
+} from './queue';
 import { OwnerFacts, TargetView } from './target-view';
 
 const time = (at: string) => dayjs(at).format('D MMM HH:mm');
@@ -94,13 +101,7 @@ export function ItemPane({
   const colleague = claimedByColleague(item, me) ? (item.claimed_by_person?.name ?? 'a colleague') : null;
   const mine = claimedByMe(item, me);
   const reported = context.reports.some((r) => r.status === 'open' || r.status === 'in_review');
-  const target = context.target;
-  const title = String(
-    target?.title ??
-      target?.name ??
-      (target?.confirmation_code ? `Booking ${String(target.confirmation_code)}` : null) ??
-      `${humanize(item.target_type)} ${item.target_id.slice(0, 8)}`,
-  );
+  const title = itemTitle(context);
   const decisions = decisionsFor(item.target_type, reported);
 
   return (

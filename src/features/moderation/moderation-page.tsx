@@ -1,20 +1,19 @@
 import { useList, useNotification, type HttpError } from '@refinedev/core';
 import { Alert, Badge, Button, Col, Modal, Row, Select, Space, Table, Tabs, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useSearchParams } from 'react-router';
 import { humanize } from '../../components/fields/format';
 import { BulkResult } from '../../components/record-actions/bulk-result';
 import { toBulkOutcomes, type BulkOutcome } from '../../components/record-actions/action-payload';
 import { getTenantScope, subscribeTenantScope } from '../../providers/tenant-scope';
 import { DecisionDialog, type DecisionValues } from './decision-dialog';
-import { RecordActions } from '../../components/record-actions/record-actions';
-import { getResource } from '../../resources';
 import { canReject, decisionCopy, decisionsFor, undoDeadline, UNDOABLE, type Decision } from './decisions';
 import { ListingChangesCard } from './listing-changes-card';
 import { ItemPane } from './item-pane';
 import { commandFor, moveSelection, QUEUE_KEYS } from './keyboard';
 import {
   claimedByColleague,
+  itemTitle,
   OPEN_STATUSES,
   PAGE_SIZE,
   paramsFromSearch,
@@ -32,6 +31,8 @@ import { UndoBar, type UndoOffer } from './undo-bar';
 import { useClaimWhileOpen, useItemContext, useMe, useQueuePage, useRpc, useWorkspaceSummary } from './use-moderation';
 
 type Dialog = { decision: Decision; bulk: boolean } | null;
+
+const TargetActions = lazy(() => import('./target-actions'));
 
 export default function ModerationPage() {
   const [search, setSearch] = useSearchParams();
@@ -155,14 +156,15 @@ export default function ModerationPage() {
         p_take_over: values.takeOver,
       });
       const copy = decisionCopy(dialog.decision, item.target_type, (item.open_report_count ?? 0) > 0);
+      const subject = context.context ? itemTitle(context.context) : titleOf(item.id);
       setDialog(null);
       if (UNDOABLE.includes(dialog.decision))
         setUndoOffer({
           ids: [item.id],
-          message: `${copy.label}: “${titleOf(item.id)}”`,
+          message: `${copy.label}: “${subject}”`,
           until: undoDeadline(),
         });
-      else notify?.({ type: 'success', message: `${copy.label}: done`, description: titleOf(item.id) });
+      else notify?.({ type: 'success', message: `${copy.label}: done`, description: subject });
       navigate({ item: nextItemId() });
     } catch (error) {
       // a 409 names who decided or changed it first; the pane reloads to show it
@@ -254,15 +256,12 @@ export default function ModerationPage() {
   const counts = summary.summary?.tabs;
   // a dispute is settled, a user verified or sanctioned, by the registry's actions on the target
   const target = context.context?.target;
-  const actionsOn =
-    item?.target_type === 'booking'
-      ? getResource('bookings')
-      : item?.target_type === 'user'
-        ? getResource('users')
-        : null;
+  const actionsOn = item?.target_type === 'booking' || item?.target_type === 'user' ? item.target_type : null;
   const targetActions =
     actionsOn && target?.id ? (
-      <RecordActions def={actionsOn} id={String(target.id)} record={target} onDone={refetchAll} />
+      <Suspense fallback={null}>
+        <TargetActions targetType={actionsOn} target={target} onDone={refetchAll} />
+      </Suspense>
     ) : null;
 
   return (
@@ -283,13 +282,24 @@ export default function ModerationPage() {
         items={TABS.map((tab) => ({
           key: tab.key,
           label: (
-            <span title={tab.description}>
+            // six tabs fit one line with the overdue count as a red badge (the words in its title):
+            // tabs that overflow get antd's "more" menu, which is neither handy nor accessible
+            <span
+              title={`${tab.description}${counts?.[tab.key].overdue ? ` — ${counts[tab.key].overdue} overdue` : ''}`}
+            >
               {tab.label}{' '}
               {counts && <Badge count={counts[tab.key].open} showZero overflowCount={9999} color="#595959" />}
               {counts && counts[tab.key].overdue > 0 && (
-                <Typography.Text type="danger" style={{ marginLeft: 6 }}>
-                  {counts[tab.key].overdue} overdue
-                </Typography.Text>
+                <Badge
+                  count={counts[tab.key].overdue}
+                  overflowCount={9999}
+                  color="#cf1322"
+                  style={{ marginLeft: 4 }}
+                  title={`${counts[tab.key].overdue} overdue`}
+                />
+              )}
+              {counts && counts[tab.key].overdue > 0 && (
+                <span className="visually-hidden">{` (${counts[tab.key].overdue} overdue)`}</span>
               )}
             </span>
           ),
@@ -441,7 +451,9 @@ export default function ModerationPage() {
               ? (item.claimed_by_person?.name ?? 'a colleague')
               : null
           }
-          subject={dialog.bulk ? `${selectedIds.length} items` : String(context.context?.target?.title ?? 'this item')}
+          subject={
+            dialog.bulk ? `${selectedIds.length} items` : context.context ? itemTitle(context.context) : 'this item'
+          }
           pending={pending}
           error={dialogError}
           onCancel={() => setDialog(null)}

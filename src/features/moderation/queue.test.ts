@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { claimedByColleague, claimedByMe, PAGE_SIZE, paramsFromSearch, queuePageArgs, searchFromParams } from './queue';
+import {
+  claimedByColleague,
+  claimedByMe,
+  itemTitle,
+  PAGE_SIZE,
+  paramsFromSearch,
+  queuePageArgs,
+  searchFromParams,
+  type ItemContext,
+} from './queue';
 import { timeLeft } from './time-left';
 
 describe('the workspace state in the URL', () => {
@@ -82,5 +91,18 @@ describe('timeLeft', () => {
     ['2026-12-04T07:00:00Z', '3d 3h late', true],
   ])('due %s → %s', (due, text, overdue) => {
     expect(timeLeft(due, now)).toEqual({ text, overdue });
+  });
+});
+
+describe('itemTitle', () => {
+  const item = { target_type: 'message', target_id: '0123456789abcdef' } as ItemContext['item'];
+  it.each([
+    ['a listing by its title', { title: 'Leak repair' }, 'Leak repair'],
+    ['a user by name', { name: 'Vic Newcomer' }, 'Vic Newcomer'],
+    ['a booking by its code', { confirmation_code: 'LC-7QX2M4PA' }, 'Booking LC-7QX2M4PA'],
+    ['an untitled review by what it is', { title: null }, 'message 01234567'],
+    ['content gone since', null, 'message 01234567'],
+  ])('%s', (_name, target, title) => {
+    expect(itemTitle({ item, target })).toBe(title);
   });
 });

@@ -218,3 +218,13 @@ export function claimedByMe(
 ): boolean {
   return !!me && item.claimed_by === me && !!item.claim_expires_at && Date.parse(item.claim_expires_at) > now;
 }
+
+/** What an item is called in the pane and in messages about it: the listing's or review's title,
+ * the user's name, the booking's code. */
+export function itemTitle(context: Pick<ItemContext, 'item' | 'target'>): string {
+  const { item, target } = context;
+  if (typeof target?.title === 'string' && target.title) return target.title;
+  if (typeof target?.name === 'string' && target.name) return target.name;
+  if (target?.confirmation_code) return `Booking ${String(target.confirmation_code)}`;
+  return `${item.target_type.replace(/_/g, ' ')} ${item.target_id.slice(0, 8)}`;
+}

@@ -37,10 +37,12 @@ export function UndoBar({
   }, [offer, left, pending, onExpire]);
   if (!offer || left <= 0) return null;
   return (
-    <div style={{ position: 'fixed', bottom: 24, left: '50%', transform: 'translateX(-50%)', zIndex: 1000 }}>
+    <div
+      role="status"
+      aria-label="Undo"
+      style={{ position: 'fixed', bottom: 24, left: '50%', transform: 'translateX(-50%)', zIndex: 1000 }}
+    >
       <Alert
-        role="status"
-        aria-label="Undo"
         type="success"
         showIcon
         message={
