@@ -127,7 +127,7 @@ export const users = defineResource({
       fixedArgs: { p_kind: 'suspend' },
       whileIn: { field: 'status', values: ['active', 'inactive', 'pending_verification'] },
       args: [
-        { name: 'p_until', label: 'Until', kind: 'datetime', required: true },
+        { name: 'p_until', label: 'Until', kind: 'datetime', required: true, presetDays: [1, 3, 7, 30, 90] },
         {
           name: 'p_reason',
           label: 'Reason',

@@ -104,6 +104,8 @@ export interface FieldDef<T extends TableName = TableName> {
   options?: readonly string[];
   /** kind 'relation'. */
   relation?: RelationDef;
+  /** kind 'date' or 'datetime': quick picks this many days from now ("a suspension of 7 days"). */
+  presetDays?: readonly number[];
   /**
    * kind 'money': the column holding the ISO currency (default 'currency'), or
    * '<relation field>.<column>' when the row has none and its parent does (invoice_items

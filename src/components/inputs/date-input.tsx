@@ -1,5 +1,5 @@
 import { DatePicker, TimePicker } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { toDayjs, toIsoValue, type DateKind } from './date-values';
 
 export interface DateInputProps {
@@ -10,10 +10,12 @@ export interface DateInputProps {
   onChange?: (value: string | null) => void;
   onBlur?: () => void;
   disabled?: boolean;
+  /** Quick picks, in days from now. */
+  presetDays?: readonly number[];
 }
 
 // The pickers work in dayjs; the form holds the ISO text the payload carries.
-export function DateInput({ id, kind, value, onChange, onBlur, disabled }: DateInputProps) {
+export function DateInput({ id, kind, value, onChange, onBlur, disabled, presetDays }: DateInputProps) {
   const current = toDayjs(kind, value);
   const change = (next: Dayjs | null) => onChange?.(toIsoValue(kind, next));
   if (kind === 'time')
@@ -27,6 +29,10 @@ export function DateInput({ id, kind, value, onChange, onBlur, disabled }: DateI
       onBlur={onBlur}
       disabled={disabled}
       style={{ width: '100%' }}
+      presets={presetDays?.map((days) => ({
+        label: days === 1 ? 'In 1 day' : `In ${days} days`,
+        value: () => dayjs().add(days, 'day'),
+      }))}
     />
   );
 }

@@ -53,7 +53,11 @@ export function FieldInput({ field, def: _def, id, value, onChange, onBlur, disa
         value={asText(value)}
         onChange={(next) => onChange?.(next)}
         options={field.suggestions.map((text) => ({ value: text }))}
-        filterOption={(typed, option) => String(option?.value ?? '').toLowerCase().includes(typed.toLowerCase())}
+        filterOption={(typed, option) =>
+          String(option?.value ?? '')
+            .toLowerCase()
+            .includes(typed.toLowerCase())
+        }
       >
         {field.kind === 'textarea' ? <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} /> : undefined}
       </AutoComplete>
@@ -116,7 +120,15 @@ export function FieldInput({ field, def: _def, id, value, onChange, onBlur, disa
     case 'date':
     case 'datetime':
     case 'time':
-      return <DateInput {...common} kind={field.kind} value={value as string | null | undefined} onChange={onChange} />;
+      return (
+        <DateInput
+          {...common}
+          kind={field.kind}
+          value={value as string | null | undefined}
+          onChange={onChange}
+          presetDays={field.presetDays}
+        />
+      );
     case 'rating':
       return <Rate {...common} allowHalf value={asNumber(value) ?? 0} onChange={(next) => onChange?.(next)} />;
     case 'integer':

@@ -77,6 +77,22 @@ describe('MoneyInput', () => {
   });
 });
 
+describe('DateInput', () => {
+  it('offers quick picks in days from now where the field names them, and submits the picked moment', async () => {
+    const onFinish = renderField([field({ name: 'p_until', label: 'Until', kind: 'datetime', presetDays: [1, 7] })]);
+    await user.click(screen.getByLabelText('Until'));
+    expect(await screen.findByText('In 1 day')).toBeInTheDocument();
+    const before = Date.now();
+    await user.click(screen.getByText('In 7 days'));
+    await submit();
+    await waitFor(() => expect(onFinish).toHaveBeenCalled());
+    const until = Date.parse(onFinish.mock.calls[0][0].p_until as string);
+    const week = 7 * 24 * 3600_000;
+    expect(until - before).toBeGreaterThan(week - 60_000);
+    expect(until - Date.now()).toBeLessThan(week + 60_000);
+  });
+});
+
 describe('JsonInput', () => {
   const address = field({ name: 'address', label: 'Address', kind: 'json' });
 
