@@ -134,8 +134,8 @@ select results_eq($$ select status::text, resolution from public.content_reports
                       where target_id = 'f0000000-0000-4000-8000-000000000101' and reporter_id = tests.get_user_id('customer2') $$,
   $$ values ('dismissed', 'duplicate') $$, 'ignoring closes the report without counting against the reporter');
 select tests.authenticate_as('customer');
-select results_eq($$ select outcome from public.decide_moderation_items(array[(select id from item where name = 'review')], 'approve') $$,
-  $$ values ('refused') $$, 'a customer is refused');
+select throws_ok($$ select * from public.decide_moderation_items(array[(select id from item where name = 'review')], 'approve') $$,
+  '42501', null, 'a customer is refused outright');
 select tests.clear_authentication();
 select throws_ok($$ select * from public.decide_moderation_items(array[(select id from item where name = 'review')], 'approve') $$,
   '42501', null, 'anonymous callers may not call it');

@@ -70,13 +70,13 @@ select results_eq($$ select outcome, message from public.moderate_reviews(array[
 select tests.reset_role();
 select is((select hidden_at from public.reviews where id = 'f0000000-0000-4000-8000-000000000401'), null, 'the review is visible again');
 
--- personas without reviews.moderate: every row refused, nothing changed
+-- personas without reviews.moderate: refused before any row, nothing changed
 select tests.authenticate_as('finance');
-select results_eq($$ select outcome from public.moderate_reviews(array['f0000000-0000-4000-8000-000000000401']::uuid[], true, 'x') $$,
-  $$ values ('refused') $$, 'finance is refused');
+select throws_ok($$ select * from public.moderate_reviews(array['f0000000-0000-4000-8000-000000000401']::uuid[], true, 'x') $$,
+  '42501', 'permission denied: moderating reviews needs reviews.moderate', 'finance is refused outright');
 select tests.authenticate_as('customer');
-select results_eq($$ select outcome from public.moderate_reviews(array['f0000000-0000-4000-8000-000000000401']::uuid[], true, 'x') $$,
-  $$ values ('refused') $$, 'a customer is refused');
+select throws_ok($$ select * from public.moderate_reviews(array['f0000000-0000-4000-8000-000000000401']::uuid[], true, 'x') $$,
+  '42501', null, 'a customer is refused outright');
 select tests.clear_authentication();
 select throws_ok($$ select * from public.moderate_reviews(array['f0000000-0000-4000-8000-000000000401']::uuid[], true, 'x') $$,
   '42501', null, 'anonymous callers may not call it at all');
