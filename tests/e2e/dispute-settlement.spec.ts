@@ -37,7 +37,7 @@ test('operations settles a dispute with a partial refund, and the refund is in t
   await dialog.getByRole('button', { name: 'Refund' }).click();
   await expect(dialog.getByText('Reason is required')).toBeVisible();
   await dialog.getByLabel('Amount').fill('12.34');
-  await dialog.getByLabel('Reason').fill('The repair held, the clean-up was missing');
+  await dialog.getByLabel('Reason', { exact: true }).fill('The repair held, the clean-up was missing');
   await dialog.getByRole('button', { name: 'Refund' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText('Refund: done')).toBeVisible();

@@ -155,7 +155,8 @@ describe('a registry bulk action', () => {
     const custom = vi.fn();
     renderReviews(custom);
     const dialog = await hideSelection(null);
-    expect(await within(dialog).findByText('Reason is required')).toBeInTheDocument();
+    // the rules run asynchronously: on a loaded machine (the full run's shards) past findBy's default second
+    expect(await within(dialog).findByText('Reason is required', {}, { timeout: 10_000 })).toBeInTheDocument();
     expect(custom).not.toHaveBeenCalled();
   });
 
