@@ -1,4 +1,4 @@
-import type { RelationDef } from './types';
+import type { ActionArgDef, RelationDef } from './types';
 
 // Columns many tables share, described once. Each is a plain field definition that
 // `defineResource` checks against the table it is used in.
@@ -47,3 +47,17 @@ export function createdAtField<
 >(options?: O) {
   return { name: 'created_at', label: 'Created', kind: 'datetime', form: false, ...options } as const;
 }
+
+/**
+ * A staff action's reason, kept on record (3 to 500 characters, as the functions check); with a
+ * kind of target, the tenant's reason templates for it are offered to start from.
+ */
+export const reasonArg = (reasonTemplates?: string): ActionArgDef => ({
+  name: 'p_reason',
+  label: 'Reason',
+  kind: 'textarea',
+  required: true,
+  min: 3,
+  max: 500,
+  ...(reasonTemplates ? { reasonTemplates } : {}),
+});

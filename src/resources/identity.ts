@@ -11,7 +11,7 @@ import {
 } from '@ant-design/icons';
 import { defineResource } from './define';
 import type { ResourceDef } from './types';
-import { createdAtField, idField, personVia, tenantField, updatedAtField } from './common-fields';
+import { createdAtField, idField, personVia, reasonArg, tenantField, updatedAtField } from './common-fields';
 
 // Identity: tenants, the people of the marketplace and its staff, their sign-ins, the
 // permission catalogue with its role mapping and per-user overrides, and the audit trail.
@@ -128,15 +128,7 @@ export const users = defineResource({
       whileIn: { field: 'status', values: ['active', 'inactive', 'pending_verification'] },
       args: [
         { name: 'p_until', label: 'Until', kind: 'datetime', required: true, presetDays: [1, 3, 7, 30, 90] },
-        {
-          name: 'p_reason',
-          label: 'Reason',
-          kind: 'textarea',
-          required: true,
-          min: 3,
-          max: 500,
-          reasonTemplates: 'user',
-        },
+        reasonArg('user'),
       ],
     },
     {
@@ -150,17 +142,7 @@ export const users = defineResource({
         'Signs the user out everywhere until the ban is lifted; a provider’s live listings leave the catalogue (lifting the ban brings exactly those back).',
       fixedArgs: { p_kind: 'ban' },
       whileIn: { field: 'status', values: ['active', 'inactive', 'pending_verification'] },
-      args: [
-        {
-          name: 'p_reason',
-          label: 'Reason',
-          kind: 'textarea',
-          required: true,
-          min: 3,
-          max: 500,
-          reasonTemplates: 'user',
-        },
-      ],
+      args: [reasonArg('user')],
     },
     {
       key: 'lift',
@@ -170,7 +152,7 @@ export const users = defineResource({
       permission: 'users.sanction',
       confirm: 'The user may sign in again; what a ban hid comes back as it was.',
       whileIn: { field: 'status', values: ['suspended', 'banned'] },
-      args: [{ name: 'p_reason', label: 'Reason', kind: 'textarea', required: true, min: 3, max: 500 }],
+      args: [reasonArg()],
     },
   ],
   filters: [{ field: 'role', primary: true }, { field: 'status', primary: true }, { field: 'created_at' }],

@@ -1,7 +1,7 @@
 import { CarryOutOutlined, ClockCircleOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { defineResource } from './define';
 import type { ResourceDef } from './types';
-import { createdAtField, idField, personVia, tenantField, updatedAtField } from './common-fields';
+import { createdAtField, idField, personVia, reasonArg, tenantField, updatedAtField } from './common-fields';
 
 // Scheduling: when providers work, and the bookings customers make. Providers keep their own
 // hours in the marketplace app; staff read them, and with bookings.manage settle bookings.
@@ -148,15 +148,7 @@ export const bookings = defineResource({
           help: 'Leave empty to refund everything still refundable (what was paid less earlier refunds).',
           name: 'p_amount_cents',
         },
-        {
-          name: 'p_reason',
-          label: 'Reason',
-          kind: 'textarea',
-          required: true,
-          min: 3,
-          max: 500,
-          reasonTemplates: 'booking',
-        },
+        reasonArg('booking'),
       ],
     },
     {
@@ -168,17 +160,7 @@ export const bookings = defineResource({
       confirm:
         'Settles the dispute for the provider: the booking is completed and its payment goes into their next payout.',
       whileIn: { field: 'status', values: ['disputed'] },
-      args: [
-        {
-          name: 'p_reason',
-          label: 'Reason',
-          kind: 'textarea',
-          required: true,
-          min: 3,
-          max: 500,
-          reasonTemplates: 'booking',
-        },
-      ],
+      args: [reasonArg('booking')],
     },
     {
       key: 'cancel_dispute',
@@ -189,17 +171,7 @@ export const bookings = defineResource({
       danger: true,
       confirm: 'The booking did not happen: it is cancelled and the customer gets back everything still refundable.',
       whileIn: { field: 'status', values: ['disputed'] },
-      args: [
-        {
-          name: 'p_reason',
-          label: 'Reason',
-          kind: 'textarea',
-          required: true,
-          min: 3,
-          max: 500,
-          reasonTemplates: 'booking',
-        },
-      ],
+      args: [reasonArg('booking')],
     },
   ],
   filters: [

@@ -191,8 +191,8 @@ export type WriteAction = 'create' | 'edit' | 'delete';
 export type ActionArgDef = Omit<FieldDef, 'name' | 'list' | 'sortable' | 'form' | 'sensitive'> & {
   name: string;
   /**
-   * A reason: offer the tenant's active moderation reason templates for this kind of target
-   * (`user`, `booking`, …); picking one writes its label into the field, to be completed.
+   * A reason: the tenant's active moderation reason templates for this kind of target (`user`,
+   * `booking`, …) are offered as its suggestions, to pick and complete.
    */
   reasonTemplates?: string;
 };

@@ -1,9 +1,8 @@
 import { Form, Modal, Typography } from 'antd';
-import { Fragment } from 'react';
-import type { ResourceDef, FieldDef, RecordActionDef } from '../../resources/types';
+import type { ActionArgDef, ResourceDef, FieldDef, RecordActionDef } from '../../resources/types';
 import { FieldInput } from '../inputs/field-input';
 import { rulesFor } from '../inputs/field-rules';
-import { ReasonTemplatePicker } from './reason-template-picker';
+import { useReasonTemplates } from './use-reason-templates';
 
 export interface ActionDialogProps {
   def: ResourceDef;
@@ -40,34 +39,31 @@ export function ActionDialog({ def, action, open, subject, pending, onCancel, on
     >
       <Typography.Paragraph type="secondary">{action.confirm}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={submit} requiredMark="optional" preserve={false}>
-        {(action.args ?? []).map((arg) => {
-          // an argument is drawn as the field of the same kind would be
-          const field = arg as unknown as FieldDef;
-          const input = (
-            <Form.Item
-              key={arg.name}
-              name={arg.name}
-              label={arg.label}
-              extra={arg.help}
-              rules={rulesFor(field)}
-              initialValue={arg.defaultValue}
-            >
-              <FieldInput field={field} def={def} />
-            </Form.Item>
-          );
-          return arg.reasonTemplates ? (
-            <Fragment key={arg.name}>
-              <ReasonTemplatePicker
-                targetType={arg.reasonTemplates}
-                onPick={(text) => form.setFieldValue(arg.name, text)}
-              />
-              {input}
-            </Fragment>
-          ) : (
-            input
-          );
-        })}
+        {(action.args ?? []).map((arg) => (
+          <ArgItem key={arg.name} arg={arg} def={def} />
+        ))}
       </Form>
     </Modal>
+  );
+}
+
+/**
+ * One argument, drawn as the field of the same kind would be; a reason that names its kind of
+ * target offers the tenant's reason templates as its suggestions.
+ */
+function ArgItem({ arg, def }: { arg: ActionArgDef; def: ResourceDef }) {
+  const templates = useReasonTemplates(arg.reasonTemplates);
+  const field = arg as unknown as FieldDef;
+  const shown = templates.length ? { ...field, suggestions: [...(field.suggestions ?? []), ...templates] } : field;
+  return (
+    <Form.Item
+      name={arg.name}
+      label={arg.label}
+      extra={arg.help}
+      rules={rulesFor(field)}
+      initialValue={arg.defaultValue}
+    >
+      <FieldInput field={shown} def={def} />
+    </Form.Item>
   );
 }
