@@ -43,3 +43,8 @@ export function DateValue({
     </Tooltip>
   );
 }
+
+/** A timestamp that may be missing (a booking never confirmed): DateValue's rendering, or a dash. */
+export function DateTimeOrDash({ value }: { value: unknown }) {
+  return value ? <DateValue value={String(value)} kind="datetime" /> : <>—</>;
+}

@@ -1,5 +1,5 @@
 import { Alert, Descriptions, List, Space, Table, Tag, Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { DateTimeOrDash } from '../../components/fields/date-value';
 import { enumColor, humanize } from '../../components/fields/format';
 import { formatMoney } from '../../lib/money';
 
@@ -36,7 +36,6 @@ interface Message {
   side: 'customer' | 'provider' | 'other';
 }
 
-const when = (at: unknown) => (at ? dayjs(String(at)).format('D MMM YYYY HH:mm') : '—');
 const list = <T,>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
 
 export function DisputeEvidence({ target }: { target: Target }) {
@@ -55,7 +54,9 @@ export function DisputeEvidence({ target }: { target: Target }) {
         </Descriptions.Item>
         <Descriptions.Item label="Customer">{customer?.name ?? '—'}</Descriptions.Item>
         <Descriptions.Item label="Provider">{provider?.name ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label="Scheduled">{when(target.scheduled_start)}</Descriptions.Item>
+        <Descriptions.Item label="Scheduled">
+          <DateTimeOrDash value={target.scheduled_start} />
+        </Descriptions.Item>
         <Descriptions.Item label="Cancellation policy">
           {humanize(String(target.cancellation_policy ?? ''))}
         </Descriptions.Item>
@@ -75,7 +76,7 @@ export function DisputeEvidence({ target }: { target: Target }) {
           color: e.event === 'disputed' ? 'red' : e.event.startsWith('refund') ? 'orange' : undefined,
           children: (
             <span>
-              <Typography.Text strong>{sentence(e.event)}</Typography.Text> · {when(e.at)}
+              <Typography.Text strong>{sentence(e.event)}</Typography.Text> · <DateTimeOrDash value={e.at} />
               {e.detail ? ` · ${e.event.includes(' ') ? moneyDetail(e.detail) : e.detail}` : ''}
             </span>
           ),
@@ -105,7 +106,7 @@ export function DisputeEvidence({ target }: { target: Target }) {
             align: 'right',
             render: (_, p) => formatMoney(p.type === 'refund' ? -p.amount_cents : p.amount_cents, p.currency),
           },
-          { key: 'at', title: 'When', render: (_, p) => when(p.at) },
+          { key: 'at', title: 'When', render: (_, p) => <DateTimeOrDash value={p.at} /> },
         ]}
       />
 
@@ -131,7 +132,9 @@ export function DisputeEvidence({ target }: { target: Target }) {
                     {humanize(m.side)}
                   </Tag>
                   <Typography.Text strong>{m.sender?.name ?? 'A deleted account'}</Typography.Text>
-                  <Typography.Text type="secondary">{when(m.at)}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    <DateTimeOrDash value={m.at} />
+                  </Typography.Text>
                 </Space>
                 {m.deleted ? (
                   <Typography.Text type="secondary">Deleted by its sender</Typography.Text>

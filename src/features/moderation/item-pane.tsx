@@ -8,6 +8,7 @@ import { decisionCopy, decisionsFor, type Decision } from './decisions';
 import {
   claimedByColleague,
   claimedByMe,
+  hasOpenReports,
   itemTitle,
   OPEN_STATUSES,
   type ItemContext,
@@ -100,7 +101,7 @@ export function ItemPane({
   const open = OPEN_STATUSES.includes(item.status);
   const colleague = claimedByColleague(item, me) ? (item.claimed_by_person?.name ?? 'a colleague') : null;
   const mine = claimedByMe(item, me);
-  const reported = context.reports.some((r) => r.status === 'open' || r.status === 'in_review');
+  const reported = hasOpenReports(context.reports);
   const title = itemTitle(context);
   const decisions = decisionsFor(item.target_type, reported);
 

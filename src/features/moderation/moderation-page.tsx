@@ -13,6 +13,7 @@ import { ItemPane } from './item-pane';
 import { commandFor, moveSelection, QUEUE_KEYS } from './keyboard';
 import {
   claimedByColleague,
+  hasOpenReports,
   itemTitle,
   OPEN_STATUSES,
   PAGE_SIZE,
@@ -105,7 +106,7 @@ export default function ModerationPage() {
   const openDecision = (decision: Decision, bulk = false) => {
     if (!bulk) {
       if (!item || !OPEN_STATUSES.includes(item.status)) return;
-      const reported = (context.context?.reports ?? []).some((r) => r.status === 'open' || r.status === 'in_review');
+      const reported = hasOpenReports(context.context?.reports);
       if (!decisionsFor(item.target_type, reported).includes(decision)) return;
     }
     setDialogError(null);
@@ -440,11 +441,7 @@ export default function ModerationPage() {
           targetType={
             dialog.bulk ? (selectedTypes.length === 1 ? selectedTypes[0] : 'item') : (item?.target_type ?? 'item')
           }
-          reported={
-            dialog.bulk
-              ? true
-              : (context.context?.reports ?? []).some((r) => r.status === 'open' || r.status === 'in_review')
-          }
+          reported={dialog.bulk ? true : hasOpenReports(context.context?.reports)}
           templates={dialog.bulk ? bulkTemplates : (context.context?.templates ?? [])}
           colleague={
             !dialog.bulk && item && claimedByColleague(item, me)

@@ -228,3 +228,7 @@ export function itemTitle(context: Pick<ItemContext, 'item' | 'target'>): string
   if (target?.confirmation_code) return `Booking ${String(target.confirmation_code)}`;
   return `${item.target_type.replace(/_/g, ' ')} ${item.target_id.slice(0, 8)}`;
 }
+
+/** Whether any report on the item is still open (what makes an approval a "keep"). */
+export const hasOpenReports = (reports: readonly Pick<ReportInContext, 'status'>[] | undefined): boolean =>
+  (reports ?? []).some((r) => r.status === 'open' || r.status === 'in_review');

@@ -2,6 +2,7 @@ import { Descriptions, Empty, Image, Rate, Skeleton, Space, Tag, Typography } fr
 import dayjs from 'dayjs';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import { lazy, Suspense } from 'react';
+import { DateTimeOrDash } from '../../components/fields/date-value';
 import { enumColor, humanize } from '../../components/fields/format';
 import type { GeoPoint } from '../../lib/geo';
 import { formatMoney } from '../../lib/money';
@@ -22,7 +23,6 @@ const address = (v: unknown) =>
         .filter((p) => typeof p === 'string' && p)
         .join(', ')
     : str(v);
-const when = (v: unknown) => (v ? dayjs(String(v)).format('D MMM YYYY HH:mm') : '—');
 
 interface Media {
   url?: string;
@@ -93,8 +93,9 @@ function ReviewTarget({ target }: { target: Target }) {
       </Typography.Paragraph>
       {target.provider_response ? (
         <Typography.Paragraph type="secondary" style={{ borderLeft: '3px solid #d9d9d9', paddingLeft: 12 }}>
-          <Typography.Text strong>Provider's response</Typography.Text> ({when(target.provider_responded_at)}):{' '}
-          {str(target.provider_response)}
+          <Typography.Text strong>Provider's response</Typography.Text> (
+          <DateTimeOrDash value={target.provider_responded_at} />
+          ): {str(target.provider_response)}
         </Typography.Paragraph>
       ) : (
         <Typography.Text type="secondary">The provider has not responded.</Typography.Text>
@@ -105,7 +106,9 @@ function ReviewTarget({ target }: { target: Target }) {
         <Descriptions.Item label="Status">
           {booking.status ? <Tag color={enumColor(str(booking.status))}>{humanize(str(booking.status))}</Tag> : '—'}
         </Descriptions.Item>
-        <Descriptions.Item label="Scheduled">{when(booking.scheduled_start)}</Descriptions.Item>
+        <Descriptions.Item label="Scheduled">
+          <DateTimeOrDash value={booking.scheduled_start} />
+        </Descriptions.Item>
         <Descriptions.Item label="Total">
           {formatMoney(booking.total_cents as number, str(booking.currency))}
         </Descriptions.Item>
@@ -120,7 +123,7 @@ function OtherTarget({ target }: { target: Target }) {
     <Descriptions size="small" column={1} bordered>
       {shown.map(([key, value]) => (
         <Descriptions.Item key={key} label={humanize(key)}>
-          {key.endsWith('_at') ? when(value) : str(value)}
+          {key.endsWith('_at') ? <DateTimeOrDash value={value} /> : str(value)}
         </Descriptions.Item>
       ))}
     </Descriptions>

@@ -1,5 +1,5 @@
 import { Descriptions, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { DateTimeOrDash } from '../../components/fields/date-value';
 import { enumColor, humanize } from '../../components/fields/format';
 
 // A user under review as moderation_item_context gives it: who they are, what they did on the
@@ -17,7 +17,6 @@ interface Sanction {
   by: { name: string } | null;
 }
 
-const when = (at: unknown) => (at ? dayjs(String(at)).format('D MMM YYYY HH:mm') : '—');
 const text = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
 
 export function UserRecord({ target }: { target: Target }) {
@@ -41,9 +40,15 @@ export function UserRecord({ target }: { target: Target }) {
             <Tag color={enumColor(text(target.verification_status))}>{humanize(text(target.verification_status))}</Tag>
           </Space>
         </Descriptions.Item>
-        <Descriptions.Item label="Email confirmed">{when(target.email_verified_at)}</Descriptions.Item>
-        <Descriptions.Item label="Joined">{when(target.created_at)}</Descriptions.Item>
-        <Descriptions.Item label="Last sign-in">{when(target.last_sign_in_at)}</Descriptions.Item>
+        <Descriptions.Item label="Email confirmed">
+          <DateTimeOrDash value={target.email_verified_at} />
+        </Descriptions.Item>
+        <Descriptions.Item label="Joined">
+          <DateTimeOrDash value={target.created_at} />
+        </Descriptions.Item>
+        <Descriptions.Item label="Last sign-in">
+          <DateTimeOrDash value={target.last_sign_in_at} />
+        </Descriptions.Item>
         <Descriptions.Item label="Bookings made">{text(target.bookings_as_customer)}</Descriptions.Item>
         <Descriptions.Item label="Bookings served">{text(target.bookings_as_provider)}</Descriptions.Item>
         <Descriptions.Item label="Disputes involved in">{text(target.disputes)}</Descriptions.Item>
@@ -63,12 +68,24 @@ export function UserRecord({ target }: { target: Target }) {
           {
             key: 'period',
             title: 'Period',
-            render: (_, s) => `${when(s.starts_at)} → ${s.ends_at ? when(s.ends_at) : 'until lifted'}`,
+            render: (_, s) => (
+              <>
+                <DateTimeOrDash value={s.starts_at} /> →{' '}
+                {s.ends_at ? <DateTimeOrDash value={s.ends_at} /> : 'until lifted'}
+              </>
+            ),
           },
           {
             key: 'lifted',
             title: 'Lifted',
-            render: (_, s) => (s.lifted_at ? `${when(s.lifted_at)}: ${s.lift_reason ?? ''}` : 'No'),
+            render: (_, s) =>
+              s.lifted_at ? (
+                <>
+                  <DateTimeOrDash value={s.lifted_at} />: {s.lift_reason ?? ''}
+                </>
+              ) : (
+                'No'
+              ),
           },
           { key: 'by', title: 'By', render: (_, s) => s.by?.name ?? '—' },
         ]}
