@@ -1,274 +1,66 @@
--- Persona access matrix for the catalog tables (generated from a spec, Basejump style):
--- select = rows of the fixture visible; insert denied = throws_ok 42501; update/delete denied =
--- is_empty(... returning 1); no table privilege at all = throws_ok 42501.
+-- Persona access matrix for the catalog tables (Basejump style): per table and command, what
+-- each persona gets — rows=N of the fixture visible, rows, none (RLS hides or filters the row),
+-- ok, denied (42501) — as one tests.expect_access call (supabase/tests/helpers/rls-matrix.sql).
 -- Personas and fixture rows: supabase/tests/helpers/personas.sql (tests.create_marketplace_fixture).
 begin;
 select plan(128);
 select tests.create_marketplace_fixture();
 
 -- categories ----------------------------------------------------------------------
-select tests.clear_authentication();
-select is((select count(*)::int from (select 1 from public.categories where id in ('f0000000-0000-4000-8000-000000000010', 'f0000000-0000-4000-8000-000000000011', 'f0000000-0000-4000-8000-000000000012')) q), 2, 'categories: anon sees 2 fixture row(s)');
-select tests.authenticate_as('customer');
-select is((select count(*)::int from (select 1 from public.categories where id in ('f0000000-0000-4000-8000-000000000010', 'f0000000-0000-4000-8000-000000000011', 'f0000000-0000-4000-8000-000000000012')) q), 2, 'categories: customer sees 2 fixture row(s)');
-select tests.authenticate_as('provider');
-select is((select count(*)::int from (select 1 from public.categories where id in ('f0000000-0000-4000-8000-000000000010', 'f0000000-0000-4000-8000-000000000011', 'f0000000-0000-4000-8000-000000000012')) q), 2, 'categories: provider sees 2 fixture row(s)');
-select tests.authenticate_as('operations');
-select is((select count(*)::int from (select 1 from public.categories where id in ('f0000000-0000-4000-8000-000000000010', 'f0000000-0000-4000-8000-000000000011', 'f0000000-0000-4000-8000-000000000012')) q), 2, 'categories: operations sees 2 fixture row(s)');
-select tests.authenticate_as('finance');
-select is((select count(*)::int from (select 1 from public.categories where id in ('f0000000-0000-4000-8000-000000000010', 'f0000000-0000-4000-8000-000000000011', 'f0000000-0000-4000-8000-000000000012')) q), 2, 'categories: finance sees 2 fixture row(s)');
-select tests.authenticate_as('product');
-select is((select count(*)::int from (select 1 from public.categories where id in ('f0000000-0000-4000-8000-000000000010', 'f0000000-0000-4000-8000-000000000011', 'f0000000-0000-4000-8000-000000000012')) q), 2, 'categories: product sees 2 fixture row(s)');
-select tests.authenticate_as('super_admin');
-select is((select count(*)::int from (select 1 from public.categories where id in ('f0000000-0000-4000-8000-000000000010', 'f0000000-0000-4000-8000-000000000011', 'f0000000-0000-4000-8000-000000000012')) q), 3, 'categories: super_admin sees 3 fixture row(s)');
-select tests.authenticate_as('other_admin');
-select is((select count(*)::int from (select 1 from public.categories where id in ('f0000000-0000-4000-8000-000000000010', 'f0000000-0000-4000-8000-000000000011', 'f0000000-0000-4000-8000-000000000012')) q), 3, 'categories: other_admin sees 3 fixture row(s)');
-select tests.clear_authentication();
-select throws_ok($$insert into public.categories (name, slug) values ('New', 'new-anon')$$, '42501', null, 'categories: anon cannot insert (no privilege)');
-select tests.authenticate_as('customer');
-select throws_ok($$insert into public.categories (name, slug) values ('New', 'new-customer')$$, '42501', null, 'categories: customer cannot insert');
-select tests.authenticate_as('provider');
-select throws_ok($$insert into public.categories (name, slug) values ('New', 'new-provider')$$, '42501', null, 'categories: provider cannot insert');
-select tests.authenticate_as('operations');
-select throws_ok($$insert into public.categories (name, slug) values ('New', 'new-operations')$$, '42501', null, 'categories: operations cannot insert');
-select tests.authenticate_as('finance');
-select throws_ok($$insert into public.categories (name, slug) values ('New', 'new-finance')$$, '42501', null, 'categories: finance cannot insert');
-select tests.authenticate_as('product');
-select throws_ok($$insert into public.categories (name, slug) values ('New', 'new-product')$$, '42501', null, 'categories: product cannot insert');
-select tests.authenticate_as('super_admin');
-select lives_ok($$insert into public.categories (name, slug) values ('New', 'new-super-admin')$$, 'categories: super_admin can insert');
-select tests.authenticate_as('other_admin');
-select throws_ok($$insert into public.categories (name, slug) values ('New', 'new-other-admin')$$, '42501', null, 'categories: other_admin cannot insert');
-select tests.clear_authentication();
-select throws_ok($$update public.categories set sort_order = 5 where id = 'f0000000-0000-4000-8000-000000000012'$$, '42501', null, 'categories: anon cannot update (no privilege)');
-select tests.authenticate_as('customer');
-select is_empty($$update public.categories set sort_order = 5 where id = 'f0000000-0000-4000-8000-000000000012' returning 1$$, 'categories: customer cannot update');
-select tests.authenticate_as('provider');
-select is_empty($$update public.categories set sort_order = 5 where id = 'f0000000-0000-4000-8000-000000000012' returning 1$$, 'categories: provider cannot update');
-select tests.authenticate_as('operations');
-select is_empty($$update public.categories set sort_order = 5 where id = 'f0000000-0000-4000-8000-000000000012' returning 1$$, 'categories: operations cannot update');
-select tests.authenticate_as('finance');
-select is_empty($$update public.categories set sort_order = 5 where id = 'f0000000-0000-4000-8000-000000000012' returning 1$$, 'categories: finance cannot update');
-select tests.authenticate_as('product');
-select is_empty($$update public.categories set sort_order = 5 where id = 'f0000000-0000-4000-8000-000000000012' returning 1$$, 'categories: product cannot update');
-select tests.authenticate_as('super_admin');
-select isnt_empty($$update public.categories set sort_order = 5 where id = 'f0000000-0000-4000-8000-000000000012' returning 1$$, 'categories: super_admin can update');
-select tests.authenticate_as('other_admin');
-select is_empty($$update public.categories set sort_order = 5 where id = 'f0000000-0000-4000-8000-000000000012' returning 1$$, 'categories: other_admin cannot update');
-select tests.clear_authentication();
-select throws_ok($$delete from public.categories where id = 'f0000000-0000-4000-8000-000000000012'$$, '42501', null, 'categories: anon cannot delete (no privilege)');
-select tests.authenticate_as('customer');
-select is_empty($$delete from public.categories where id = 'f0000000-0000-4000-8000-000000000012' returning 1$$, 'categories: customer cannot delete');
-select tests.authenticate_as('provider');
-select is_empty($$delete from public.categories where id = 'f0000000-0000-4000-8000-000000000012' returning 1$$, 'categories: provider cannot delete');
-select tests.authenticate_as('operations');
-select is_empty($$delete from public.categories where id = 'f0000000-0000-4000-8000-000000000012' returning 1$$, 'categories: operations cannot delete');
-select tests.authenticate_as('finance');
-select is_empty($$delete from public.categories where id = 'f0000000-0000-4000-8000-000000000012' returning 1$$, 'categories: finance cannot delete');
-select tests.authenticate_as('product');
-select is_empty($$delete from public.categories where id = 'f0000000-0000-4000-8000-000000000012' returning 1$$, 'categories: product cannot delete');
-select tests.authenticate_as('other_admin');
-select is_empty($$delete from public.categories where id = 'f0000000-0000-4000-8000-000000000012' returning 1$$, 'categories: other_admin cannot delete');
-select tests.authenticate_as('super_admin');
-select isnt_empty($$delete from public.categories where id = 'f0000000-0000-4000-8000-000000000012' returning 1$$, 'categories: super_admin can delete');
+select tests.expect_access('categories', 'select',
+  $$select 1 from public.categories where id in ('f0000000-0000-4000-8000-000000000010', 'f0000000-0000-4000-8000-000000000011', 'f0000000-0000-4000-8000-000000000012')$$,
+  'anon=rows=2 customer=rows=2 provider=rows=2 operations=rows=2 finance=rows=2 product=rows=2 super_admin=rows=3 other_admin=rows=3');
+select tests.expect_access('categories', 'insert',
+  $$insert into public.categories (name, slug) values ('New', 'new-{persona_slug}')$$,
+  'anon=denied customer=denied provider=denied operations=denied finance=denied product=denied super_admin=ok other_admin=denied');
+select tests.expect_access('categories', 'update',
+  $$update public.categories set sort_order = 5 where id = 'f0000000-0000-4000-8000-000000000012' returning 1$$,
+  'anon=denied customer=none provider=none operations=none finance=none product=none super_admin=rows other_admin=none');
+select tests.expect_access('categories', 'delete',
+  $$delete from public.categories where id = 'f0000000-0000-4000-8000-000000000012' returning 1$$,
+  'anon=denied customer=none provider=none operations=none finance=none product=none other_admin=none super_admin=rows');
 
 -- tags ----------------------------------------------------------------------------
-select tests.clear_authentication();
-select is((select count(*)::int from (select 1 from public.tags where id in ('f0000000-0000-4000-8000-000000000020', 'f0000000-0000-4000-8000-000000000021')) q), 2, 'tags: anon sees 2 fixture row(s)');
-select tests.authenticate_as('customer');
-select is((select count(*)::int from (select 1 from public.tags where id in ('f0000000-0000-4000-8000-000000000020', 'f0000000-0000-4000-8000-000000000021')) q), 2, 'tags: customer sees 2 fixture row(s)');
-select tests.authenticate_as('provider');
-select is((select count(*)::int from (select 1 from public.tags where id in ('f0000000-0000-4000-8000-000000000020', 'f0000000-0000-4000-8000-000000000021')) q), 2, 'tags: provider sees 2 fixture row(s)');
-select tests.authenticate_as('operations');
-select is((select count(*)::int from (select 1 from public.tags where id in ('f0000000-0000-4000-8000-000000000020', 'f0000000-0000-4000-8000-000000000021')) q), 2, 'tags: operations sees 2 fixture row(s)');
-select tests.authenticate_as('finance');
-select is((select count(*)::int from (select 1 from public.tags where id in ('f0000000-0000-4000-8000-000000000020', 'f0000000-0000-4000-8000-000000000021')) q), 2, 'tags: finance sees 2 fixture row(s)');
-select tests.authenticate_as('product');
-select is((select count(*)::int from (select 1 from public.tags where id in ('f0000000-0000-4000-8000-000000000020', 'f0000000-0000-4000-8000-000000000021')) q), 2, 'tags: product sees 2 fixture row(s)');
-select tests.authenticate_as('super_admin');
-select is((select count(*)::int from (select 1 from public.tags where id in ('f0000000-0000-4000-8000-000000000020', 'f0000000-0000-4000-8000-000000000021')) q), 2, 'tags: super_admin sees 2 fixture row(s)');
-select tests.authenticate_as('other_admin');
-select is((select count(*)::int from (select 1 from public.tags where id in ('f0000000-0000-4000-8000-000000000020', 'f0000000-0000-4000-8000-000000000021')) q), 2, 'tags: other_admin sees 2 fixture row(s)');
-select tests.clear_authentication();
-select throws_ok($$insert into public.tags (name, slug) values ('Tag anon', 'tag-anon')$$, '42501', null, 'tags: anon cannot insert (no privilege)');
-select tests.authenticate_as('customer');
-select throws_ok($$insert into public.tags (name, slug) values ('Tag customer', 'tag-customer')$$, '42501', null, 'tags: customer cannot insert');
-select tests.authenticate_as('provider');
-select throws_ok($$insert into public.tags (name, slug) values ('Tag provider', 'tag-provider')$$, '42501', null, 'tags: provider cannot insert');
-select tests.authenticate_as('operations');
-select throws_ok($$insert into public.tags (name, slug) values ('Tag operations', 'tag-operations')$$, '42501', null, 'tags: operations cannot insert');
-select tests.authenticate_as('finance');
-select throws_ok($$insert into public.tags (name, slug) values ('Tag finance', 'tag-finance')$$, '42501', null, 'tags: finance cannot insert');
-select tests.authenticate_as('product');
-select throws_ok($$insert into public.tags (name, slug) values ('Tag product', 'tag-product')$$, '42501', null, 'tags: product cannot insert');
-select tests.authenticate_as('super_admin');
-select lives_ok($$insert into public.tags (name, slug) values ('Tag super-admin', 'tag-super-admin')$$, 'tags: super_admin can insert');
-select tests.authenticate_as('other_admin');
-select throws_ok($$insert into public.tags (name, slug) values ('Tag other-admin', 'tag-other-admin')$$, '42501', null, 'tags: other_admin cannot insert');
-select tests.clear_authentication();
-select throws_ok($$update public.tags set name = name where id = 'f0000000-0000-4000-8000-000000000021'$$, '42501', null, 'tags: anon cannot update (no privilege)');
-select tests.authenticate_as('customer');
-select is_empty($$update public.tags set name = name where id = 'f0000000-0000-4000-8000-000000000021' returning 1$$, 'tags: customer cannot update');
-select tests.authenticate_as('provider');
-select is_empty($$update public.tags set name = name where id = 'f0000000-0000-4000-8000-000000000021' returning 1$$, 'tags: provider cannot update');
-select tests.authenticate_as('operations');
-select is_empty($$update public.tags set name = name where id = 'f0000000-0000-4000-8000-000000000021' returning 1$$, 'tags: operations cannot update');
-select tests.authenticate_as('finance');
-select is_empty($$update public.tags set name = name where id = 'f0000000-0000-4000-8000-000000000021' returning 1$$, 'tags: finance cannot update');
-select tests.authenticate_as('product');
-select is_empty($$update public.tags set name = name where id = 'f0000000-0000-4000-8000-000000000021' returning 1$$, 'tags: product cannot update');
-select tests.authenticate_as('super_admin');
-select isnt_empty($$update public.tags set name = name where id = 'f0000000-0000-4000-8000-000000000021' returning 1$$, 'tags: super_admin can update');
-select tests.authenticate_as('other_admin');
-select is_empty($$update public.tags set name = name where id = 'f0000000-0000-4000-8000-000000000021' returning 1$$, 'tags: other_admin cannot update');
-select tests.clear_authentication();
-select throws_ok($$delete from public.tags where slug = 'tag-super-admin'$$, '42501', null, 'tags: anon cannot delete (no privilege)');
-select tests.authenticate_as('customer');
-select is_empty($$delete from public.tags where slug = 'tag-super-admin' returning 1$$, 'tags: customer cannot delete');
-select tests.authenticate_as('provider');
-select is_empty($$delete from public.tags where slug = 'tag-super-admin' returning 1$$, 'tags: provider cannot delete');
-select tests.authenticate_as('operations');
-select is_empty($$delete from public.tags where slug = 'tag-super-admin' returning 1$$, 'tags: operations cannot delete');
-select tests.authenticate_as('finance');
-select is_empty($$delete from public.tags where slug = 'tag-super-admin' returning 1$$, 'tags: finance cannot delete');
-select tests.authenticate_as('product');
-select is_empty($$delete from public.tags where slug = 'tag-super-admin' returning 1$$, 'tags: product cannot delete');
-select tests.authenticate_as('other_admin');
-select is_empty($$delete from public.tags where slug = 'tag-super-admin' returning 1$$, 'tags: other_admin cannot delete');
-select tests.authenticate_as('super_admin');
-select isnt_empty($$delete from public.tags where slug = 'tag-super-admin' returning 1$$, 'tags: super_admin can delete');
+select tests.expect_access('tags', 'select',
+  $$select 1 from public.tags where id in ('f0000000-0000-4000-8000-000000000020', 'f0000000-0000-4000-8000-000000000021')$$,
+  'anon=rows=2 customer=rows=2 provider=rows=2 operations=rows=2 finance=rows=2 product=rows=2 super_admin=rows=2 other_admin=rows=2');
+select tests.expect_access('tags', 'insert',
+  $$insert into public.tags (name, slug) values ('Tag {persona_slug}', 'tag-{persona_slug}')$$,
+  'anon=denied customer=denied provider=denied operations=denied finance=denied product=denied super_admin=ok other_admin=denied');
+select tests.expect_access('tags', 'update',
+  $$update public.tags set name = name where id = 'f0000000-0000-4000-8000-000000000021' returning 1$$,
+  'anon=denied customer=none provider=none operations=none finance=none product=none super_admin=rows other_admin=none');
+select tests.expect_access('tags', 'delete',
+  $$delete from public.tags where slug = 'tag-super-admin' returning 1$$,
+  'anon=denied customer=none provider=none operations=none finance=none product=none other_admin=none super_admin=rows');
 
 -- listings ------------------------------------------------------------------------
-select tests.clear_authentication();
-select is((select count(*)::int from (select 1 from public.listings where id in ('f0000000-0000-4000-8000-000000000101', 'f0000000-0000-4000-8000-000000000102', 'f0000000-0000-4000-8000-000000000103')) q), 2, 'listings: anon sees 2 fixture row(s)');
-select tests.authenticate_as('customer');
-select is((select count(*)::int from (select 1 from public.listings where id in ('f0000000-0000-4000-8000-000000000101', 'f0000000-0000-4000-8000-000000000102', 'f0000000-0000-4000-8000-000000000103')) q), 2, 'listings: customer sees 2 fixture row(s)');
-select tests.authenticate_as('provider');
-select is((select count(*)::int from (select 1 from public.listings where id in ('f0000000-0000-4000-8000-000000000101', 'f0000000-0000-4000-8000-000000000102', 'f0000000-0000-4000-8000-000000000103')) q), 3, 'listings: provider sees 3 fixture row(s)');
-select tests.authenticate_as('operations');
-select is((select count(*)::int from (select 1 from public.listings where id in ('f0000000-0000-4000-8000-000000000101', 'f0000000-0000-4000-8000-000000000102', 'f0000000-0000-4000-8000-000000000103')) q), 3, 'listings: operations sees 3 fixture row(s)');
-select tests.authenticate_as('finance');
-select is((select count(*)::int from (select 1 from public.listings where id in ('f0000000-0000-4000-8000-000000000101', 'f0000000-0000-4000-8000-000000000102', 'f0000000-0000-4000-8000-000000000103')) q), 2, 'listings: finance sees 2 fixture row(s)');
-select tests.authenticate_as('product');
-select is((select count(*)::int from (select 1 from public.listings where id in ('f0000000-0000-4000-8000-000000000101', 'f0000000-0000-4000-8000-000000000102', 'f0000000-0000-4000-8000-000000000103')) q), 3, 'listings: product sees 3 fixture row(s)');
-select tests.authenticate_as('super_admin');
-select is((select count(*)::int from (select 1 from public.listings where id in ('f0000000-0000-4000-8000-000000000101', 'f0000000-0000-4000-8000-000000000102', 'f0000000-0000-4000-8000-000000000103')) q), 3, 'listings: super_admin sees 3 fixture row(s)');
-select tests.authenticate_as('other_admin');
-select is((select count(*)::int from (select 1 from public.listings where id in ('f0000000-0000-4000-8000-000000000101', 'f0000000-0000-4000-8000-000000000102', 'f0000000-0000-4000-8000-000000000103')) q), 2, 'listings: other_admin sees 2 fixture row(s)');
-select tests.clear_authentication();
-select throws_ok($$insert into public.listings (provider_id, title, price_cents, status, location, service_radius_m) values (private.current_user_id(), 'New listing', 5000, 'draft', 'SRID=4326;POINT(-122.4 37.7)', 1000)$$, '42501', null, 'listings: anon cannot insert (no privilege)');
-select tests.authenticate_as('customer');
-select throws_ok($$insert into public.listings (provider_id, title, price_cents, status, location, service_radius_m) values (private.current_user_id(), 'New listing', 5000, 'draft', 'SRID=4326;POINT(-122.4 37.7)', 1000)$$, '42501', null, 'listings: customer cannot insert');
-select tests.authenticate_as('provider');
-select lives_ok($$insert into public.listings (provider_id, title, price_cents, status, location, service_radius_m) values (private.current_user_id(), 'New listing', 5000, 'draft', 'SRID=4326;POINT(-122.4 37.7)', 1000)$$, 'listings: provider can insert');
-select tests.authenticate_as('operations');
-select throws_ok($$insert into public.listings (provider_id, title, price_cents, status, location, service_radius_m) values (private.current_user_id(), 'New listing', 5000, 'draft', 'SRID=4326;POINT(-122.4 37.7)', 1000)$$, '42501', null, 'listings: operations cannot insert');
-select tests.authenticate_as('finance');
-select throws_ok($$insert into public.listings (provider_id, title, price_cents, status, location, service_radius_m) values (private.current_user_id(), 'New listing', 5000, 'draft', 'SRID=4326;POINT(-122.4 37.7)', 1000)$$, '42501', null, 'listings: finance cannot insert');
-select tests.authenticate_as('product');
-select throws_ok($$insert into public.listings (provider_id, title, price_cents, status, location, service_radius_m) values (private.current_user_id(), 'New listing', 5000, 'draft', 'SRID=4326;POINT(-122.4 37.7)', 1000)$$, '42501', null, 'listings: product cannot insert');
-select tests.authenticate_as('super_admin');
-select throws_ok($$insert into public.listings (provider_id, title, price_cents, status, location, service_radius_m) values (private.current_user_id(), 'New listing', 5000, 'draft', 'SRID=4326;POINT(-122.4 37.7)', 1000)$$, '42501', null, 'listings: super_admin cannot insert');
-select tests.authenticate_as('other_admin');
-select throws_ok($$insert into public.listings (provider_id, title, price_cents, status, location, service_radius_m) values (private.current_user_id(), 'New listing', 5000, 'draft', 'SRID=4326;POINT(-122.4 37.7)', 1000)$$, '42501', null, 'listings: other_admin cannot insert');
-select tests.clear_authentication();
-select throws_ok($$update public.listings set description = description where id = 'f0000000-0000-4000-8000-000000000102'$$, '42501', null, 'listings: anon cannot update (no privilege)');
-select tests.authenticate_as('customer');
-select is_empty($$update public.listings set description = description where id = 'f0000000-0000-4000-8000-000000000102' returning 1$$, 'listings: customer cannot update');
-select tests.authenticate_as('provider');
-select isnt_empty($$update public.listings set description = description where id = 'f0000000-0000-4000-8000-000000000102' returning 1$$, 'listings: provider can update');
-select tests.authenticate_as('operations');
-select isnt_empty($$update public.listings set description = description where id = 'f0000000-0000-4000-8000-000000000102' returning 1$$, 'listings: operations can update');
-select tests.authenticate_as('finance');
-select is_empty($$update public.listings set description = description where id = 'f0000000-0000-4000-8000-000000000102' returning 1$$, 'listings: finance cannot update');
-select tests.authenticate_as('product');
-select is_empty($$update public.listings set description = description where id = 'f0000000-0000-4000-8000-000000000102' returning 1$$, 'listings: product cannot update');
-select tests.authenticate_as('super_admin');
-select isnt_empty($$update public.listings set description = description where id = 'f0000000-0000-4000-8000-000000000102' returning 1$$, 'listings: super_admin can update');
-select tests.authenticate_as('other_admin');
-select is_empty($$update public.listings set description = description where id = 'f0000000-0000-4000-8000-000000000102' returning 1$$, 'listings: other_admin cannot update');
-select tests.clear_authentication();
-select throws_ok($$delete from public.listings where id = 'f0000000-0000-4000-8000-000000000102'$$, '42501', null, 'listings: anon cannot delete (no privilege)');
-select tests.authenticate_as('customer');
-select throws_ok($$delete from public.listings where id = 'f0000000-0000-4000-8000-000000000102'$$, '42501', null, 'listings: customer cannot delete (no privilege)');
-select tests.authenticate_as('provider');
-select throws_ok($$delete from public.listings where id = 'f0000000-0000-4000-8000-000000000102'$$, '42501', null, 'listings: provider cannot delete (no privilege)');
-select tests.authenticate_as('operations');
-select throws_ok($$delete from public.listings where id = 'f0000000-0000-4000-8000-000000000102'$$, '42501', null, 'listings: operations cannot delete (no privilege)');
-select tests.authenticate_as('finance');
-select throws_ok($$delete from public.listings where id = 'f0000000-0000-4000-8000-000000000102'$$, '42501', null, 'listings: finance cannot delete (no privilege)');
-select tests.authenticate_as('product');
-select throws_ok($$delete from public.listings where id = 'f0000000-0000-4000-8000-000000000102'$$, '42501', null, 'listings: product cannot delete (no privilege)');
-select tests.authenticate_as('super_admin');
-select throws_ok($$delete from public.listings where id = 'f0000000-0000-4000-8000-000000000102'$$, '42501', null, 'listings: super_admin cannot delete (no privilege)');
-select tests.authenticate_as('other_admin');
-select throws_ok($$delete from public.listings where id = 'f0000000-0000-4000-8000-000000000102'$$, '42501', null, 'listings: other_admin cannot delete (no privilege)');
+select tests.expect_access('listings', 'select',
+  $$select 1 from public.listings where id in ('f0000000-0000-4000-8000-000000000101', 'f0000000-0000-4000-8000-000000000102', 'f0000000-0000-4000-8000-000000000103')$$,
+  'anon=rows=2 customer=rows=2 provider=rows=3 operations=rows=3 finance=rows=2 product=rows=3 super_admin=rows=3 other_admin=rows=2');
+select tests.expect_access('listings', 'insert',
+  $$insert into public.listings (provider_id, title, price_cents, status, location, service_radius_m) values (private.current_user_id(), 'New listing', 5000, 'draft', 'SRID=4326;POINT(-122.4 37.7)', 1000)$$,
+  'anon=denied customer=denied provider=ok operations=denied finance=denied product=denied super_admin=denied other_admin=denied');
+select tests.expect_access('listings', 'update',
+  $$update public.listings set description = description where id = 'f0000000-0000-4000-8000-000000000102' returning 1$$,
+  'anon=denied customer=none provider=rows operations=rows finance=none product=none super_admin=rows other_admin=none');
+select tests.expect_access('listings', 'delete',
+  $$delete from public.listings where id = 'f0000000-0000-4000-8000-000000000102'$$,
+  'anon=denied customer=denied provider=denied operations=denied finance=denied product=denied super_admin=denied other_admin=denied');
 
 -- listing_tags --------------------------------------------------------------------
-select tests.clear_authentication();
-select is((select count(*)::int from (select 1 from public.listing_tags where listing_id in ('f0000000-0000-4000-8000-000000000101', 'f0000000-0000-4000-8000-000000000102', 'f0000000-0000-4000-8000-000000000103')) q), 2, 'listing_tags: anon sees 2 fixture row(s)');
-select tests.authenticate_as('customer');
-select is((select count(*)::int from (select 1 from public.listing_tags where listing_id in ('f0000000-0000-4000-8000-000000000101', 'f0000000-0000-4000-8000-000000000102', 'f0000000-0000-4000-8000-000000000103')) q), 2, 'listing_tags: customer sees 2 fixture row(s)');
-select tests.authenticate_as('provider');
-select is((select count(*)::int from (select 1 from public.listing_tags where listing_id in ('f0000000-0000-4000-8000-000000000101', 'f0000000-0000-4000-8000-000000000102', 'f0000000-0000-4000-8000-000000000103')) q), 3, 'listing_tags: provider sees 3 fixture row(s)');
-select tests.authenticate_as('operations');
-select is((select count(*)::int from (select 1 from public.listing_tags where listing_id in ('f0000000-0000-4000-8000-000000000101', 'f0000000-0000-4000-8000-000000000102', 'f0000000-0000-4000-8000-000000000103')) q), 3, 'listing_tags: operations sees 3 fixture row(s)');
-select tests.authenticate_as('finance');
-select is((select count(*)::int from (select 1 from public.listing_tags where listing_id in ('f0000000-0000-4000-8000-000000000101', 'f0000000-0000-4000-8000-000000000102', 'f0000000-0000-4000-8000-000000000103')) q), 2, 'listing_tags: finance sees 2 fixture row(s)');
-select tests.authenticate_as('product');
-select is((select count(*)::int from (select 1 from public.listing_tags where listing_id in ('f0000000-0000-4000-8000-000000000101', 'f0000000-0000-4000-8000-000000000102', 'f0000000-0000-4000-8000-000000000103')) q), 3, 'listing_tags: product sees 3 fixture row(s)');
-select tests.authenticate_as('super_admin');
-select is((select count(*)::int from (select 1 from public.listing_tags where listing_id in ('f0000000-0000-4000-8000-000000000101', 'f0000000-0000-4000-8000-000000000102', 'f0000000-0000-4000-8000-000000000103')) q), 3, 'listing_tags: super_admin sees 3 fixture row(s)');
-select tests.authenticate_as('other_admin');
-select is((select count(*)::int from (select 1 from public.listing_tags where listing_id in ('f0000000-0000-4000-8000-000000000101', 'f0000000-0000-4000-8000-000000000102', 'f0000000-0000-4000-8000-000000000103')) q), 2, 'listing_tags: other_admin sees 2 fixture row(s)');
-select tests.clear_authentication();
-select throws_ok($$insert into public.listing_tags (listing_id, tag_id) values ('f0000000-0000-4000-8000-000000000101', 'f0000000-0000-4000-8000-000000000021')$$, '42501', null, 'listing_tags: anon cannot insert (no privilege)');
-select tests.authenticate_as('customer');
-select throws_ok($$insert into public.listing_tags (listing_id, tag_id) values ('f0000000-0000-4000-8000-000000000101', 'f0000000-0000-4000-8000-000000000021')$$, '42501', null, 'listing_tags: customer cannot insert');
-select tests.authenticate_as('provider');
-select lives_ok($$insert into public.listing_tags (listing_id, tag_id) values ('f0000000-0000-4000-8000-000000000101', 'f0000000-0000-4000-8000-000000000021')$$, 'listing_tags: provider can insert');
-select tests.authenticate_as('operations');
-select throws_ok($$insert into public.listing_tags (listing_id, tag_id) values ('f0000000-0000-4000-8000-000000000101', 'f0000000-0000-4000-8000-000000000021')$$, '42501', null, 'listing_tags: operations cannot insert');
-select tests.authenticate_as('finance');
-select throws_ok($$insert into public.listing_tags (listing_id, tag_id) values ('f0000000-0000-4000-8000-000000000101', 'f0000000-0000-4000-8000-000000000021')$$, '42501', null, 'listing_tags: finance cannot insert');
-select tests.authenticate_as('product');
-select throws_ok($$insert into public.listing_tags (listing_id, tag_id) values ('f0000000-0000-4000-8000-000000000101', 'f0000000-0000-4000-8000-000000000021')$$, '42501', null, 'listing_tags: product cannot insert');
-select tests.authenticate_as('super_admin');
-select throws_ok($$insert into public.listing_tags (listing_id, tag_id) values ('f0000000-0000-4000-8000-000000000101', 'f0000000-0000-4000-8000-000000000021')$$, '42501', null, 'listing_tags: super_admin cannot insert');
-select tests.authenticate_as('other_admin');
-select throws_ok($$insert into public.listing_tags (listing_id, tag_id) values ('f0000000-0000-4000-8000-000000000101', 'f0000000-0000-4000-8000-000000000021')$$, '42501', null, 'listing_tags: other_admin cannot insert');
-select tests.clear_authentication();
-select throws_ok($$update public.listing_tags set created_at = now() where listing_id = 'f0000000-0000-4000-8000-000000000101'$$, '42501', null, 'listing_tags: anon cannot update (no privilege)');
-select tests.authenticate_as('customer');
-select throws_ok($$update public.listing_tags set created_at = now() where listing_id = 'f0000000-0000-4000-8000-000000000101'$$, '42501', null, 'listing_tags: customer cannot update (no privilege)');
-select tests.authenticate_as('provider');
-select throws_ok($$update public.listing_tags set created_at = now() where listing_id = 'f0000000-0000-4000-8000-000000000101'$$, '42501', null, 'listing_tags: provider cannot update (no privilege)');
-select tests.authenticate_as('operations');
-select throws_ok($$update public.listing_tags set created_at = now() where listing_id = 'f0000000-0000-4000-8000-000000000101'$$, '42501', null, 'listing_tags: operations cannot update (no privilege)');
-select tests.authenticate_as('finance');
-select throws_ok($$update public.listing_tags set created_at = now() where listing_id = 'f0000000-0000-4000-8000-000000000101'$$, '42501', null, 'listing_tags: finance cannot update (no privilege)');
-select tests.authenticate_as('product');
-select throws_ok($$update public.listing_tags set created_at = now() where listing_id = 'f0000000-0000-4000-8000-000000000101'$$, '42501', null, 'listing_tags: product cannot update (no privilege)');
-select tests.authenticate_as('super_admin');
-select throws_ok($$update public.listing_tags set created_at = now() where listing_id = 'f0000000-0000-4000-8000-000000000101'$$, '42501', null, 'listing_tags: super_admin cannot update (no privilege)');
-select tests.authenticate_as('other_admin');
-select throws_ok($$update public.listing_tags set created_at = now() where listing_id = 'f0000000-0000-4000-8000-000000000101'$$, '42501', null, 'listing_tags: other_admin cannot update (no privilege)');
-select tests.clear_authentication();
-select throws_ok($$delete from public.listing_tags where listing_id = 'f0000000-0000-4000-8000-000000000102'$$, '42501', null, 'listing_tags: anon cannot delete (no privilege)');
-select tests.authenticate_as('customer');
-select is_empty($$delete from public.listing_tags where listing_id = 'f0000000-0000-4000-8000-000000000102' returning 1$$, 'listing_tags: customer cannot delete');
-select tests.authenticate_as('operations');
-select is_empty($$delete from public.listing_tags where listing_id = 'f0000000-0000-4000-8000-000000000102' returning 1$$, 'listing_tags: operations cannot delete');
-select tests.authenticate_as('finance');
-select is_empty($$delete from public.listing_tags where listing_id = 'f0000000-0000-4000-8000-000000000102' returning 1$$, 'listing_tags: finance cannot delete');
-select tests.authenticate_as('product');
-select is_empty($$delete from public.listing_tags where listing_id = 'f0000000-0000-4000-8000-000000000102' returning 1$$, 'listing_tags: product cannot delete');
-select tests.authenticate_as('super_admin');
-select is_empty($$delete from public.listing_tags where listing_id = 'f0000000-0000-4000-8000-000000000102' returning 1$$, 'listing_tags: super_admin cannot delete');
-select tests.authenticate_as('other_admin');
-select is_empty($$delete from public.listing_tags where listing_id = 'f0000000-0000-4000-8000-000000000102' returning 1$$, 'listing_tags: other_admin cannot delete');
-select tests.authenticate_as('provider');
-select isnt_empty($$delete from public.listing_tags where listing_id = 'f0000000-0000-4000-8000-000000000102' returning 1$$, 'listing_tags: provider can delete');
+select tests.expect_access('listing_tags', 'select',
+  $$select 1 from public.listing_tags where listing_id in ('f0000000-0000-4000-8000-000000000101', 'f0000000-0000-4000-8000-000000000102', 'f0000000-0000-4000-8000-000000000103')$$,
+  'anon=rows=2 customer=rows=2 provider=rows=3 operations=rows=3 finance=rows=2 product=rows=3 super_admin=rows=3 other_admin=rows=2');
+select tests.expect_access('listing_tags', 'insert',
+  $$insert into public.listing_tags (listing_id, tag_id) values ('f0000000-0000-4000-8000-000000000101', 'f0000000-0000-4000-8000-000000000021')$$,
+  'anon=denied customer=denied provider=ok operations=denied finance=denied product=denied super_admin=denied other_admin=denied');
+select tests.expect_access('listing_tags', 'update',
+  $$update public.listing_tags set created_at = now() where listing_id = 'f0000000-0000-4000-8000-000000000101'$$,
+  'anon=denied customer=denied provider=denied operations=denied finance=denied product=denied super_admin=denied other_admin=denied');
+select tests.expect_access('listing_tags', 'delete',
+  $$delete from public.listing_tags where listing_id = 'f0000000-0000-4000-8000-000000000102' returning 1$$,
+  'anon=denied customer=none operations=none finance=none product=none super_admin=none other_admin=none provider=rows');
 
 select tests.reset_role();
 select * from finish();

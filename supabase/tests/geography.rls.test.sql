@@ -1,142 +1,38 @@
--- Persona access matrix for the geography tables (generated from a spec, Basejump style):
--- select = rows of the fixture visible; insert denied = throws_ok 42501; update/delete denied =
--- is_empty(... returning 1); no table privilege at all = throws_ok 42501.
+-- Persona access matrix for the geography tables (Basejump style): per table and command, what
+-- each persona gets — rows=N of the fixture visible, rows, none (RLS hides or filters the row),
+-- ok, denied (42501) — as one tests.expect_access call (supabase/tests/helpers/rls-matrix.sql).
 -- Personas and fixture rows: supabase/tests/helpers/personas.sql (tests.create_marketplace_fixture).
 begin;
 select plan(64);
 select tests.create_marketplace_fixture();
 
 -- regions -------------------------------------------------------------------------
-select tests.clear_authentication();
-select is((select count(*)::int from (select 1 from public.regions where id in ('f0000000-0000-4000-8000-000000000001', 'f0000000-0000-4000-8000-000000000002')) q), 1, 'regions: anon sees 1 fixture row(s)');
-select tests.authenticate_as('customer');
-select is((select count(*)::int from (select 1 from public.regions where id in ('f0000000-0000-4000-8000-000000000001', 'f0000000-0000-4000-8000-000000000002')) q), 1, 'regions: customer sees 1 fixture row(s)');
-select tests.authenticate_as('provider');
-select is((select count(*)::int from (select 1 from public.regions where id in ('f0000000-0000-4000-8000-000000000001', 'f0000000-0000-4000-8000-000000000002')) q), 1, 'regions: provider sees 1 fixture row(s)');
-select tests.authenticate_as('operations');
-select is((select count(*)::int from (select 1 from public.regions where id in ('f0000000-0000-4000-8000-000000000001', 'f0000000-0000-4000-8000-000000000002')) q), 1, 'regions: operations sees 1 fixture row(s)');
-select tests.authenticate_as('finance');
-select is((select count(*)::int from (select 1 from public.regions where id in ('f0000000-0000-4000-8000-000000000001', 'f0000000-0000-4000-8000-000000000002')) q), 1, 'regions: finance sees 1 fixture row(s)');
-select tests.authenticate_as('product');
-select is((select count(*)::int from (select 1 from public.regions where id in ('f0000000-0000-4000-8000-000000000001', 'f0000000-0000-4000-8000-000000000002')) q), 1, 'regions: product sees 1 fixture row(s)');
-select tests.authenticate_as('super_admin');
-select is((select count(*)::int from (select 1 from public.regions where id in ('f0000000-0000-4000-8000-000000000001', 'f0000000-0000-4000-8000-000000000002')) q), 2, 'regions: super_admin sees 2 fixture row(s)');
-select tests.authenticate_as('other_admin');
-select is((select count(*)::int from (select 1 from public.regions where id in ('f0000000-0000-4000-8000-000000000001', 'f0000000-0000-4000-8000-000000000002')) q), 2, 'regions: other_admin sees 2 fixture row(s)');
-select tests.clear_authentication();
-select throws_ok($$insert into public.regions (code, name, country_code) values ('r-anon', 'R', 'US')$$, '42501', null, 'regions: anon cannot insert (no privilege)');
-select tests.authenticate_as('customer');
-select throws_ok($$insert into public.regions (code, name, country_code) values ('r-customer', 'R', 'US')$$, '42501', null, 'regions: customer cannot insert');
-select tests.authenticate_as('provider');
-select throws_ok($$insert into public.regions (code, name, country_code) values ('r-provider', 'R', 'US')$$, '42501', null, 'regions: provider cannot insert');
-select tests.authenticate_as('operations');
-select throws_ok($$insert into public.regions (code, name, country_code) values ('r-operations', 'R', 'US')$$, '42501', null, 'regions: operations cannot insert');
-select tests.authenticate_as('finance');
-select throws_ok($$insert into public.regions (code, name, country_code) values ('r-finance', 'R', 'US')$$, '42501', null, 'regions: finance cannot insert');
-select tests.authenticate_as('product');
-select throws_ok($$insert into public.regions (code, name, country_code) values ('r-product', 'R', 'US')$$, '42501', null, 'regions: product cannot insert');
-select tests.authenticate_as('super_admin');
-select lives_ok($$insert into public.regions (code, name, country_code) values ('r-super-admin', 'R', 'US')$$, 'regions: super_admin can insert');
-select tests.authenticate_as('other_admin');
-select throws_ok($$insert into public.regions (code, name, country_code) values ('r-other-admin', 'R', 'US')$$, '42501', null, 'regions: other_admin cannot insert');
-select tests.clear_authentication();
-select throws_ok($$update public.regions set name = name where id = 'f0000000-0000-4000-8000-000000000001'$$, '42501', null, 'regions: anon cannot update (no privilege)');
-select tests.authenticate_as('customer');
-select is_empty($$update public.regions set name = name where id = 'f0000000-0000-4000-8000-000000000001' returning 1$$, 'regions: customer cannot update');
-select tests.authenticate_as('provider');
-select is_empty($$update public.regions set name = name where id = 'f0000000-0000-4000-8000-000000000001' returning 1$$, 'regions: provider cannot update');
-select tests.authenticate_as('operations');
-select is_empty($$update public.regions set name = name where id = 'f0000000-0000-4000-8000-000000000001' returning 1$$, 'regions: operations cannot update');
-select tests.authenticate_as('finance');
-select is_empty($$update public.regions set name = name where id = 'f0000000-0000-4000-8000-000000000001' returning 1$$, 'regions: finance cannot update');
-select tests.authenticate_as('product');
-select is_empty($$update public.regions set name = name where id = 'f0000000-0000-4000-8000-000000000001' returning 1$$, 'regions: product cannot update');
-select tests.authenticate_as('super_admin');
-select isnt_empty($$update public.regions set name = name where id = 'f0000000-0000-4000-8000-000000000001' returning 1$$, 'regions: super_admin can update');
-select tests.authenticate_as('other_admin');
-select is_empty($$update public.regions set name = name where id = 'f0000000-0000-4000-8000-000000000001' returning 1$$, 'regions: other_admin cannot update');
-select tests.clear_authentication();
-select throws_ok($$delete from public.regions where id = 'f0000000-0000-4000-8000-000000000002'$$, '42501', null, 'regions: anon cannot delete (no privilege)');
-select tests.authenticate_as('customer');
-select is_empty($$delete from public.regions where id = 'f0000000-0000-4000-8000-000000000002' returning 1$$, 'regions: customer cannot delete');
-select tests.authenticate_as('provider');
-select is_empty($$delete from public.regions where id = 'f0000000-0000-4000-8000-000000000002' returning 1$$, 'regions: provider cannot delete');
-select tests.authenticate_as('operations');
-select is_empty($$delete from public.regions where id = 'f0000000-0000-4000-8000-000000000002' returning 1$$, 'regions: operations cannot delete');
-select tests.authenticate_as('finance');
-select is_empty($$delete from public.regions where id = 'f0000000-0000-4000-8000-000000000002' returning 1$$, 'regions: finance cannot delete');
-select tests.authenticate_as('product');
-select is_empty($$delete from public.regions where id = 'f0000000-0000-4000-8000-000000000002' returning 1$$, 'regions: product cannot delete');
-select tests.authenticate_as('other_admin');
-select is_empty($$delete from public.regions where id = 'f0000000-0000-4000-8000-000000000002' returning 1$$, 'regions: other_admin cannot delete');
-select tests.authenticate_as('super_admin');
-select isnt_empty($$delete from public.regions where id = 'f0000000-0000-4000-8000-000000000002' returning 1$$, 'regions: super_admin can delete');
+select tests.expect_access('regions', 'select',
+  $$select 1 from public.regions where id in ('f0000000-0000-4000-8000-000000000001', 'f0000000-0000-4000-8000-000000000002')$$,
+  'anon=rows=1 customer=rows=1 provider=rows=1 operations=rows=1 finance=rows=1 product=rows=1 super_admin=rows=2 other_admin=rows=2');
+select tests.expect_access('regions', 'insert',
+  $$insert into public.regions (code, name, country_code) values ('r-{persona_slug}', 'R', 'US')$$,
+  'anon=denied customer=denied provider=denied operations=denied finance=denied product=denied super_admin=ok other_admin=denied');
+select tests.expect_access('regions', 'update',
+  $$update public.regions set name = name where id = 'f0000000-0000-4000-8000-000000000001' returning 1$$,
+  'anon=denied customer=none provider=none operations=none finance=none product=none super_admin=rows other_admin=none');
+select tests.expect_access('regions', 'delete',
+  $$delete from public.regions where id = 'f0000000-0000-4000-8000-000000000002' returning 1$$,
+  'anon=denied customer=none provider=none operations=none finance=none product=none other_admin=none super_admin=rows');
 
 -- cities --------------------------------------------------------------------------
-select tests.clear_authentication();
-select is((select count(*)::int from (select 1 from public.cities where id = 'f0000000-0000-4000-8000-000000000003') q), 1, 'cities: anon sees 1 fixture row(s)');
-select tests.authenticate_as('customer');
-select is((select count(*)::int from (select 1 from public.cities where id = 'f0000000-0000-4000-8000-000000000003') q), 1, 'cities: customer sees 1 fixture row(s)');
-select tests.authenticate_as('provider');
-select is((select count(*)::int from (select 1 from public.cities where id = 'f0000000-0000-4000-8000-000000000003') q), 1, 'cities: provider sees 1 fixture row(s)');
-select tests.authenticate_as('operations');
-select is((select count(*)::int from (select 1 from public.cities where id = 'f0000000-0000-4000-8000-000000000003') q), 1, 'cities: operations sees 1 fixture row(s)');
-select tests.authenticate_as('finance');
-select is((select count(*)::int from (select 1 from public.cities where id = 'f0000000-0000-4000-8000-000000000003') q), 1, 'cities: finance sees 1 fixture row(s)');
-select tests.authenticate_as('product');
-select is((select count(*)::int from (select 1 from public.cities where id = 'f0000000-0000-4000-8000-000000000003') q), 1, 'cities: product sees 1 fixture row(s)');
-select tests.authenticate_as('super_admin');
-select is((select count(*)::int from (select 1 from public.cities where id = 'f0000000-0000-4000-8000-000000000003') q), 1, 'cities: super_admin sees 1 fixture row(s)');
-select tests.authenticate_as('other_admin');
-select is((select count(*)::int from (select 1 from public.cities where id = 'f0000000-0000-4000-8000-000000000003') q), 1, 'cities: other_admin sees 1 fixture row(s)');
-select tests.clear_authentication();
-select throws_ok($$insert into public.cities (region_id, name, slug, location) values ('f0000000-0000-4000-8000-000000000001', 'Oakland', 'oakland-anon', 'SRID=4326;POINT(-122.27 37.80)')$$, '42501', null, 'cities: anon cannot insert (no privilege)');
-select tests.authenticate_as('customer');
-select throws_ok($$insert into public.cities (region_id, name, slug, location) values ('f0000000-0000-4000-8000-000000000001', 'Oakland', 'oakland-customer', 'SRID=4326;POINT(-122.27 37.80)')$$, '42501', null, 'cities: customer cannot insert');
-select tests.authenticate_as('provider');
-select throws_ok($$insert into public.cities (region_id, name, slug, location) values ('f0000000-0000-4000-8000-000000000001', 'Oakland', 'oakland-provider', 'SRID=4326;POINT(-122.27 37.80)')$$, '42501', null, 'cities: provider cannot insert');
-select tests.authenticate_as('operations');
-select throws_ok($$insert into public.cities (region_id, name, slug, location) values ('f0000000-0000-4000-8000-000000000001', 'Oakland', 'oakland-operations', 'SRID=4326;POINT(-122.27 37.80)')$$, '42501', null, 'cities: operations cannot insert');
-select tests.authenticate_as('finance');
-select throws_ok($$insert into public.cities (region_id, name, slug, location) values ('f0000000-0000-4000-8000-000000000001', 'Oakland', 'oakland-finance', 'SRID=4326;POINT(-122.27 37.80)')$$, '42501', null, 'cities: finance cannot insert');
-select tests.authenticate_as('product');
-select throws_ok($$insert into public.cities (region_id, name, slug, location) values ('f0000000-0000-4000-8000-000000000001', 'Oakland', 'oakland-product', 'SRID=4326;POINT(-122.27 37.80)')$$, '42501', null, 'cities: product cannot insert');
-select tests.authenticate_as('super_admin');
-select lives_ok($$insert into public.cities (region_id, name, slug, location) values ('f0000000-0000-4000-8000-000000000001', 'Oakland', 'oakland-super-admin', 'SRID=4326;POINT(-122.27 37.80)')$$, 'cities: super_admin can insert');
-select tests.authenticate_as('other_admin');
-select throws_ok($$insert into public.cities (region_id, name, slug, location) values ('f0000000-0000-4000-8000-000000000001', 'Oakland', 'oakland-other-admin', 'SRID=4326;POINT(-122.27 37.80)')$$, '42501', null, 'cities: other_admin cannot insert');
-select tests.clear_authentication();
-select throws_ok($$update public.cities set population = 808000 where id = 'f0000000-0000-4000-8000-000000000003'$$, '42501', null, 'cities: anon cannot update (no privilege)');
-select tests.authenticate_as('customer');
-select is_empty($$update public.cities set population = 808000 where id = 'f0000000-0000-4000-8000-000000000003' returning 1$$, 'cities: customer cannot update');
-select tests.authenticate_as('provider');
-select is_empty($$update public.cities set population = 808000 where id = 'f0000000-0000-4000-8000-000000000003' returning 1$$, 'cities: provider cannot update');
-select tests.authenticate_as('operations');
-select is_empty($$update public.cities set population = 808000 where id = 'f0000000-0000-4000-8000-000000000003' returning 1$$, 'cities: operations cannot update');
-select tests.authenticate_as('finance');
-select is_empty($$update public.cities set population = 808000 where id = 'f0000000-0000-4000-8000-000000000003' returning 1$$, 'cities: finance cannot update');
-select tests.authenticate_as('product');
-select is_empty($$update public.cities set population = 808000 where id = 'f0000000-0000-4000-8000-000000000003' returning 1$$, 'cities: product cannot update');
-select tests.authenticate_as('super_admin');
-select isnt_empty($$update public.cities set population = 808000 where id = 'f0000000-0000-4000-8000-000000000003' returning 1$$, 'cities: super_admin can update');
-select tests.authenticate_as('other_admin');
-select is_empty($$update public.cities set population = 808000 where id = 'f0000000-0000-4000-8000-000000000003' returning 1$$, 'cities: other_admin cannot update');
-select tests.clear_authentication();
-select throws_ok($$delete from public.cities where slug like 'oakland-%'$$, '42501', null, 'cities: anon cannot delete (no privilege)');
-select tests.authenticate_as('customer');
-select is_empty($$delete from public.cities where slug like 'oakland-%' returning 1$$, 'cities: customer cannot delete');
-select tests.authenticate_as('provider');
-select is_empty($$delete from public.cities where slug like 'oakland-%' returning 1$$, 'cities: provider cannot delete');
-select tests.authenticate_as('operations');
-select is_empty($$delete from public.cities where slug like 'oakland-%' returning 1$$, 'cities: operations cannot delete');
-select tests.authenticate_as('finance');
-select is_empty($$delete from public.cities where slug like 'oakland-%' returning 1$$, 'cities: finance cannot delete');
-select tests.authenticate_as('product');
-select is_empty($$delete from public.cities where slug like 'oakland-%' returning 1$$, 'cities: product cannot delete');
-select tests.authenticate_as('other_admin');
-select is_empty($$delete from public.cities where slug like 'oakland-%' returning 1$$, 'cities: other_admin cannot delete');
-select tests.authenticate_as('super_admin');
-select isnt_empty($$delete from public.cities where slug like 'oakland-%' returning 1$$, 'cities: super_admin can delete');
+select tests.expect_access('cities', 'select',
+  $$select 1 from public.cities where id = 'f0000000-0000-4000-8000-000000000003'$$,
+  'anon=rows=1 customer=rows=1 provider=rows=1 operations=rows=1 finance=rows=1 product=rows=1 super_admin=rows=1 other_admin=rows=1');
+select tests.expect_access('cities', 'insert',
+  $$insert into public.cities (region_id, name, slug, location) values ('f0000000-0000-4000-8000-000000000001', 'Oakland', 'oakland-{persona_slug}', 'SRID=4326;POINT(-122.27 37.80)')$$,
+  'anon=denied customer=denied provider=denied operations=denied finance=denied product=denied super_admin=ok other_admin=denied');
+select tests.expect_access('cities', 'update',
+  $$update public.cities set population = 808000 where id = 'f0000000-0000-4000-8000-000000000003' returning 1$$,
+  'anon=denied customer=none provider=none operations=none finance=none product=none super_admin=rows other_admin=none');
+select tests.expect_access('cities', 'delete',
+  $$delete from public.cities where slug like 'oakland-%' returning 1$$,
+  'anon=denied customer=none provider=none operations=none finance=none product=none other_admin=none super_admin=rows');
 
 select tests.reset_role();
 select * from finish();

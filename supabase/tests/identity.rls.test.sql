@@ -1,556 +1,127 @@
--- Persona access matrix for the identity tables (generated from a spec, Basejump style):
--- select = rows of the fixture visible; insert denied = throws_ok 42501; update/delete denied =
--- is_empty(... returning 1); no table privilege at all = throws_ok 42501.
+-- Persona access matrix for the identity tables (Basejump style): per table and command, what
+-- each persona gets — rows=N of the fixture visible, rows, none (RLS hides or filters the row),
+-- ok, denied (42501) — as one tests.expect_access call (supabase/tests/helpers/rls-matrix.sql).
 -- Personas and fixture rows: supabase/tests/helpers/personas.sql (tests.create_marketplace_fixture).
 begin;
 select plan(267);
 select tests.create_marketplace_fixture();
 
 -- tenants -------------------------------------------------------------------------
-select tests.clear_authentication();
-select throws_ok($$select 1 from public.tenants where slug in ('loconomy', 'other')$$, '42501', null, 'tenants: anon cannot select (no privilege)');
-select tests.authenticate_as('customer');
-select is((select count(*)::int from (select 1 from public.tenants where slug in ('loconomy', 'other')) q), 1, 'tenants: customer sees 1 fixture row(s)');
-select tests.authenticate_as('provider');
-select is((select count(*)::int from (select 1 from public.tenants where slug in ('loconomy', 'other')) q), 1, 'tenants: provider sees 1 fixture row(s)');
-select tests.authenticate_as('operations');
-select is((select count(*)::int from (select 1 from public.tenants where slug in ('loconomy', 'other')) q), 1, 'tenants: operations sees 1 fixture row(s)');
-select tests.authenticate_as('finance');
-select is((select count(*)::int from (select 1 from public.tenants where slug in ('loconomy', 'other')) q), 1, 'tenants: finance sees 1 fixture row(s)');
-select tests.authenticate_as('product');
-select is((select count(*)::int from (select 1 from public.tenants where slug in ('loconomy', 'other')) q), 1, 'tenants: product sees 1 fixture row(s)');
-select tests.authenticate_as('super_admin');
-select is((select count(*)::int from (select 1 from public.tenants where slug in ('loconomy', 'other')) q), 2, 'tenants: super_admin sees 2 fixture row(s)');
-select tests.authenticate_as('other_admin');
-select is((select count(*)::int from (select 1 from public.tenants where slug in ('loconomy', 'other')) q), 1, 'tenants: other_admin sees 1 fixture row(s)');
-select tests.clear_authentication();
-select throws_ok($$insert into public.tenants (slug, name) values ('new-anon', 'New')$$, '42501', null, 'tenants: anon cannot insert (no privilege)');
-select tests.authenticate_as('customer');
-select throws_ok($$insert into public.tenants (slug, name) values ('new-customer', 'New')$$, '42501', null, 'tenants: customer cannot insert');
-select tests.authenticate_as('provider');
-select throws_ok($$insert into public.tenants (slug, name) values ('new-provider', 'New')$$, '42501', null, 'tenants: provider cannot insert');
-select tests.authenticate_as('operations');
-select throws_ok($$insert into public.tenants (slug, name) values ('new-operations', 'New')$$, '42501', null, 'tenants: operations cannot insert');
-select tests.authenticate_as('finance');
-select throws_ok($$insert into public.tenants (slug, name) values ('new-finance', 'New')$$, '42501', null, 'tenants: finance cannot insert');
-select tests.authenticate_as('product');
-select throws_ok($$insert into public.tenants (slug, name) values ('new-product', 'New')$$, '42501', null, 'tenants: product cannot insert');
-select tests.authenticate_as('super_admin');
-select lives_ok($$insert into public.tenants (slug, name) values ('new-super-admin', 'New')$$, 'tenants: super_admin can insert');
-select tests.authenticate_as('other_admin');
-select throws_ok($$insert into public.tenants (slug, name) values ('new-other-admin', 'New')$$, '42501', null, 'tenants: other_admin cannot insert');
-select tests.clear_authentication();
-select throws_ok($$update public.tenants set name = name where slug = 'loconomy'$$, '42501', null, 'tenants: anon cannot update (no privilege)');
-select tests.authenticate_as('customer');
-select is_empty($$update public.tenants set name = name where slug = 'loconomy' returning 1$$, 'tenants: customer cannot update');
-select tests.authenticate_as('provider');
-select is_empty($$update public.tenants set name = name where slug = 'loconomy' returning 1$$, 'tenants: provider cannot update');
-select tests.authenticate_as('operations');
-select is_empty($$update public.tenants set name = name where slug = 'loconomy' returning 1$$, 'tenants: operations cannot update');
-select tests.authenticate_as('finance');
-select is_empty($$update public.tenants set name = name where slug = 'loconomy' returning 1$$, 'tenants: finance cannot update');
-select tests.authenticate_as('product');
-select is_empty($$update public.tenants set name = name where slug = 'loconomy' returning 1$$, 'tenants: product cannot update');
-select tests.authenticate_as('super_admin');
-select isnt_empty($$update public.tenants set name = name where slug = 'loconomy' returning 1$$, 'tenants: super_admin can update');
-select tests.authenticate_as('other_admin');
-select is_empty($$update public.tenants set name = name where slug = 'loconomy' returning 1$$, 'tenants: other_admin cannot update');
-select tests.clear_authentication();
-select throws_ok($$delete from public.tenants where slug = 'loconomy'$$, '42501', null, 'tenants: anon cannot delete (no privilege)');
-select tests.authenticate_as('customer');
-select throws_ok($$delete from public.tenants where slug = 'loconomy'$$, '42501', null, 'tenants: customer cannot delete (no privilege)');
-select tests.authenticate_as('provider');
-select throws_ok($$delete from public.tenants where slug = 'loconomy'$$, '42501', null, 'tenants: provider cannot delete (no privilege)');
-select tests.authenticate_as('operations');
-select throws_ok($$delete from public.tenants where slug = 'loconomy'$$, '42501', null, 'tenants: operations cannot delete (no privilege)');
-select tests.authenticate_as('finance');
-select throws_ok($$delete from public.tenants where slug = 'loconomy'$$, '42501', null, 'tenants: finance cannot delete (no privilege)');
-select tests.authenticate_as('product');
-select throws_ok($$delete from public.tenants where slug = 'loconomy'$$, '42501', null, 'tenants: product cannot delete (no privilege)');
-select tests.authenticate_as('super_admin');
-select throws_ok($$delete from public.tenants where slug = 'loconomy'$$, '42501', null, 'tenants: super_admin cannot delete (no privilege)');
-select tests.authenticate_as('other_admin');
-select throws_ok($$delete from public.tenants where slug = 'loconomy'$$, '42501', null, 'tenants: other_admin cannot delete (no privilege)');
+select tests.expect_access('tenants', 'select',
+  $$select 1 from public.tenants where slug in ('loconomy', 'other')$$,
+  'anon=denied customer=rows=1 provider=rows=1 operations=rows=1 finance=rows=1 product=rows=1 super_admin=rows=2 other_admin=rows=1');
+select tests.expect_access('tenants', 'insert',
+  $$insert into public.tenants (slug, name) values ('new-{persona_slug}', 'New')$$,
+  'anon=denied customer=denied provider=denied operations=denied finance=denied product=denied super_admin=ok other_admin=denied');
+select tests.expect_access('tenants', 'update',
+  $$update public.tenants set name = name where slug = 'loconomy' returning 1$$,
+  'anon=denied customer=none provider=none operations=none finance=none product=none super_admin=rows other_admin=none');
+select tests.expect_access('tenants', 'delete',
+  $$delete from public.tenants where slug = 'loconomy'$$,
+  'anon=denied customer=denied provider=denied operations=denied finance=denied product=denied super_admin=denied other_admin=denied');
 
 -- users ---------------------------------------------------------------------------
-select tests.clear_authentication();
-select throws_ok($$select 1 from public.users where email like '%@test.loconomy.local'$$, '42501', null, 'users: anon cannot select (no privilege)');
-select tests.authenticate_as('customer');
-select is((select count(*)::int from (select 1 from public.users where email like '%@test.loconomy.local') q), 1, 'users: customer sees 1 fixture row(s)');
-select tests.authenticate_as('provider');
-select is((select count(*)::int from (select 1 from public.users where email like '%@test.loconomy.local') q), 1, 'users: provider sees 1 fixture row(s)');
-select tests.authenticate_as('operations');
-select is((select count(*)::int from (select 1 from public.users where email like '%@test.loconomy.local') q), 7, 'users: operations sees 7 fixture row(s)');
-select tests.authenticate_as('finance');
-select is((select count(*)::int from (select 1 from public.users where email like '%@test.loconomy.local') q), 7, 'users: finance sees 7 fixture row(s)');
-select tests.authenticate_as('product');
-select is((select count(*)::int from (select 1 from public.users where email like '%@test.loconomy.local') q), 7, 'users: product sees 7 fixture row(s)');
-select tests.authenticate_as('super_admin');
-select is((select count(*)::int from (select 1 from public.users where email like '%@test.loconomy.local') q), 10, 'users: super_admin sees 10 fixture row(s)');
-select tests.authenticate_as('other_admin');
-select is((select count(*)::int from (select 1 from public.users where email like '%@test.loconomy.local') q), 3, 'users: other_admin sees 3 fixture row(s)');
-select tests.clear_authentication();
-select throws_ok($$insert into public.users (tenant_id, clerk_id, email) values (tests.ensure_tenant('loconomy'), 'user_new_anon', 'new-anon@clerk.loconomy.local')$$, '42501', null, 'users: anon cannot insert (no privilege)');
-select tests.authenticate_as('customer');
-select throws_ok($$insert into public.users (tenant_id, clerk_id, email) values (tests.ensure_tenant('loconomy'), 'user_new_customer', 'new-customer@clerk.loconomy.local')$$, '42501', null, 'users: customer cannot insert');
-select tests.authenticate_as('provider');
-select throws_ok($$insert into public.users (tenant_id, clerk_id, email) values (tests.ensure_tenant('loconomy'), 'user_new_provider', 'new-provider@clerk.loconomy.local')$$, '42501', null, 'users: provider cannot insert');
-select tests.authenticate_as('operations');
-select throws_ok($$insert into public.users (tenant_id, clerk_id, email) values (tests.ensure_tenant('loconomy'), 'user_new_operations', 'new-operations@clerk.loconomy.local')$$, '42501', null, 'users: operations cannot insert');
-select tests.authenticate_as('finance');
-select throws_ok($$insert into public.users (tenant_id, clerk_id, email) values (tests.ensure_tenant('loconomy'), 'user_new_finance', 'new-finance@clerk.loconomy.local')$$, '42501', null, 'users: finance cannot insert');
-select tests.authenticate_as('product');
-select throws_ok($$insert into public.users (tenant_id, clerk_id, email) values (tests.ensure_tenant('loconomy'), 'user_new_product', 'new-product@clerk.loconomy.local')$$, '42501', null, 'users: product cannot insert');
-select tests.authenticate_as('super_admin');
-select lives_ok($$insert into public.users (tenant_id, clerk_id, email) values (tests.ensure_tenant('loconomy'), 'user_new_super-admin', 'new-super-admin@clerk.loconomy.local')$$, 'users: super_admin can insert');
-select tests.authenticate_as('other_admin');
-select throws_ok($$insert into public.users (tenant_id, clerk_id, email) values (tests.ensure_tenant('loconomy'), 'user_new_other-admin', 'new-other-admin@clerk.loconomy.local')$$, '42501', null, 'users: other_admin cannot insert');
-select tests.clear_authentication();
-select throws_ok($$update public.users set full_name = full_name where id = tests.get_user_id('customer')$$, '42501', null, 'users: anon cannot update (no privilege)');
-select tests.authenticate_as('customer');
-select isnt_empty($$update public.users set full_name = full_name where id = tests.get_user_id('customer') returning 1$$, 'users: customer can update');
-select tests.authenticate_as('provider');
-select is_empty($$update public.users set full_name = full_name where id = tests.get_user_id('customer') returning 1$$, 'users: provider cannot update');
-select tests.authenticate_as('operations');
-select is_empty($$update public.users set full_name = full_name where id = tests.get_user_id('customer') returning 1$$, 'users: operations cannot update');
-select tests.authenticate_as('finance');
-select is_empty($$update public.users set full_name = full_name where id = tests.get_user_id('customer') returning 1$$, 'users: finance cannot update');
-select tests.authenticate_as('product');
-select is_empty($$update public.users set full_name = full_name where id = tests.get_user_id('customer') returning 1$$, 'users: product cannot update');
-select tests.authenticate_as('super_admin');
-select isnt_empty($$update public.users set full_name = full_name where id = tests.get_user_id('customer') returning 1$$, 'users: super_admin can update');
-select tests.authenticate_as('other_admin');
-select is_empty($$update public.users set full_name = full_name where id = tests.get_user_id('customer') returning 1$$, 'users: other_admin cannot update');
-select tests.clear_authentication();
-select throws_ok($$delete from public.users where id = tests.get_user_id('customer2')$$, '42501', null, 'users: anon cannot delete (no privilege)');
-select tests.authenticate_as('customer');
-select throws_ok($$delete from public.users where id = tests.get_user_id('customer2')$$, '42501', null, 'users: customer cannot delete (no privilege)');
-select tests.authenticate_as('provider');
-select throws_ok($$delete from public.users where id = tests.get_user_id('customer2')$$, '42501', null, 'users: provider cannot delete (no privilege)');
-select tests.authenticate_as('operations');
-select throws_ok($$delete from public.users where id = tests.get_user_id('customer2')$$, '42501', null, 'users: operations cannot delete (no privilege)');
-select tests.authenticate_as('finance');
-select throws_ok($$delete from public.users where id = tests.get_user_id('customer2')$$, '42501', null, 'users: finance cannot delete (no privilege)');
-select tests.authenticate_as('product');
-select throws_ok($$delete from public.users where id = tests.get_user_id('customer2')$$, '42501', null, 'users: product cannot delete (no privilege)');
-select tests.authenticate_as('super_admin');
-select throws_ok($$delete from public.users where id = tests.get_user_id('customer2')$$, '42501', null, 'users: super_admin cannot delete (no privilege)');
-select tests.authenticate_as('other_admin');
-select throws_ok($$delete from public.users where id = tests.get_user_id('customer2')$$, '42501', null, 'users: other_admin cannot delete (no privilege)');
+select tests.expect_access('users', 'select',
+  $$select 1 from public.users where email like '%@test.loconomy.local'$$,
+  'anon=denied customer=rows=1 provider=rows=1 operations=rows=7 finance=rows=7 product=rows=7 super_admin=rows=10 other_admin=rows=3');
+select tests.expect_access('users', 'insert',
+  $$insert into public.users (tenant_id, clerk_id, email) values (tests.ensure_tenant('loconomy'), 'user_new_{persona_slug}', 'new-{persona_slug}@clerk.loconomy.local')$$,
+  'anon=denied customer=denied provider=denied operations=denied finance=denied product=denied super_admin=ok other_admin=denied');
+select tests.expect_access('users', 'update',
+  $$update public.users set full_name = full_name where id = tests.get_user_id('customer') returning 1$$,
+  'anon=denied customer=rows provider=none operations=none finance=none product=none super_admin=rows other_admin=none');
+select tests.expect_access('users', 'delete',
+  $$delete from public.users where id = tests.get_user_id('customer2')$$,
+  'anon=denied customer=denied provider=denied operations=denied finance=denied product=denied super_admin=denied other_admin=denied');
 
 -- user_profiles -------------------------------------------------------------------
-select tests.clear_authentication();
-select throws_ok($$select 1 from public.user_profiles p join public.users u on u.id = p.user_id where u.email like '%@test.loconomy.local'$$, '42501', null, 'user_profiles: anon cannot select (no privilege)');
-select tests.authenticate_as('customer');
-select is((select count(*)::int from (select 1 from public.user_profiles p join public.users u on u.id = p.user_id where u.email like '%@test.loconomy.local') q), 1, 'user_profiles: customer sees 1 fixture row(s)');
-select tests.authenticate_as('provider');
-select is((select count(*)::int from (select 1 from public.user_profiles p join public.users u on u.id = p.user_id where u.email like '%@test.loconomy.local') q), 1, 'user_profiles: provider sees 1 fixture row(s)');
-select tests.authenticate_as('operations');
-select is((select count(*)::int from (select 1 from public.user_profiles p join public.users u on u.id = p.user_id where u.email like '%@test.loconomy.local') q), 7, 'user_profiles: operations sees 7 fixture row(s)');
-select tests.authenticate_as('finance');
-select is((select count(*)::int from (select 1 from public.user_profiles p join public.users u on u.id = p.user_id where u.email like '%@test.loconomy.local') q), 7, 'user_profiles: finance sees 7 fixture row(s)');
-select tests.authenticate_as('product');
-select is((select count(*)::int from (select 1 from public.user_profiles p join public.users u on u.id = p.user_id where u.email like '%@test.loconomy.local') q), 7, 'user_profiles: product sees 7 fixture row(s)');
-select tests.authenticate_as('super_admin');
-select is((select count(*)::int from (select 1 from public.user_profiles p join public.users u on u.id = p.user_id where u.email like '%@test.loconomy.local') q), 10, 'user_profiles: super_admin sees 10 fixture row(s)');
-select tests.authenticate_as('other_admin');
-select is((select count(*)::int from (select 1 from public.user_profiles p join public.users u on u.id = p.user_id where u.email like '%@test.loconomy.local') q), 3, 'user_profiles: other_admin sees 3 fixture row(s)');
-select tests.clear_authentication();
-select throws_ok($$insert into public.user_profiles (user_id, bio) values (tests.get_user_id('customer2'), 'hi')$$, '42501', null, 'user_profiles: anon cannot insert (no privilege)');
-select tests.authenticate_as('customer');
-select throws_ok($$insert into public.user_profiles (user_id, bio) values (tests.get_user_id('customer2'), 'hi')$$, '42501', null, 'user_profiles: customer cannot insert');
-select tests.authenticate_as('provider');
-select throws_ok($$insert into public.user_profiles (user_id, bio) values (tests.get_user_id('customer2'), 'hi')$$, '42501', null, 'user_profiles: provider cannot insert');
-select tests.authenticate_as('operations');
-select throws_ok($$insert into public.user_profiles (user_id, bio) values (tests.get_user_id('customer2'), 'hi')$$, '42501', null, 'user_profiles: operations cannot insert');
-select tests.authenticate_as('finance');
-select throws_ok($$insert into public.user_profiles (user_id, bio) values (tests.get_user_id('customer2'), 'hi')$$, '42501', null, 'user_profiles: finance cannot insert');
-select tests.authenticate_as('product');
-select throws_ok($$insert into public.user_profiles (user_id, bio) values (tests.get_user_id('customer2'), 'hi')$$, '42501', null, 'user_profiles: product cannot insert');
-select tests.authenticate_as('super_admin');
-select throws_ok($$insert into public.user_profiles (user_id, bio) values (tests.get_user_id('customer2'), 'hi')$$, '42501', null, 'user_profiles: super_admin cannot insert');
-select tests.authenticate_as('other_admin');
-select throws_ok($$insert into public.user_profiles (user_id, bio) values (tests.get_user_id('customer2'), 'hi')$$, '42501', null, 'user_profiles: other_admin cannot insert');
-select tests.clear_authentication();
-select throws_ok($$update public.user_profiles set bio = 'updated' where user_id = tests.get_user_id('customer')$$, '42501', null, 'user_profiles: anon cannot update (no privilege)');
-select tests.authenticate_as('customer');
-select isnt_empty($$update public.user_profiles set bio = 'updated' where user_id = tests.get_user_id('customer') returning 1$$, 'user_profiles: customer can update');
-select tests.authenticate_as('provider');
-select is_empty($$update public.user_profiles set bio = 'updated' where user_id = tests.get_user_id('customer') returning 1$$, 'user_profiles: provider cannot update');
-select tests.authenticate_as('operations');
-select is_empty($$update public.user_profiles set bio = 'updated' where user_id = tests.get_user_id('customer') returning 1$$, 'user_profiles: operations cannot update');
-select tests.authenticate_as('finance');
-select is_empty($$update public.user_profiles set bio = 'updated' where user_id = tests.get_user_id('customer') returning 1$$, 'user_profiles: finance cannot update');
-select tests.authenticate_as('product');
-select is_empty($$update public.user_profiles set bio = 'updated' where user_id = tests.get_user_id('customer') returning 1$$, 'user_profiles: product cannot update');
-select tests.authenticate_as('super_admin');
-select isnt_empty($$update public.user_profiles set bio = 'updated' where user_id = tests.get_user_id('customer') returning 1$$, 'user_profiles: super_admin can update');
-select tests.authenticate_as('other_admin');
-select is_empty($$update public.user_profiles set bio = 'updated' where user_id = tests.get_user_id('customer') returning 1$$, 'user_profiles: other_admin cannot update');
-select tests.clear_authentication();
-select throws_ok($$delete from public.user_profiles where user_id = tests.get_user_id('customer')$$, '42501', null, 'user_profiles: anon cannot delete (no privilege)');
-select tests.authenticate_as('customer');
-select throws_ok($$delete from public.user_profiles where user_id = tests.get_user_id('customer')$$, '42501', null, 'user_profiles: customer cannot delete (no privilege)');
-select tests.authenticate_as('provider');
-select throws_ok($$delete from public.user_profiles where user_id = tests.get_user_id('customer')$$, '42501', null, 'user_profiles: provider cannot delete (no privilege)');
-select tests.authenticate_as('operations');
-select throws_ok($$delete from public.user_profiles where user_id = tests.get_user_id('customer')$$, '42501', null, 'user_profiles: operations cannot delete (no privilege)');
-select tests.authenticate_as('finance');
-select throws_ok($$delete from public.user_profiles where user_id = tests.get_user_id('customer')$$, '42501', null, 'user_profiles: finance cannot delete (no privilege)');
-select tests.authenticate_as('product');
-select throws_ok($$delete from public.user_profiles where user_id = tests.get_user_id('customer')$$, '42501', null, 'user_profiles: product cannot delete (no privilege)');
-select tests.authenticate_as('super_admin');
-select throws_ok($$delete from public.user_profiles where user_id = tests.get_user_id('customer')$$, '42501', null, 'user_profiles: super_admin cannot delete (no privilege)');
-select tests.authenticate_as('other_admin');
-select throws_ok($$delete from public.user_profiles where user_id = tests.get_user_id('customer')$$, '42501', null, 'user_profiles: other_admin cannot delete (no privilege)');
+select tests.expect_access('user_profiles', 'select',
+  $$select 1 from public.user_profiles p join public.users u on u.id = p.user_id where u.email like '%@test.loconomy.local'$$,
+  'anon=denied customer=rows=1 provider=rows=1 operations=rows=7 finance=rows=7 product=rows=7 super_admin=rows=10 other_admin=rows=3');
+select tests.expect_access('user_profiles', 'insert',
+  $$insert into public.user_profiles (user_id, bio) values (tests.get_user_id('customer2'), 'hi')$$,
+  'anon=denied customer=denied provider=denied operations=denied finance=denied product=denied super_admin=denied other_admin=denied');
+select tests.expect_access('user_profiles', 'update',
+  $$update public.user_profiles set bio = 'updated' where user_id = tests.get_user_id('customer') returning 1$$,
+  'anon=denied customer=rows provider=none operations=none finance=none product=none super_admin=rows other_admin=none');
+select tests.expect_access('user_profiles', 'delete',
+  $$delete from public.user_profiles where user_id = tests.get_user_id('customer')$$,
+  'anon=denied customer=denied provider=denied operations=denied finance=denied product=denied super_admin=denied other_admin=denied');
 
 -- user_sessions -------------------------------------------------------------------
-select tests.clear_authentication();
-select throws_ok($$select 1 from public.user_sessions where id in ('f0000000-0000-4000-8000-000000000701', 'f0000000-0000-4000-8000-000000000703')$$, '42501', null, 'user_sessions: anon cannot select (no privilege)');
-select tests.authenticate_as('customer');
-select is((select count(*)::int from (select 1 from public.user_sessions where id in ('f0000000-0000-4000-8000-000000000701', 'f0000000-0000-4000-8000-000000000703')) q), 1, 'user_sessions: customer sees 1 fixture row(s)');
-select tests.authenticate_as('provider');
-select is((select count(*)::int from (select 1 from public.user_sessions where id in ('f0000000-0000-4000-8000-000000000701', 'f0000000-0000-4000-8000-000000000703')) q), 0, 'user_sessions: provider sees 0 fixture row(s)');
-select tests.authenticate_as('operations');
-select is((select count(*)::int from (select 1 from public.user_sessions where id in ('f0000000-0000-4000-8000-000000000701', 'f0000000-0000-4000-8000-000000000703')) q), 1, 'user_sessions: operations sees 1 fixture row(s)');
-select tests.authenticate_as('finance');
-select is((select count(*)::int from (select 1 from public.user_sessions where id in ('f0000000-0000-4000-8000-000000000701', 'f0000000-0000-4000-8000-000000000703')) q), 1, 'user_sessions: finance sees 1 fixture row(s)');
-select tests.authenticate_as('product');
-select is((select count(*)::int from (select 1 from public.user_sessions where id in ('f0000000-0000-4000-8000-000000000701', 'f0000000-0000-4000-8000-000000000703')) q), 1, 'user_sessions: product sees 1 fixture row(s)');
-select tests.authenticate_as('super_admin');
-select is((select count(*)::int from (select 1 from public.user_sessions where id in ('f0000000-0000-4000-8000-000000000701', 'f0000000-0000-4000-8000-000000000703')) q), 2, 'user_sessions: super_admin sees 2 fixture row(s)');
-select tests.authenticate_as('other_admin');
-select is((select count(*)::int from (select 1 from public.user_sessions where id in ('f0000000-0000-4000-8000-000000000701', 'f0000000-0000-4000-8000-000000000703')) q), 1, 'user_sessions: other_admin sees 1 fixture row(s)');
-select tests.clear_authentication();
-select throws_ok($$insert into public.user_sessions (user_id, user_agent) values (tests.get_user_id('customer'), 'anon')$$, '42501', null, 'user_sessions: anon cannot insert (no privilege)');
-select tests.authenticate_as('customer');
-select lives_ok($$insert into public.user_sessions (user_id, user_agent) values (tests.get_user_id('customer'), 'customer')$$, 'user_sessions: customer can insert');
-select tests.authenticate_as('provider');
-select throws_ok($$insert into public.user_sessions (user_id, user_agent) values (tests.get_user_id('customer'), 'provider')$$, '42501', null, 'user_sessions: provider cannot insert');
-select tests.authenticate_as('operations');
-select throws_ok($$insert into public.user_sessions (user_id, user_agent) values (tests.get_user_id('customer'), 'operations')$$, '42501', null, 'user_sessions: operations cannot insert');
-select tests.authenticate_as('finance');
-select throws_ok($$insert into public.user_sessions (user_id, user_agent) values (tests.get_user_id('customer'), 'finance')$$, '42501', null, 'user_sessions: finance cannot insert');
-select tests.authenticate_as('product');
-select throws_ok($$insert into public.user_sessions (user_id, user_agent) values (tests.get_user_id('customer'), 'product')$$, '42501', null, 'user_sessions: product cannot insert');
-select tests.authenticate_as('super_admin');
-select throws_ok($$insert into public.user_sessions (user_id, user_agent) values (tests.get_user_id('customer'), 'super-admin')$$, '42501', null, 'user_sessions: super_admin cannot insert');
-select tests.authenticate_as('other_admin');
-select throws_ok($$insert into public.user_sessions (user_id, user_agent) values (tests.get_user_id('customer'), 'other-admin')$$, '42501', null, 'user_sessions: other_admin cannot insert');
-select tests.clear_authentication();
-select throws_ok($$update public.user_sessions set last_active_at = now() where id = 'f0000000-0000-4000-8000-000000000701'$$, '42501', null, 'user_sessions: anon cannot update (no privilege)');
-select tests.authenticate_as('customer');
-select isnt_empty($$update public.user_sessions set last_active_at = now() where id = 'f0000000-0000-4000-8000-000000000701' returning 1$$, 'user_sessions: customer can update');
-select tests.authenticate_as('provider');
-select is_empty($$update public.user_sessions set last_active_at = now() where id = 'f0000000-0000-4000-8000-000000000701' returning 1$$, 'user_sessions: provider cannot update');
-select tests.authenticate_as('operations');
-select is_empty($$update public.user_sessions set last_active_at = now() where id = 'f0000000-0000-4000-8000-000000000701' returning 1$$, 'user_sessions: operations cannot update');
-select tests.authenticate_as('finance');
-select is_empty($$update public.user_sessions set last_active_at = now() where id = 'f0000000-0000-4000-8000-000000000701' returning 1$$, 'user_sessions: finance cannot update');
-select tests.authenticate_as('product');
-select is_empty($$update public.user_sessions set last_active_at = now() where id = 'f0000000-0000-4000-8000-000000000701' returning 1$$, 'user_sessions: product cannot update');
-select tests.authenticate_as('super_admin');
-select isnt_empty($$update public.user_sessions set last_active_at = now() where id = 'f0000000-0000-4000-8000-000000000701' returning 1$$, 'user_sessions: super_admin can update');
-select tests.authenticate_as('other_admin');
-select is_empty($$update public.user_sessions set last_active_at = now() where id = 'f0000000-0000-4000-8000-000000000701' returning 1$$, 'user_sessions: other_admin cannot update');
-select tests.clear_authentication();
-select throws_ok($$delete from public.user_sessions where id = 'f0000000-0000-4000-8000-000000000701'$$, '42501', null, 'user_sessions: anon cannot delete (no privilege)');
-select tests.authenticate_as('customer');
-select throws_ok($$delete from public.user_sessions where id = 'f0000000-0000-4000-8000-000000000701'$$, '42501', null, 'user_sessions: customer cannot delete (no privilege)');
-select tests.authenticate_as('provider');
-select throws_ok($$delete from public.user_sessions where id = 'f0000000-0000-4000-8000-000000000701'$$, '42501', null, 'user_sessions: provider cannot delete (no privilege)');
-select tests.authenticate_as('operations');
-select throws_ok($$delete from public.user_sessions where id = 'f0000000-0000-4000-8000-000000000701'$$, '42501', null, 'user_sessions: operations cannot delete (no privilege)');
-select tests.authenticate_as('finance');
-select throws_ok($$delete from public.user_sessions where id = 'f0000000-0000-4000-8000-000000000701'$$, '42501', null, 'user_sessions: finance cannot delete (no privilege)');
-select tests.authenticate_as('product');
-select throws_ok($$delete from public.user_sessions where id = 'f0000000-0000-4000-8000-000000000701'$$, '42501', null, 'user_sessions: product cannot delete (no privilege)');
-select tests.authenticate_as('super_admin');
-select throws_ok($$delete from public.user_sessions where id = 'f0000000-0000-4000-8000-000000000701'$$, '42501', null, 'user_sessions: super_admin cannot delete (no privilege)');
-select tests.authenticate_as('other_admin');
-select throws_ok($$delete from public.user_sessions where id = 'f0000000-0000-4000-8000-000000000701'$$, '42501', null, 'user_sessions: other_admin cannot delete (no privilege)');
+select tests.expect_access('user_sessions', 'select',
+  $$select 1 from public.user_sessions where id in ('f0000000-0000-4000-8000-000000000701', 'f0000000-0000-4000-8000-000000000703')$$,
+  'anon=denied customer=rows=1 provider=rows=0 operations=rows=1 finance=rows=1 product=rows=1 super_admin=rows=2 other_admin=rows=1');
+select tests.expect_access('user_sessions', 'insert',
+  $$insert into public.user_sessions (user_id, user_agent) values (tests.get_user_id('customer'), '{persona_slug}')$$,
+  'anon=denied customer=ok provider=denied operations=denied finance=denied product=denied super_admin=denied other_admin=denied');
+select tests.expect_access('user_sessions', 'update',
+  $$update public.user_sessions set last_active_at = now() where id = 'f0000000-0000-4000-8000-000000000701' returning 1$$,
+  'anon=denied customer=rows provider=none operations=none finance=none product=none super_admin=rows other_admin=none');
+select tests.expect_access('user_sessions', 'delete',
+  $$delete from public.user_sessions where id = 'f0000000-0000-4000-8000-000000000701'$$,
+  'anon=denied customer=denied provider=denied operations=denied finance=denied product=denied super_admin=denied other_admin=denied');
 
 -- permissions ---------------------------------------------------------------------
-select tests.clear_authentication();
-select throws_ok($$select 1 from public.permissions where key in ('users.read', 'audit.read')$$, '42501', null, 'permissions: anon cannot select (no privilege)');
-select tests.authenticate_as('customer');
-select is((select count(*)::int from (select 1 from public.permissions where key in ('users.read', 'audit.read')) q), 2, 'permissions: customer sees 2 fixture row(s)');
-select tests.authenticate_as('provider');
-select is((select count(*)::int from (select 1 from public.permissions where key in ('users.read', 'audit.read')) q), 2, 'permissions: provider sees 2 fixture row(s)');
-select tests.authenticate_as('operations');
-select is((select count(*)::int from (select 1 from public.permissions where key in ('users.read', 'audit.read')) q), 2, 'permissions: operations sees 2 fixture row(s)');
-select tests.authenticate_as('finance');
-select is((select count(*)::int from (select 1 from public.permissions where key in ('users.read', 'audit.read')) q), 2, 'permissions: finance sees 2 fixture row(s)');
-select tests.authenticate_as('product');
-select is((select count(*)::int from (select 1 from public.permissions where key in ('users.read', 'audit.read')) q), 2, 'permissions: product sees 2 fixture row(s)');
-select tests.authenticate_as('super_admin');
-select is((select count(*)::int from (select 1 from public.permissions where key in ('users.read', 'audit.read')) q), 2, 'permissions: super_admin sees 2 fixture row(s)');
-select tests.authenticate_as('other_admin');
-select is((select count(*)::int from (select 1 from public.permissions where key in ('users.read', 'audit.read')) q), 2, 'permissions: other_admin sees 2 fixture row(s)');
-select tests.clear_authentication();
-select throws_ok($$insert into public.permissions (key, description) values ('test.anon', 'x')$$, '42501', null, 'permissions: anon cannot insert (no privilege)');
-select tests.authenticate_as('customer');
-select throws_ok($$insert into public.permissions (key, description) values ('test.customer', 'x')$$, '42501', null, 'permissions: customer cannot insert');
-select tests.authenticate_as('provider');
-select throws_ok($$insert into public.permissions (key, description) values ('test.provider', 'x')$$, '42501', null, 'permissions: provider cannot insert');
-select tests.authenticate_as('operations');
-select throws_ok($$insert into public.permissions (key, description) values ('test.operations', 'x')$$, '42501', null, 'permissions: operations cannot insert');
-select tests.authenticate_as('finance');
-select throws_ok($$insert into public.permissions (key, description) values ('test.finance', 'x')$$, '42501', null, 'permissions: finance cannot insert');
-select tests.authenticate_as('product');
-select throws_ok($$insert into public.permissions (key, description) values ('test.product', 'x')$$, '42501', null, 'permissions: product cannot insert');
-select tests.authenticate_as('super_admin');
-select lives_ok($$insert into public.permissions (key, description) values ('test.super_admin', 'x')$$, 'permissions: super_admin can insert');
-select tests.authenticate_as('other_admin');
-select throws_ok($$insert into public.permissions (key, description) values ('test.other_admin', 'x')$$, '42501', null, 'permissions: other_admin cannot insert');
-select tests.clear_authentication();
-select throws_ok($$update public.permissions set description = description where key = 'users.read'$$, '42501', null, 'permissions: anon cannot update (no privilege)');
-select tests.authenticate_as('customer');
-select is_empty($$update public.permissions set description = description where key = 'users.read' returning 1$$, 'permissions: customer cannot update');
-select tests.authenticate_as('provider');
-select is_empty($$update public.permissions set description = description where key = 'users.read' returning 1$$, 'permissions: provider cannot update');
-select tests.authenticate_as('operations');
-select is_empty($$update public.permissions set description = description where key = 'users.read' returning 1$$, 'permissions: operations cannot update');
-select tests.authenticate_as('finance');
-select is_empty($$update public.permissions set description = description where key = 'users.read' returning 1$$, 'permissions: finance cannot update');
-select tests.authenticate_as('product');
-select is_empty($$update public.permissions set description = description where key = 'users.read' returning 1$$, 'permissions: product cannot update');
-select tests.authenticate_as('super_admin');
-select isnt_empty($$update public.permissions set description = description where key = 'users.read' returning 1$$, 'permissions: super_admin can update');
-select tests.authenticate_as('other_admin');
-select is_empty($$update public.permissions set description = description where key = 'users.read' returning 1$$, 'permissions: other_admin cannot update');
-select tests.clear_authentication();
-select throws_ok($$delete from public.permissions where key = 'test.super_admin'$$, '42501', null, 'permissions: anon cannot delete (no privilege)');
-select tests.authenticate_as('customer');
-select is_empty($$delete from public.permissions where key = 'test.super_admin' returning 1$$, 'permissions: customer cannot delete');
-select tests.authenticate_as('provider');
-select is_empty($$delete from public.permissions where key = 'test.super_admin' returning 1$$, 'permissions: provider cannot delete');
-select tests.authenticate_as('operations');
-select is_empty($$delete from public.permissions where key = 'test.super_admin' returning 1$$, 'permissions: operations cannot delete');
-select tests.authenticate_as('finance');
-select is_empty($$delete from public.permissions where key = 'test.super_admin' returning 1$$, 'permissions: finance cannot delete');
-select tests.authenticate_as('product');
-select is_empty($$delete from public.permissions where key = 'test.super_admin' returning 1$$, 'permissions: product cannot delete');
-select tests.authenticate_as('other_admin');
-select is_empty($$delete from public.permissions where key = 'test.super_admin' returning 1$$, 'permissions: other_admin cannot delete');
-select tests.authenticate_as('super_admin');
-select isnt_empty($$delete from public.permissions where key = 'test.super_admin' returning 1$$, 'permissions: super_admin can delete');
+select tests.expect_access('permissions', 'select',
+  $$select 1 from public.permissions where key in ('users.read', 'audit.read')$$,
+  'anon=denied customer=rows=2 provider=rows=2 operations=rows=2 finance=rows=2 product=rows=2 super_admin=rows=2 other_admin=rows=2');
+select tests.expect_access('permissions', 'insert',
+  $$insert into public.permissions (key, description) values ('test.{persona}', 'x')$$,
+  'anon=denied customer=denied provider=denied operations=denied finance=denied product=denied super_admin=ok other_admin=denied');
+select tests.expect_access('permissions', 'update',
+  $$update public.permissions set description = description where key = 'users.read' returning 1$$,
+  'anon=denied customer=none provider=none operations=none finance=none product=none super_admin=rows other_admin=none');
+select tests.expect_access('permissions', 'delete',
+  $$delete from public.permissions where key = 'test.super_admin' returning 1$$,
+  'anon=denied customer=none provider=none operations=none finance=none product=none other_admin=none super_admin=rows');
 
 -- role_permissions ----------------------------------------------------------------
-select tests.clear_authentication();
-select throws_ok($$select 1 from public.role_permissions where role = 'support'$$, '42501', null, 'role_permissions: anon cannot select (no privilege)');
-select tests.authenticate_as('customer');
-select is((select count(*)::int from (select 1 from public.role_permissions where role = 'support') q), 0, 'role_permissions: customer sees 0 fixture row(s)');
-select tests.authenticate_as('provider');
-select is((select count(*)::int from (select 1 from public.role_permissions where role = 'support') q), 0, 'role_permissions: provider sees 0 fixture row(s)');
-select tests.authenticate_as('operations');
-select is((select count(*)::int from (select 1 from public.role_permissions where role = 'support') q), 3, 'role_permissions: operations sees 3 fixture row(s)');
-select tests.authenticate_as('finance');
-select is((select count(*)::int from (select 1 from public.role_permissions where role = 'support') q), 3, 'role_permissions: finance sees 3 fixture row(s)');
-select tests.authenticate_as('product');
-select is((select count(*)::int from (select 1 from public.role_permissions where role = 'support') q), 3, 'role_permissions: product sees 3 fixture row(s)');
-select tests.authenticate_as('super_admin');
-select is((select count(*)::int from (select 1 from public.role_permissions where role = 'support') q), 3, 'role_permissions: super_admin sees 3 fixture row(s)');
-select tests.authenticate_as('other_admin');
-select is((select count(*)::int from (select 1 from public.role_permissions where role = 'support') q), 3, 'role_permissions: other_admin sees 3 fixture row(s)');
-select tests.clear_authentication();
-select throws_ok($$insert into public.role_permissions (role, permission_id) select 'support', id from public.permissions where key = 'analytics.read'$$, '42501', null, 'role_permissions: anon cannot insert (no privilege)');
-select tests.authenticate_as('customer');
-select throws_ok($$insert into public.role_permissions (role, permission_id) select 'support', id from public.permissions where key = 'analytics.read'$$, '42501', null, 'role_permissions: customer cannot insert');
-select tests.authenticate_as('provider');
-select throws_ok($$insert into public.role_permissions (role, permission_id) select 'support', id from public.permissions where key = 'analytics.read'$$, '42501', null, 'role_permissions: provider cannot insert');
-select tests.authenticate_as('operations');
-select throws_ok($$insert into public.role_permissions (role, permission_id) select 'support', id from public.permissions where key = 'analytics.read'$$, '42501', null, 'role_permissions: operations cannot insert');
-select tests.authenticate_as('finance');
-select throws_ok($$insert into public.role_permissions (role, permission_id) select 'support', id from public.permissions where key = 'analytics.read'$$, '42501', null, 'role_permissions: finance cannot insert');
-select tests.authenticate_as('product');
-select throws_ok($$insert into public.role_permissions (role, permission_id) select 'support', id from public.permissions where key = 'analytics.read'$$, '42501', null, 'role_permissions: product cannot insert');
-select tests.authenticate_as('super_admin');
-select lives_ok($$insert into public.role_permissions (role, permission_id) select 'support', id from public.permissions where key = 'analytics.read'$$, 'role_permissions: super_admin can insert');
-select tests.authenticate_as('other_admin');
-select throws_ok($$insert into public.role_permissions (role, permission_id) select 'support', id from public.permissions where key = 'analytics.read'$$, '42501', null, 'role_permissions: other_admin cannot insert');
-select tests.clear_authentication();
-select throws_ok($$update public.role_permissions set role = role where role = 'support'$$, '42501', null, 'role_permissions: anon cannot update (no privilege)');
-select tests.authenticate_as('customer');
-select is_empty($$update public.role_permissions set role = role where role = 'support' returning 1$$, 'role_permissions: customer cannot update');
-select tests.authenticate_as('provider');
-select is_empty($$update public.role_permissions set role = role where role = 'support' returning 1$$, 'role_permissions: provider cannot update');
-select tests.authenticate_as('operations');
-select is_empty($$update public.role_permissions set role = role where role = 'support' returning 1$$, 'role_permissions: operations cannot update');
-select tests.authenticate_as('finance');
-select is_empty($$update public.role_permissions set role = role where role = 'support' returning 1$$, 'role_permissions: finance cannot update');
-select tests.authenticate_as('product');
-select is_empty($$update public.role_permissions set role = role where role = 'support' returning 1$$, 'role_permissions: product cannot update');
-select tests.authenticate_as('super_admin');
-select isnt_empty($$update public.role_permissions set role = role where role = 'support' returning 1$$, 'role_permissions: super_admin can update');
-select tests.authenticate_as('other_admin');
-select is_empty($$update public.role_permissions set role = role where role = 'support' returning 1$$, 'role_permissions: other_admin cannot update');
-select tests.clear_authentication();
-select throws_ok($$delete from public.role_permissions where role = 'support'$$, '42501', null, 'role_permissions: anon cannot delete (no privilege)');
-select tests.authenticate_as('customer');
-select is_empty($$delete from public.role_permissions where role = 'support' returning 1$$, 'role_permissions: customer cannot delete');
-select tests.authenticate_as('provider');
-select is_empty($$delete from public.role_permissions where role = 'support' returning 1$$, 'role_permissions: provider cannot delete');
-select tests.authenticate_as('operations');
-select is_empty($$delete from public.role_permissions where role = 'support' returning 1$$, 'role_permissions: operations cannot delete');
-select tests.authenticate_as('finance');
-select is_empty($$delete from public.role_permissions where role = 'support' returning 1$$, 'role_permissions: finance cannot delete');
-select tests.authenticate_as('product');
-select is_empty($$delete from public.role_permissions where role = 'support' returning 1$$, 'role_permissions: product cannot delete');
-select tests.authenticate_as('other_admin');
-select is_empty($$delete from public.role_permissions where role = 'support' returning 1$$, 'role_permissions: other_admin cannot delete');
-select tests.authenticate_as('super_admin');
-select isnt_empty($$delete from public.role_permissions where role = 'support' returning 1$$, 'role_permissions: super_admin can delete');
+select tests.expect_access('role_permissions', 'select',
+  $$select 1 from public.role_permissions where role = 'support'$$,
+  'anon=denied customer=rows=0 provider=rows=0 operations=rows=3 finance=rows=3 product=rows=3 super_admin=rows=3 other_admin=rows=3');
+select tests.expect_access('role_permissions', 'insert',
+  $$insert into public.role_permissions (role, permission_id) select 'support', id from public.permissions where key = 'analytics.read'$$,
+  'anon=denied customer=denied provider=denied operations=denied finance=denied product=denied super_admin=ok other_admin=denied');
+select tests.expect_access('role_permissions', 'update',
+  $$update public.role_permissions set role = role where role = 'support' returning 1$$,
+  'anon=denied customer=none provider=none operations=none finance=none product=none super_admin=rows other_admin=none');
+select tests.expect_access('role_permissions', 'delete',
+  $$delete from public.role_permissions where role = 'support' returning 1$$,
+  'anon=denied customer=none provider=none operations=none finance=none product=none other_admin=none super_admin=rows');
 
 -- user_permissions ----------------------------------------------------------------
-select tests.clear_authentication();
-select throws_ok($$select 1 from public.user_permissions where id in ('f0000000-0000-4000-8000-000000000601', 'f0000000-0000-4000-8000-000000000603')$$, '42501', null, 'user_permissions: anon cannot select (no privilege)');
-select tests.authenticate_as('customer');
-select is((select count(*)::int from (select 1 from public.user_permissions where id in ('f0000000-0000-4000-8000-000000000601', 'f0000000-0000-4000-8000-000000000603')) q), 0, 'user_permissions: customer sees 0 fixture row(s)');
-select tests.authenticate_as('provider');
-select is((select count(*)::int from (select 1 from public.user_permissions where id in ('f0000000-0000-4000-8000-000000000601', 'f0000000-0000-4000-8000-000000000603')) q), 0, 'user_permissions: provider sees 0 fixture row(s)');
-select tests.authenticate_as('operations');
-select is((select count(*)::int from (select 1 from public.user_permissions where id in ('f0000000-0000-4000-8000-000000000601', 'f0000000-0000-4000-8000-000000000603')) q), 1, 'user_permissions: operations sees 1 fixture row(s)');
-select tests.authenticate_as('finance');
-select is((select count(*)::int from (select 1 from public.user_permissions where id in ('f0000000-0000-4000-8000-000000000601', 'f0000000-0000-4000-8000-000000000603')) q), 0, 'user_permissions: finance sees 0 fixture row(s)');
-select tests.authenticate_as('product');
-select is((select count(*)::int from (select 1 from public.user_permissions where id in ('f0000000-0000-4000-8000-000000000601', 'f0000000-0000-4000-8000-000000000603')) q), 0, 'user_permissions: product sees 0 fixture row(s)');
-select tests.authenticate_as('super_admin');
-select is((select count(*)::int from (select 1 from public.user_permissions where id in ('f0000000-0000-4000-8000-000000000601', 'f0000000-0000-4000-8000-000000000603')) q), 2, 'user_permissions: super_admin sees 2 fixture row(s)');
-select tests.authenticate_as('other_admin');
-select is((select count(*)::int from (select 1 from public.user_permissions where id in ('f0000000-0000-4000-8000-000000000601', 'f0000000-0000-4000-8000-000000000603')) q), 1, 'user_permissions: other_admin sees 1 fixture row(s)');
-select tests.clear_authentication();
-select throws_ok($$insert into public.user_permissions (user_id, permission_id, kind) select tests.get_user_id('finance'), id, 'grant' from public.permissions where key = 'files.read'$$, '42501', null, 'user_permissions: anon cannot insert (no privilege)');
-select tests.authenticate_as('customer');
-select throws_ok($$insert into public.user_permissions (user_id, permission_id, kind) select tests.get_user_id('finance'), id, 'grant' from public.permissions where key = 'files.read'$$, '42501', null, 'user_permissions: customer cannot insert');
-select tests.authenticate_as('provider');
-select throws_ok($$insert into public.user_permissions (user_id, permission_id, kind) select tests.get_user_id('finance'), id, 'grant' from public.permissions where key = 'files.read'$$, '42501', null, 'user_permissions: provider cannot insert');
-select tests.authenticate_as('operations');
-select throws_ok($$insert into public.user_permissions (user_id, permission_id, kind) select tests.get_user_id('finance'), id, 'grant' from public.permissions where key = 'files.read'$$, '42501', null, 'user_permissions: operations cannot insert');
-select tests.authenticate_as('finance');
-select throws_ok($$insert into public.user_permissions (user_id, permission_id, kind) select tests.get_user_id('finance'), id, 'grant' from public.permissions where key = 'files.read'$$, '42501', null, 'user_permissions: finance cannot insert');
-select tests.authenticate_as('product');
-select throws_ok($$insert into public.user_permissions (user_id, permission_id, kind) select tests.get_user_id('finance'), id, 'grant' from public.permissions where key = 'files.read'$$, '42501', null, 'user_permissions: product cannot insert');
-select tests.authenticate_as('super_admin');
-select lives_ok($$insert into public.user_permissions (user_id, permission_id, kind) select tests.get_user_id('finance'), id, 'grant' from public.permissions where key = 'files.read'$$, 'user_permissions: super_admin can insert');
-select tests.authenticate_as('other_admin');
-select throws_ok($$insert into public.user_permissions (user_id, permission_id, kind) select tests.get_user_id('finance'), id, 'grant' from public.permissions where key = 'files.read'$$, '42501', null, 'user_permissions: other_admin cannot insert');
-select tests.clear_authentication();
-select throws_ok($$update public.user_permissions set reason = 'checked' where id = 'f0000000-0000-4000-8000-000000000601'$$, '42501', null, 'user_permissions: anon cannot update (no privilege)');
-select tests.authenticate_as('customer');
-select is_empty($$update public.user_permissions set reason = 'checked' where id = 'f0000000-0000-4000-8000-000000000601' returning 1$$, 'user_permissions: customer cannot update');
-select tests.authenticate_as('provider');
-select is_empty($$update public.user_permissions set reason = 'checked' where id = 'f0000000-0000-4000-8000-000000000601' returning 1$$, 'user_permissions: provider cannot update');
-select tests.authenticate_as('operations');
-select is_empty($$update public.user_permissions set reason = 'checked' where id = 'f0000000-0000-4000-8000-000000000601' returning 1$$, 'user_permissions: operations cannot update');
-select tests.authenticate_as('finance');
-select is_empty($$update public.user_permissions set reason = 'checked' where id = 'f0000000-0000-4000-8000-000000000601' returning 1$$, 'user_permissions: finance cannot update');
-select tests.authenticate_as('product');
-select is_empty($$update public.user_permissions set reason = 'checked' where id = 'f0000000-0000-4000-8000-000000000601' returning 1$$, 'user_permissions: product cannot update');
-select tests.authenticate_as('super_admin');
-select isnt_empty($$update public.user_permissions set reason = 'checked' where id = 'f0000000-0000-4000-8000-000000000601' returning 1$$, 'user_permissions: super_admin can update');
-select tests.authenticate_as('other_admin');
-select is_empty($$update public.user_permissions set reason = 'checked' where id = 'f0000000-0000-4000-8000-000000000601' returning 1$$, 'user_permissions: other_admin cannot update');
-select tests.clear_authentication();
-select throws_ok($$delete from public.user_permissions where id = 'f0000000-0000-4000-8000-000000000601'$$, '42501', null, 'user_permissions: anon cannot delete (no privilege)');
-select tests.authenticate_as('customer');
-select is_empty($$delete from public.user_permissions where id = 'f0000000-0000-4000-8000-000000000601' returning 1$$, 'user_permissions: customer cannot delete');
-select tests.authenticate_as('provider');
-select is_empty($$delete from public.user_permissions where id = 'f0000000-0000-4000-8000-000000000601' returning 1$$, 'user_permissions: provider cannot delete');
-select tests.authenticate_as('operations');
-select is_empty($$delete from public.user_permissions where id = 'f0000000-0000-4000-8000-000000000601' returning 1$$, 'user_permissions: operations cannot delete');
-select tests.authenticate_as('finance');
-select is_empty($$delete from public.user_permissions where id = 'f0000000-0000-4000-8000-000000000601' returning 1$$, 'user_permissions: finance cannot delete');
-select tests.authenticate_as('product');
-select is_empty($$delete from public.user_permissions where id = 'f0000000-0000-4000-8000-000000000601' returning 1$$, 'user_permissions: product cannot delete');
-select tests.authenticate_as('other_admin');
-select is_empty($$delete from public.user_permissions where id = 'f0000000-0000-4000-8000-000000000601' returning 1$$, 'user_permissions: other_admin cannot delete');
-select tests.authenticate_as('super_admin');
-select isnt_empty($$delete from public.user_permissions where id = 'f0000000-0000-4000-8000-000000000601' returning 1$$, 'user_permissions: super_admin can delete');
+select tests.expect_access('user_permissions', 'select',
+  $$select 1 from public.user_permissions where id in ('f0000000-0000-4000-8000-000000000601', 'f0000000-0000-4000-8000-000000000603')$$,
+  'anon=denied customer=rows=0 provider=rows=0 operations=rows=1 finance=rows=0 product=rows=0 super_admin=rows=2 other_admin=rows=1');
+select tests.expect_access('user_permissions', 'insert',
+  $$insert into public.user_permissions (user_id, permission_id, kind) select tests.get_user_id('finance'), id, 'grant' from public.permissions where key = 'files.read'$$,
+  'anon=denied customer=denied provider=denied operations=denied finance=denied product=denied super_admin=ok other_admin=denied');
+select tests.expect_access('user_permissions', 'update',
+  $$update public.user_permissions set reason = 'checked' where id = 'f0000000-0000-4000-8000-000000000601' returning 1$$,
+  'anon=denied customer=none provider=none operations=none finance=none product=none super_admin=rows other_admin=none');
+select tests.expect_access('user_permissions', 'delete',
+  $$delete from public.user_permissions where id = 'f0000000-0000-4000-8000-000000000601' returning 1$$,
+  'anon=denied customer=none provider=none operations=none finance=none product=none other_admin=none super_admin=rows');
 
 -- audit_logs (tenant loconomy) ----------------------------------------------------
-select tests.clear_authentication();
-select throws_ok($$select 1 from public.audit_logs where tenant_id = tests.ensure_tenant('loconomy') limit 1$$, '42501', null, 'audit_logs (tenant loconomy): anon cannot select (no privilege)');
-select tests.authenticate_as('customer');
-select is((select count(*)::int from (select 1 from public.audit_logs where tenant_id = tests.ensure_tenant('loconomy') limit 1) q), 0, 'audit_logs (tenant loconomy): customer sees 0 fixture row(s)');
-select tests.authenticate_as('provider');
-select is((select count(*)::int from (select 1 from public.audit_logs where tenant_id = tests.ensure_tenant('loconomy') limit 1) q), 0, 'audit_logs (tenant loconomy): provider sees 0 fixture row(s)');
-select tests.authenticate_as('operations');
-select is((select count(*)::int from (select 1 from public.audit_logs where tenant_id = tests.ensure_tenant('loconomy') limit 1) q), 1, 'audit_logs (tenant loconomy): operations sees 1 fixture row(s)');
-select tests.authenticate_as('finance');
-select is((select count(*)::int from (select 1 from public.audit_logs where tenant_id = tests.ensure_tenant('loconomy') limit 1) q), 1, 'audit_logs (tenant loconomy): finance sees 1 fixture row(s)');
-select tests.authenticate_as('product');
-select is((select count(*)::int from (select 1 from public.audit_logs where tenant_id = tests.ensure_tenant('loconomy') limit 1) q), 0, 'audit_logs (tenant loconomy): product sees 0 fixture row(s)');
-select tests.authenticate_as('super_admin');
-select is((select count(*)::int from (select 1 from public.audit_logs where tenant_id = tests.ensure_tenant('loconomy') limit 1) q), 1, 'audit_logs (tenant loconomy): super_admin sees 1 fixture row(s)');
-select tests.authenticate_as('other_admin');
-select is((select count(*)::int from (select 1 from public.audit_logs where tenant_id = tests.ensure_tenant('loconomy') limit 1) q), 0, 'audit_logs (tenant loconomy): other_admin sees 0 fixture row(s)');
+select tests.expect_access('audit_logs (tenant loconomy)', 'select',
+  $$select 1 from public.audit_logs where tenant_id = tests.ensure_tenant('loconomy') limit 1$$,
+  'anon=denied customer=rows=0 provider=rows=0 operations=rows=1 finance=rows=1 product=rows=0 super_admin=rows=1 other_admin=rows=0');
 
 -- audit_logs (tenant other) -------------------------------------------------------
-select tests.clear_authentication();
-select throws_ok($$select 1 from public.audit_logs where tenant_id = tests.ensure_tenant('other') limit 1$$, '42501', null, 'audit_logs (tenant other): anon cannot select (no privilege)');
-select tests.authenticate_as('customer');
-select is((select count(*)::int from (select 1 from public.audit_logs where tenant_id = tests.ensure_tenant('other') limit 1) q), 0, 'audit_logs (tenant other): customer sees 0 fixture row(s)');
-select tests.authenticate_as('provider');
-select is((select count(*)::int from (select 1 from public.audit_logs where tenant_id = tests.ensure_tenant('other') limit 1) q), 0, 'audit_logs (tenant other): provider sees 0 fixture row(s)');
-select tests.authenticate_as('operations');
-select is((select count(*)::int from (select 1 from public.audit_logs where tenant_id = tests.ensure_tenant('other') limit 1) q), 0, 'audit_logs (tenant other): operations sees 0 fixture row(s)');
-select tests.authenticate_as('finance');
-select is((select count(*)::int from (select 1 from public.audit_logs where tenant_id = tests.ensure_tenant('other') limit 1) q), 0, 'audit_logs (tenant other): finance sees 0 fixture row(s)');
-select tests.authenticate_as('product');
-select is((select count(*)::int from (select 1 from public.audit_logs where tenant_id = tests.ensure_tenant('other') limit 1) q), 0, 'audit_logs (tenant other): product sees 0 fixture row(s)');
-select tests.authenticate_as('super_admin');
-select is((select count(*)::int from (select 1 from public.audit_logs where tenant_id = tests.ensure_tenant('other') limit 1) q), 1, 'audit_logs (tenant other): super_admin sees 1 fixture row(s)');
-select tests.authenticate_as('other_admin');
-select is((select count(*)::int from (select 1 from public.audit_logs where tenant_id = tests.ensure_tenant('other') limit 1) q), 1, 'audit_logs (tenant other): other_admin sees 1 fixture row(s)');
-select tests.clear_authentication();
-select throws_ok($$insert into public.audit_logs (action, table_name, hash) values ('admin_action', 'forged', 'x')$$, '42501', null, 'audit_logs (tenant other): anon cannot insert (no privilege)');
-select tests.authenticate_as('customer');
-select throws_ok($$insert into public.audit_logs (action, table_name, hash) values ('admin_action', 'forged', 'x')$$, '42501', null, 'audit_logs (tenant other): customer cannot insert (no privilege)');
-select tests.authenticate_as('provider');
-select throws_ok($$insert into public.audit_logs (action, table_name, hash) values ('admin_action', 'forged', 'x')$$, '42501', null, 'audit_logs (tenant other): provider cannot insert (no privilege)');
-select tests.authenticate_as('operations');
-select throws_ok($$insert into public.audit_logs (action, table_name, hash) values ('admin_action', 'forged', 'x')$$, '42501', null, 'audit_logs (tenant other): operations cannot insert (no privilege)');
-select tests.authenticate_as('finance');
-select throws_ok($$insert into public.audit_logs (action, table_name, hash) values ('admin_action', 'forged', 'x')$$, '42501', null, 'audit_logs (tenant other): finance cannot insert (no privilege)');
-select tests.authenticate_as('product');
-select throws_ok($$insert into public.audit_logs (action, table_name, hash) values ('admin_action', 'forged', 'x')$$, '42501', null, 'audit_logs (tenant other): product cannot insert (no privilege)');
-select tests.authenticate_as('super_admin');
-select throws_ok($$insert into public.audit_logs (action, table_name, hash) values ('admin_action', 'forged', 'x')$$, '42501', null, 'audit_logs (tenant other): super_admin cannot insert (no privilege)');
-select tests.authenticate_as('other_admin');
-select throws_ok($$insert into public.audit_logs (action, table_name, hash) values ('admin_action', 'forged', 'x')$$, '42501', null, 'audit_logs (tenant other): other_admin cannot insert (no privilege)');
-select tests.clear_authentication();
-select throws_ok($$update public.audit_logs set table_name = 'forged' where tenant_id = tests.ensure_tenant('other')$$, '42501', null, 'audit_logs (tenant other): anon cannot update (no privilege)');
-select tests.authenticate_as('customer');
-select throws_ok($$update public.audit_logs set table_name = 'forged' where tenant_id = tests.ensure_tenant('other')$$, '42501', null, 'audit_logs (tenant other): customer cannot update (no privilege)');
-select tests.authenticate_as('provider');
-select throws_ok($$update public.audit_logs set table_name = 'forged' where tenant_id = tests.ensure_tenant('other')$$, '42501', null, 'audit_logs (tenant other): provider cannot update (no privilege)');
-select tests.authenticate_as('operations');
-select throws_ok($$update public.audit_logs set table_name = 'forged' where tenant_id = tests.ensure_tenant('other')$$, '42501', null, 'audit_logs (tenant other): operations cannot update (no privilege)');
-select tests.authenticate_as('finance');
-select throws_ok($$update public.audit_logs set table_name = 'forged' where tenant_id = tests.ensure_tenant('other')$$, '42501', null, 'audit_logs (tenant other): finance cannot update (no privilege)');
-select tests.authenticate_as('product');
-select throws_ok($$update public.audit_logs set table_name = 'forged' where tenant_id = tests.ensure_tenant('other')$$, '42501', null, 'audit_logs (tenant other): product cannot update (no privilege)');
-select tests.authenticate_as('super_admin');
-select throws_ok($$update public.audit_logs set table_name = 'forged' where tenant_id = tests.ensure_tenant('other')$$, '42501', null, 'audit_logs (tenant other): super_admin cannot update (no privilege)');
-select tests.authenticate_as('other_admin');
-select throws_ok($$update public.audit_logs set table_name = 'forged' where tenant_id = tests.ensure_tenant('other')$$, '42501', null, 'audit_logs (tenant other): other_admin cannot update (no privilege)');
-select tests.clear_authentication();
-select throws_ok($$delete from public.audit_logs where tenant_id = tests.ensure_tenant('other')$$, '42501', null, 'audit_logs (tenant other): anon cannot delete (no privilege)');
-select tests.authenticate_as('customer');
-select throws_ok($$delete from public.audit_logs where tenant_id = tests.ensure_tenant('other')$$, '42501', null, 'audit_logs (tenant other): customer cannot delete (no privilege)');
-select tests.authenticate_as('provider');
-select throws_ok($$delete from public.audit_logs where tenant_id = tests.ensure_tenant('other')$$, '42501', null, 'audit_logs (tenant other): provider cannot delete (no privilege)');
-select tests.authenticate_as('operations');
-select throws_ok($$delete from public.audit_logs where tenant_id = tests.ensure_tenant('other')$$, '42501', null, 'audit_logs (tenant other): operations cannot delete (no privilege)');
-select tests.authenticate_as('finance');
-select throws_ok($$delete from public.audit_logs where tenant_id = tests.ensure_tenant('other')$$, '42501', null, 'audit_logs (tenant other): finance cannot delete (no privilege)');
-select tests.authenticate_as('product');
-select throws_ok($$delete from public.audit_logs where tenant_id = tests.ensure_tenant('other')$$, '42501', null, 'audit_logs (tenant other): product cannot delete (no privilege)');
-select tests.authenticate_as('super_admin');
-select throws_ok($$delete from public.audit_logs where tenant_id = tests.ensure_tenant('other')$$, '42501', null, 'audit_logs (tenant other): super_admin cannot delete (no privilege)');
-select tests.authenticate_as('other_admin');
-select throws_ok($$delete from public.audit_logs where tenant_id = tests.ensure_tenant('other')$$, '42501', null, 'audit_logs (tenant other): other_admin cannot delete (no privilege)');
+select tests.expect_access('audit_logs (tenant other)', 'select',
+  $$select 1 from public.audit_logs where tenant_id = tests.ensure_tenant('other') limit 1$$,
+  'anon=denied customer=rows=0 provider=rows=0 operations=rows=0 finance=rows=0 product=rows=0 super_admin=rows=1 other_admin=rows=1');
+select tests.expect_access('audit_logs (tenant other)', 'insert',
+  $$insert into public.audit_logs (action, table_name, hash) values ('admin_action', 'forged', 'x')$$,
+  'anon=denied customer=denied provider=denied operations=denied finance=denied product=denied super_admin=denied other_admin=denied');
+select tests.expect_access('audit_logs (tenant other)', 'update',
+  $$update public.audit_logs set table_name = 'forged' where tenant_id = tests.ensure_tenant('other')$$,
+  'anon=denied customer=denied provider=denied operations=denied finance=denied product=denied super_admin=denied other_admin=denied');
+select tests.expect_access('audit_logs (tenant other)', 'delete',
+  $$delete from public.audit_logs where tenant_id = tests.ensure_tenant('other')$$,
+  'anon=denied customer=denied provider=denied operations=denied finance=denied product=denied super_admin=denied other_admin=denied');
 
 -- the staff tenant filter: other_admin (admin of tenant other) sees none of tenant loconomy's users
 select tests.authenticate_as('other_admin');

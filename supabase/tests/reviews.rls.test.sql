@@ -1,142 +1,38 @@
--- Persona access matrix for the reviews tables (generated from a spec, Basejump style):
--- select = rows of the fixture visible; insert denied = throws_ok 42501; update/delete denied =
--- is_empty(... returning 1); no table privilege at all = throws_ok 42501.
+-- Persona access matrix for the reviews tables (Basejump style): per table and command, what
+-- each persona gets — rows=N of the fixture visible, rows, none (RLS hides or filters the row),
+-- ok, denied (42501) — as one tests.expect_access call (supabase/tests/helpers/rls-matrix.sql).
 -- Personas and fixture rows: supabase/tests/helpers/personas.sql (tests.create_marketplace_fixture).
 begin;
 select plan(68);
 select tests.create_marketplace_fixture();
 
 -- reviews -------------------------------------------------------------------------
-select tests.clear_authentication();
-select is((select count(*)::int from (select 1 from public.reviews where id in ('f0000000-0000-4000-8000-000000000401', 'f0000000-0000-4000-8000-000000000402', 'f0000000-0000-4000-8000-000000000403')) q), 2, 'reviews: anon sees 2 fixture row(s)');
-select tests.authenticate_as('customer');
-select is((select count(*)::int from (select 1 from public.reviews where id in ('f0000000-0000-4000-8000-000000000401', 'f0000000-0000-4000-8000-000000000402', 'f0000000-0000-4000-8000-000000000403')) q), 3, 'reviews: customer sees 3 fixture row(s)');
-select tests.authenticate_as('provider');
-select is((select count(*)::int from (select 1 from public.reviews where id in ('f0000000-0000-4000-8000-000000000401', 'f0000000-0000-4000-8000-000000000402', 'f0000000-0000-4000-8000-000000000403')) q), 3, 'reviews: provider sees 3 fixture row(s)');
-select tests.authenticate_as('operations');
-select is((select count(*)::int from (select 1 from public.reviews where id in ('f0000000-0000-4000-8000-000000000401', 'f0000000-0000-4000-8000-000000000402', 'f0000000-0000-4000-8000-000000000403')) q), 3, 'reviews: operations sees 3 fixture row(s)');
-select tests.authenticate_as('finance');
-select is((select count(*)::int from (select 1 from public.reviews where id in ('f0000000-0000-4000-8000-000000000401', 'f0000000-0000-4000-8000-000000000402', 'f0000000-0000-4000-8000-000000000403')) q), 2, 'reviews: finance sees 2 fixture row(s)');
-select tests.authenticate_as('product');
-select is((select count(*)::int from (select 1 from public.reviews where id in ('f0000000-0000-4000-8000-000000000401', 'f0000000-0000-4000-8000-000000000402', 'f0000000-0000-4000-8000-000000000403')) q), 2, 'reviews: product sees 2 fixture row(s)');
-select tests.authenticate_as('super_admin');
-select is((select count(*)::int from (select 1 from public.reviews where id in ('f0000000-0000-4000-8000-000000000401', 'f0000000-0000-4000-8000-000000000402', 'f0000000-0000-4000-8000-000000000403')) q), 3, 'reviews: super_admin sees 3 fixture row(s)');
-select tests.authenticate_as('other_admin');
-select is((select count(*)::int from (select 1 from public.reviews where id in ('f0000000-0000-4000-8000-000000000401', 'f0000000-0000-4000-8000-000000000402', 'f0000000-0000-4000-8000-000000000403')) q), 2, 'reviews: other_admin sees 2 fixture row(s)');
-select tests.clear_authentication();
-select throws_ok($$insert into public.reviews (booking_id, reviewer_id, rating, comment) values ('f0000000-0000-4000-8000-000000000305', tests.get_user_id('customer'), 4, 'Good')$$, '42501', null, 'reviews: anon cannot insert (no privilege)');
-select tests.authenticate_as('customer');
-select lives_ok($$insert into public.reviews (booking_id, reviewer_id, rating, comment) values ('f0000000-0000-4000-8000-000000000305', tests.get_user_id('customer'), 4, 'Good')$$, 'reviews: customer can insert');
-select tests.authenticate_as('provider');
-select throws_ok($$insert into public.reviews (booking_id, reviewer_id, rating, comment) values ('f0000000-0000-4000-8000-000000000305', tests.get_user_id('customer'), 4, 'Good')$$, '42501', null, 'reviews: provider cannot insert');
-select tests.authenticate_as('operations');
-select throws_ok($$insert into public.reviews (booking_id, reviewer_id, rating, comment) values ('f0000000-0000-4000-8000-000000000305', tests.get_user_id('customer'), 4, 'Good')$$, '42501', null, 'reviews: operations cannot insert');
-select tests.authenticate_as('finance');
-select throws_ok($$insert into public.reviews (booking_id, reviewer_id, rating, comment) values ('f0000000-0000-4000-8000-000000000305', tests.get_user_id('customer'), 4, 'Good')$$, '42501', null, 'reviews: finance cannot insert');
-select tests.authenticate_as('product');
-select throws_ok($$insert into public.reviews (booking_id, reviewer_id, rating, comment) values ('f0000000-0000-4000-8000-000000000305', tests.get_user_id('customer'), 4, 'Good')$$, '42501', null, 'reviews: product cannot insert');
-select tests.authenticate_as('super_admin');
-select throws_ok($$insert into public.reviews (booking_id, reviewer_id, rating, comment) values ('f0000000-0000-4000-8000-000000000305', tests.get_user_id('customer'), 4, 'Good')$$, '42501', null, 'reviews: super_admin cannot insert');
-select tests.authenticate_as('other_admin');
-select throws_ok($$insert into public.reviews (booking_id, reviewer_id, rating, comment) values ('f0000000-0000-4000-8000-000000000305', tests.get_user_id('customer'), 4, 'Good')$$, '42501', null, 'reviews: other_admin cannot insert');
-select tests.clear_authentication();
-select throws_ok($$update public.reviews set comment = comment where id = 'f0000000-0000-4000-8000-000000000401'$$, '42501', null, 'reviews: anon cannot update (no privilege)');
-select tests.authenticate_as('customer');
-select isnt_empty($$update public.reviews set comment = comment where id = 'f0000000-0000-4000-8000-000000000401' returning 1$$, 'reviews: customer can update');
-select tests.authenticate_as('provider');
-select isnt_empty($$update public.reviews set comment = comment where id = 'f0000000-0000-4000-8000-000000000401' returning 1$$, 'reviews: provider can update');
-select tests.authenticate_as('operations');
-select isnt_empty($$update public.reviews set comment = comment where id = 'f0000000-0000-4000-8000-000000000401' returning 1$$, 'reviews: operations can update');
-select tests.authenticate_as('finance');
-select is_empty($$update public.reviews set comment = comment where id = 'f0000000-0000-4000-8000-000000000401' returning 1$$, 'reviews: finance cannot update');
-select tests.authenticate_as('product');
-select is_empty($$update public.reviews set comment = comment where id = 'f0000000-0000-4000-8000-000000000401' returning 1$$, 'reviews: product cannot update');
-select tests.authenticate_as('super_admin');
-select isnt_empty($$update public.reviews set comment = comment where id = 'f0000000-0000-4000-8000-000000000401' returning 1$$, 'reviews: super_admin can update');
-select tests.authenticate_as('other_admin');
-select is_empty($$update public.reviews set comment = comment where id = 'f0000000-0000-4000-8000-000000000401' returning 1$$, 'reviews: other_admin cannot update');
-select tests.clear_authentication();
-select throws_ok($$delete from public.reviews where id = 'f0000000-0000-4000-8000-000000000401'$$, '42501', null, 'reviews: anon cannot delete (no privilege)');
-select tests.authenticate_as('customer');
-select throws_ok($$delete from public.reviews where id = 'f0000000-0000-4000-8000-000000000401'$$, '42501', null, 'reviews: customer cannot delete (no privilege)');
-select tests.authenticate_as('provider');
-select throws_ok($$delete from public.reviews where id = 'f0000000-0000-4000-8000-000000000401'$$, '42501', null, 'reviews: provider cannot delete (no privilege)');
-select tests.authenticate_as('operations');
-select throws_ok($$delete from public.reviews where id = 'f0000000-0000-4000-8000-000000000401'$$, '42501', null, 'reviews: operations cannot delete (no privilege)');
-select tests.authenticate_as('finance');
-select throws_ok($$delete from public.reviews where id = 'f0000000-0000-4000-8000-000000000401'$$, '42501', null, 'reviews: finance cannot delete (no privilege)');
-select tests.authenticate_as('product');
-select throws_ok($$delete from public.reviews where id = 'f0000000-0000-4000-8000-000000000401'$$, '42501', null, 'reviews: product cannot delete (no privilege)');
-select tests.authenticate_as('super_admin');
-select throws_ok($$delete from public.reviews where id = 'f0000000-0000-4000-8000-000000000401'$$, '42501', null, 'reviews: super_admin cannot delete (no privilege)');
-select tests.authenticate_as('other_admin');
-select throws_ok($$delete from public.reviews where id = 'f0000000-0000-4000-8000-000000000401'$$, '42501', null, 'reviews: other_admin cannot delete (no privilege)');
+select tests.expect_access('reviews', 'select',
+  $$select 1 from public.reviews where id in ('f0000000-0000-4000-8000-000000000401', 'f0000000-0000-4000-8000-000000000402', 'f0000000-0000-4000-8000-000000000403')$$,
+  'anon=rows=2 customer=rows=3 provider=rows=3 operations=rows=3 finance=rows=2 product=rows=2 super_admin=rows=3 other_admin=rows=2');
+select tests.expect_access('reviews', 'insert',
+  $$insert into public.reviews (booking_id, reviewer_id, rating, comment) values ('f0000000-0000-4000-8000-000000000305', tests.get_user_id('customer'), 4, 'Good')$$,
+  'anon=denied customer=ok provider=denied operations=denied finance=denied product=denied super_admin=denied other_admin=denied');
+select tests.expect_access('reviews', 'update',
+  $$update public.reviews set comment = comment where id = 'f0000000-0000-4000-8000-000000000401' returning 1$$,
+  'anon=denied customer=rows provider=rows operations=rows finance=none product=none super_admin=rows other_admin=none');
+select tests.expect_access('reviews', 'delete',
+  $$delete from public.reviews where id = 'f0000000-0000-4000-8000-000000000401'$$,
+  'anon=denied customer=denied provider=denied operations=denied finance=denied product=denied super_admin=denied other_admin=denied');
 
 -- review_votes --------------------------------------------------------------------
-select tests.clear_authentication();
-select throws_ok($$select 1 from public.review_votes where id in ('f0000000-0000-4000-8000-000000000501', 'f0000000-0000-4000-8000-000000000503')$$, '42501', null, 'review_votes: anon cannot select (no privilege)');
-select tests.authenticate_as('customer');
-select is((select count(*)::int from (select 1 from public.review_votes where id in ('f0000000-0000-4000-8000-000000000501', 'f0000000-0000-4000-8000-000000000503')) q), 0, 'review_votes: customer sees 0 fixture row(s)');
-select tests.authenticate_as('provider');
-select is((select count(*)::int from (select 1 from public.review_votes where id in ('f0000000-0000-4000-8000-000000000501', 'f0000000-0000-4000-8000-000000000503')) q), 0, 'review_votes: provider sees 0 fixture row(s)');
-select tests.authenticate_as('operations');
-select is((select count(*)::int from (select 1 from public.review_votes where id in ('f0000000-0000-4000-8000-000000000501', 'f0000000-0000-4000-8000-000000000503')) q), 1, 'review_votes: operations sees 1 fixture row(s)');
-select tests.authenticate_as('finance');
-select is((select count(*)::int from (select 1 from public.review_votes where id in ('f0000000-0000-4000-8000-000000000501', 'f0000000-0000-4000-8000-000000000503')) q), 0, 'review_votes: finance sees 0 fixture row(s)');
-select tests.authenticate_as('product');
-select is((select count(*)::int from (select 1 from public.review_votes where id in ('f0000000-0000-4000-8000-000000000501', 'f0000000-0000-4000-8000-000000000503')) q), 0, 'review_votes: product sees 0 fixture row(s)');
-select tests.authenticate_as('super_admin');
-select is((select count(*)::int from (select 1 from public.review_votes where id in ('f0000000-0000-4000-8000-000000000501', 'f0000000-0000-4000-8000-000000000503')) q), 2, 'review_votes: super_admin sees 2 fixture row(s)');
-select tests.authenticate_as('other_admin');
-select is((select count(*)::int from (select 1 from public.review_votes where id in ('f0000000-0000-4000-8000-000000000501', 'f0000000-0000-4000-8000-000000000503')) q), 1, 'review_votes: other_admin sees 1 fixture row(s)');
-select tests.clear_authentication();
-select throws_ok($$insert into public.review_votes (review_id, user_id, is_helpful) values ('f0000000-0000-4000-8000-000000000403', tests.get_user_id('customer2'), true)$$, '42501', null, 'review_votes: anon cannot insert (no privilege)');
-select tests.authenticate_as('customer');
-select throws_ok($$insert into public.review_votes (review_id, user_id, is_helpful) values ('f0000000-0000-4000-8000-000000000403', tests.get_user_id('customer2'), true)$$, '42501', null, 'review_votes: customer cannot insert');
-select tests.authenticate_as('provider');
-select throws_ok($$insert into public.review_votes (review_id, user_id, is_helpful) values ('f0000000-0000-4000-8000-000000000403', tests.get_user_id('customer2'), true)$$, '42501', null, 'review_votes: provider cannot insert');
-select tests.authenticate_as('operations');
-select throws_ok($$insert into public.review_votes (review_id, user_id, is_helpful) values ('f0000000-0000-4000-8000-000000000403', tests.get_user_id('customer2'), true)$$, '42501', null, 'review_votes: operations cannot insert');
-select tests.authenticate_as('finance');
-select throws_ok($$insert into public.review_votes (review_id, user_id, is_helpful) values ('f0000000-0000-4000-8000-000000000403', tests.get_user_id('customer2'), true)$$, '42501', null, 'review_votes: finance cannot insert');
-select tests.authenticate_as('product');
-select throws_ok($$insert into public.review_votes (review_id, user_id, is_helpful) values ('f0000000-0000-4000-8000-000000000403', tests.get_user_id('customer2'), true)$$, '42501', null, 'review_votes: product cannot insert');
-select tests.authenticate_as('super_admin');
-select throws_ok($$insert into public.review_votes (review_id, user_id, is_helpful) values ('f0000000-0000-4000-8000-000000000403', tests.get_user_id('customer2'), true)$$, '42501', null, 'review_votes: super_admin cannot insert');
-select tests.authenticate_as('other_admin');
-select throws_ok($$insert into public.review_votes (review_id, user_id, is_helpful) values ('f0000000-0000-4000-8000-000000000403', tests.get_user_id('customer2'), true)$$, '42501', null, 'review_votes: other_admin cannot insert');
-select tests.clear_authentication();
-select throws_ok($$update public.review_votes set is_helpful = false where id = 'f0000000-0000-4000-8000-000000000501'$$, '42501', null, 'review_votes: anon cannot update (no privilege)');
-select tests.authenticate_as('customer');
-select is_empty($$update public.review_votes set is_helpful = false where id = 'f0000000-0000-4000-8000-000000000501' returning 1$$, 'review_votes: customer cannot update');
-select tests.authenticate_as('provider');
-select is_empty($$update public.review_votes set is_helpful = false where id = 'f0000000-0000-4000-8000-000000000501' returning 1$$, 'review_votes: provider cannot update');
-select tests.authenticate_as('operations');
-select is_empty($$update public.review_votes set is_helpful = false where id = 'f0000000-0000-4000-8000-000000000501' returning 1$$, 'review_votes: operations cannot update');
-select tests.authenticate_as('finance');
-select is_empty($$update public.review_votes set is_helpful = false where id = 'f0000000-0000-4000-8000-000000000501' returning 1$$, 'review_votes: finance cannot update');
-select tests.authenticate_as('product');
-select is_empty($$update public.review_votes set is_helpful = false where id = 'f0000000-0000-4000-8000-000000000501' returning 1$$, 'review_votes: product cannot update');
-select tests.authenticate_as('super_admin');
-select is_empty($$update public.review_votes set is_helpful = false where id = 'f0000000-0000-4000-8000-000000000501' returning 1$$, 'review_votes: super_admin cannot update');
-select tests.authenticate_as('other_admin');
-select is_empty($$update public.review_votes set is_helpful = false where id = 'f0000000-0000-4000-8000-000000000501' returning 1$$, 'review_votes: other_admin cannot update');
-select tests.clear_authentication();
-select throws_ok($$delete from public.review_votes where id = 'f0000000-0000-4000-8000-000000000501'$$, '42501', null, 'review_votes: anon cannot delete (no privilege)');
-select tests.authenticate_as('customer');
-select is_empty($$delete from public.review_votes where id = 'f0000000-0000-4000-8000-000000000501' returning 1$$, 'review_votes: customer cannot delete');
-select tests.authenticate_as('provider');
-select is_empty($$delete from public.review_votes where id = 'f0000000-0000-4000-8000-000000000501' returning 1$$, 'review_votes: provider cannot delete');
-select tests.authenticate_as('operations');
-select is_empty($$delete from public.review_votes where id = 'f0000000-0000-4000-8000-000000000501' returning 1$$, 'review_votes: operations cannot delete');
-select tests.authenticate_as('finance');
-select is_empty($$delete from public.review_votes where id = 'f0000000-0000-4000-8000-000000000501' returning 1$$, 'review_votes: finance cannot delete');
-select tests.authenticate_as('product');
-select is_empty($$delete from public.review_votes where id = 'f0000000-0000-4000-8000-000000000501' returning 1$$, 'review_votes: product cannot delete');
-select tests.authenticate_as('super_admin');
-select is_empty($$delete from public.review_votes where id = 'f0000000-0000-4000-8000-000000000501' returning 1$$, 'review_votes: super_admin cannot delete');
-select tests.authenticate_as('other_admin');
-select is_empty($$delete from public.review_votes where id = 'f0000000-0000-4000-8000-000000000501' returning 1$$, 'review_votes: other_admin cannot delete');
+select tests.expect_access('review_votes', 'select',
+  $$select 1 from public.review_votes where id in ('f0000000-0000-4000-8000-000000000501', 'f0000000-0000-4000-8000-000000000503')$$,
+  'anon=denied customer=rows=0 provider=rows=0 operations=rows=1 finance=rows=0 product=rows=0 super_admin=rows=2 other_admin=rows=1');
+select tests.expect_access('review_votes', 'insert',
+  $$insert into public.review_votes (review_id, user_id, is_helpful) values ('f0000000-0000-4000-8000-000000000403', tests.get_user_id('customer2'), true)$$,
+  'anon=denied customer=denied provider=denied operations=denied finance=denied product=denied super_admin=denied other_admin=denied');
+select tests.expect_access('review_votes', 'update',
+  $$update public.review_votes set is_helpful = false where id = 'f0000000-0000-4000-8000-000000000501' returning 1$$,
+  'anon=denied customer=none provider=none operations=none finance=none product=none super_admin=none other_admin=none');
+select tests.expect_access('review_votes', 'delete',
+  $$delete from public.review_votes where id = 'f0000000-0000-4000-8000-000000000501' returning 1$$,
+  'anon=denied customer=none provider=none operations=none finance=none product=none super_admin=none other_admin=none');
 
 -- review_votes: every signed-in persona may vote for themselves on a review they can see
 select tests.authenticate_as('customer2');

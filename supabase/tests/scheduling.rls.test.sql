@@ -1,208 +1,52 @@
--- Persona access matrix for the scheduling tables (generated from a spec, Basejump style):
--- select = rows of the fixture visible; insert denied = throws_ok 42501; update/delete denied =
--- is_empty(... returning 1); no table privilege at all = throws_ok 42501.
+-- Persona access matrix for the scheduling tables (Basejump style): per table and command, what
+-- each persona gets — rows=N of the fixture visible, rows, none (RLS hides or filters the row),
+-- ok, denied (42501) — as one tests.expect_access call (supabase/tests/helpers/rls-matrix.sql).
 -- Personas and fixture rows: supabase/tests/helpers/personas.sql (tests.create_marketplace_fixture).
 begin;
 select plan(96);
 select tests.create_marketplace_fixture();
 
 -- provider_availability -----------------------------------------------------------
-select tests.clear_authentication();
-select is((select count(*)::int from (select 1 from public.provider_availability where id in ('f0000000-0000-4000-8000-000000000201', 'f0000000-0000-4000-8000-000000000202', 'f0000000-0000-4000-8000-000000000203')) q), 2, 'provider_availability: anon sees 2 fixture row(s)');
-select tests.authenticate_as('customer');
-select is((select count(*)::int from (select 1 from public.provider_availability where id in ('f0000000-0000-4000-8000-000000000201', 'f0000000-0000-4000-8000-000000000202', 'f0000000-0000-4000-8000-000000000203')) q), 2, 'provider_availability: customer sees 2 fixture row(s)');
-select tests.authenticate_as('provider');
-select is((select count(*)::int from (select 1 from public.provider_availability where id in ('f0000000-0000-4000-8000-000000000201', 'f0000000-0000-4000-8000-000000000202', 'f0000000-0000-4000-8000-000000000203')) q), 3, 'provider_availability: provider sees 3 fixture row(s)');
-select tests.authenticate_as('operations');
-select is((select count(*)::int from (select 1 from public.provider_availability where id in ('f0000000-0000-4000-8000-000000000201', 'f0000000-0000-4000-8000-000000000202', 'f0000000-0000-4000-8000-000000000203')) q), 3, 'provider_availability: operations sees 3 fixture row(s)');
-select tests.authenticate_as('finance');
-select is((select count(*)::int from (select 1 from public.provider_availability where id in ('f0000000-0000-4000-8000-000000000201', 'f0000000-0000-4000-8000-000000000202', 'f0000000-0000-4000-8000-000000000203')) q), 3, 'provider_availability: finance sees 3 fixture row(s)');
-select tests.authenticate_as('product');
-select is((select count(*)::int from (select 1 from public.provider_availability where id in ('f0000000-0000-4000-8000-000000000201', 'f0000000-0000-4000-8000-000000000202', 'f0000000-0000-4000-8000-000000000203')) q), 2, 'provider_availability: product sees 2 fixture row(s)');
-select tests.authenticate_as('super_admin');
-select is((select count(*)::int from (select 1 from public.provider_availability where id in ('f0000000-0000-4000-8000-000000000201', 'f0000000-0000-4000-8000-000000000202', 'f0000000-0000-4000-8000-000000000203')) q), 3, 'provider_availability: super_admin sees 3 fixture row(s)');
-select tests.authenticate_as('other_admin');
-select is((select count(*)::int from (select 1 from public.provider_availability where id in ('f0000000-0000-4000-8000-000000000201', 'f0000000-0000-4000-8000-000000000202', 'f0000000-0000-4000-8000-000000000203')) q), 2, 'provider_availability: other_admin sees 2 fixture row(s)');
-select tests.clear_authentication();
-select throws_ok($$insert into public.provider_availability (provider_id, day_of_week, start_time, end_time) values (tests.get_user_id('provider'), 3, '09:00', '12:00')$$, '42501', null, 'provider_availability: anon cannot insert (no privilege)');
-select tests.authenticate_as('customer');
-select throws_ok($$insert into public.provider_availability (provider_id, day_of_week, start_time, end_time) values (tests.get_user_id('provider'), 3, '09:00', '12:00')$$, '42501', null, 'provider_availability: customer cannot insert');
-select tests.authenticate_as('provider');
-select lives_ok($$insert into public.provider_availability (provider_id, day_of_week, start_time, end_time) values (tests.get_user_id('provider'), 3, '09:00', '12:00')$$, 'provider_availability: provider can insert');
-select tests.authenticate_as('operations');
-select throws_ok($$insert into public.provider_availability (provider_id, day_of_week, start_time, end_time) values (tests.get_user_id('provider'), 3, '09:00', '12:00')$$, '42501', null, 'provider_availability: operations cannot insert');
-select tests.authenticate_as('finance');
-select throws_ok($$insert into public.provider_availability (provider_id, day_of_week, start_time, end_time) values (tests.get_user_id('provider'), 3, '09:00', '12:00')$$, '42501', null, 'provider_availability: finance cannot insert');
-select tests.authenticate_as('product');
-select throws_ok($$insert into public.provider_availability (provider_id, day_of_week, start_time, end_time) values (tests.get_user_id('provider'), 3, '09:00', '12:00')$$, '42501', null, 'provider_availability: product cannot insert');
-select tests.authenticate_as('super_admin');
-select throws_ok($$insert into public.provider_availability (provider_id, day_of_week, start_time, end_time) values (tests.get_user_id('provider'), 3, '09:00', '12:00')$$, '42501', null, 'provider_availability: super_admin cannot insert');
-select tests.authenticate_as('other_admin');
-select throws_ok($$insert into public.provider_availability (provider_id, day_of_week, start_time, end_time) values (tests.get_user_id('provider'), 3, '09:00', '12:00')$$, '42501', null, 'provider_availability: other_admin cannot insert');
-select tests.clear_authentication();
-select throws_ok($$update public.provider_availability set end_time = '18:00' where id = 'f0000000-0000-4000-8000-000000000201'$$, '42501', null, 'provider_availability: anon cannot update (no privilege)');
-select tests.authenticate_as('customer');
-select is_empty($$update public.provider_availability set end_time = '18:00' where id = 'f0000000-0000-4000-8000-000000000201' returning 1$$, 'provider_availability: customer cannot update');
-select tests.authenticate_as('provider');
-select isnt_empty($$update public.provider_availability set end_time = '18:00' where id = 'f0000000-0000-4000-8000-000000000201' returning 1$$, 'provider_availability: provider can update');
-select tests.authenticate_as('operations');
-select is_empty($$update public.provider_availability set end_time = '18:00' where id = 'f0000000-0000-4000-8000-000000000201' returning 1$$, 'provider_availability: operations cannot update');
-select tests.authenticate_as('finance');
-select is_empty($$update public.provider_availability set end_time = '18:00' where id = 'f0000000-0000-4000-8000-000000000201' returning 1$$, 'provider_availability: finance cannot update');
-select tests.authenticate_as('product');
-select is_empty($$update public.provider_availability set end_time = '18:00' where id = 'f0000000-0000-4000-8000-000000000201' returning 1$$, 'provider_availability: product cannot update');
-select tests.authenticate_as('super_admin');
-select is_empty($$update public.provider_availability set end_time = '18:00' where id = 'f0000000-0000-4000-8000-000000000201' returning 1$$, 'provider_availability: super_admin cannot update');
-select tests.authenticate_as('other_admin');
-select is_empty($$update public.provider_availability set end_time = '18:00' where id = 'f0000000-0000-4000-8000-000000000201' returning 1$$, 'provider_availability: other_admin cannot update');
-select tests.clear_authentication();
-select throws_ok($$delete from public.provider_availability where id = 'f0000000-0000-4000-8000-000000000202'$$, '42501', null, 'provider_availability: anon cannot delete (no privilege)');
-select tests.authenticate_as('customer');
-select is_empty($$delete from public.provider_availability where id = 'f0000000-0000-4000-8000-000000000202' returning 1$$, 'provider_availability: customer cannot delete');
-select tests.authenticate_as('operations');
-select is_empty($$delete from public.provider_availability where id = 'f0000000-0000-4000-8000-000000000202' returning 1$$, 'provider_availability: operations cannot delete');
-select tests.authenticate_as('finance');
-select is_empty($$delete from public.provider_availability where id = 'f0000000-0000-4000-8000-000000000202' returning 1$$, 'provider_availability: finance cannot delete');
-select tests.authenticate_as('product');
-select is_empty($$delete from public.provider_availability where id = 'f0000000-0000-4000-8000-000000000202' returning 1$$, 'provider_availability: product cannot delete');
-select tests.authenticate_as('super_admin');
-select is_empty($$delete from public.provider_availability where id = 'f0000000-0000-4000-8000-000000000202' returning 1$$, 'provider_availability: super_admin cannot delete');
-select tests.authenticate_as('other_admin');
-select is_empty($$delete from public.provider_availability where id = 'f0000000-0000-4000-8000-000000000202' returning 1$$, 'provider_availability: other_admin cannot delete');
-select tests.authenticate_as('provider');
-select isnt_empty($$delete from public.provider_availability where id = 'f0000000-0000-4000-8000-000000000202' returning 1$$, 'provider_availability: provider can delete');
+select tests.expect_access('provider_availability', 'select',
+  $$select 1 from public.provider_availability where id in ('f0000000-0000-4000-8000-000000000201', 'f0000000-0000-4000-8000-000000000202', 'f0000000-0000-4000-8000-000000000203')$$,
+  'anon=rows=2 customer=rows=2 provider=rows=3 operations=rows=3 finance=rows=3 product=rows=2 super_admin=rows=3 other_admin=rows=2');
+select tests.expect_access('provider_availability', 'insert',
+  $$insert into public.provider_availability (provider_id, day_of_week, start_time, end_time) values (tests.get_user_id('provider'), 3, '09:00', '12:00')$$,
+  'anon=denied customer=denied provider=ok operations=denied finance=denied product=denied super_admin=denied other_admin=denied');
+select tests.expect_access('provider_availability', 'update',
+  $$update public.provider_availability set end_time = '18:00' where id = 'f0000000-0000-4000-8000-000000000201' returning 1$$,
+  'anon=denied customer=none provider=rows operations=none finance=none product=none super_admin=none other_admin=none');
+select tests.expect_access('provider_availability', 'delete',
+  $$delete from public.provider_availability where id = 'f0000000-0000-4000-8000-000000000202' returning 1$$,
+  'anon=denied customer=none operations=none finance=none product=none super_admin=none other_admin=none provider=rows');
 
 -- availability_overrides ----------------------------------------------------------
-select tests.clear_authentication();
-select throws_ok($$select 1 from public.availability_overrides where id in ('f0000000-0000-4000-8000-000000000211', 'f0000000-0000-4000-8000-000000000213')$$, '42501', null, 'availability_overrides: anon cannot select (no privilege)');
-select tests.authenticate_as('customer');
-select is((select count(*)::int from (select 1 from public.availability_overrides where id in ('f0000000-0000-4000-8000-000000000211', 'f0000000-0000-4000-8000-000000000213')) q), 0, 'availability_overrides: customer sees 0 fixture row(s)');
-select tests.authenticate_as('provider');
-select is((select count(*)::int from (select 1 from public.availability_overrides where id in ('f0000000-0000-4000-8000-000000000211', 'f0000000-0000-4000-8000-000000000213')) q), 1, 'availability_overrides: provider sees 1 fixture row(s)');
-select tests.authenticate_as('operations');
-select is((select count(*)::int from (select 1 from public.availability_overrides where id in ('f0000000-0000-4000-8000-000000000211', 'f0000000-0000-4000-8000-000000000213')) q), 1, 'availability_overrides: operations sees 1 fixture row(s)');
-select tests.authenticate_as('finance');
-select is((select count(*)::int from (select 1 from public.availability_overrides where id in ('f0000000-0000-4000-8000-000000000211', 'f0000000-0000-4000-8000-000000000213')) q), 1, 'availability_overrides: finance sees 1 fixture row(s)');
-select tests.authenticate_as('product');
-select is((select count(*)::int from (select 1 from public.availability_overrides where id in ('f0000000-0000-4000-8000-000000000211', 'f0000000-0000-4000-8000-000000000213')) q), 0, 'availability_overrides: product sees 0 fixture row(s)');
-select tests.authenticate_as('super_admin');
-select is((select count(*)::int from (select 1 from public.availability_overrides where id in ('f0000000-0000-4000-8000-000000000211', 'f0000000-0000-4000-8000-000000000213')) q), 2, 'availability_overrides: super_admin sees 2 fixture row(s)');
-select tests.authenticate_as('other_admin');
-select is((select count(*)::int from (select 1 from public.availability_overrides where id in ('f0000000-0000-4000-8000-000000000211', 'f0000000-0000-4000-8000-000000000213')) q), 1, 'availability_overrides: other_admin sees 1 fixture row(s)');
-select tests.clear_authentication();
-select throws_ok($$insert into public.availability_overrides (provider_id, override_date, reason) values (tests.get_user_id('provider'), current_date + 40, 'Off')$$, '42501', null, 'availability_overrides: anon cannot insert (no privilege)');
-select tests.authenticate_as('customer');
-select throws_ok($$insert into public.availability_overrides (provider_id, override_date, reason) values (tests.get_user_id('provider'), current_date + 40, 'Off')$$, '42501', null, 'availability_overrides: customer cannot insert');
-select tests.authenticate_as('provider');
-select lives_ok($$insert into public.availability_overrides (provider_id, override_date, reason) values (tests.get_user_id('provider'), current_date + 40, 'Off')$$, 'availability_overrides: provider can insert');
-select tests.authenticate_as('operations');
-select throws_ok($$insert into public.availability_overrides (provider_id, override_date, reason) values (tests.get_user_id('provider'), current_date + 40, 'Off')$$, '42501', null, 'availability_overrides: operations cannot insert');
-select tests.authenticate_as('finance');
-select throws_ok($$insert into public.availability_overrides (provider_id, override_date, reason) values (tests.get_user_id('provider'), current_date + 40, 'Off')$$, '42501', null, 'availability_overrides: finance cannot insert');
-select tests.authenticate_as('product');
-select throws_ok($$insert into public.availability_overrides (provider_id, override_date, reason) values (tests.get_user_id('provider'), current_date + 40, 'Off')$$, '42501', null, 'availability_overrides: product cannot insert');
-select tests.authenticate_as('super_admin');
-select throws_ok($$insert into public.availability_overrides (provider_id, override_date, reason) values (tests.get_user_id('provider'), current_date + 40, 'Off')$$, '42501', null, 'availability_overrides: super_admin cannot insert');
-select tests.authenticate_as('other_admin');
-select throws_ok($$insert into public.availability_overrides (provider_id, override_date, reason) values (tests.get_user_id('provider'), current_date + 40, 'Off')$$, '42501', null, 'availability_overrides: other_admin cannot insert');
-select tests.clear_authentication();
-select throws_ok($$update public.availability_overrides set reason = 'Moved' where id = 'f0000000-0000-4000-8000-000000000211'$$, '42501', null, 'availability_overrides: anon cannot update (no privilege)');
-select tests.authenticate_as('customer');
-select is_empty($$update public.availability_overrides set reason = 'Moved' where id = 'f0000000-0000-4000-8000-000000000211' returning 1$$, 'availability_overrides: customer cannot update');
-select tests.authenticate_as('provider');
-select isnt_empty($$update public.availability_overrides set reason = 'Moved' where id = 'f0000000-0000-4000-8000-000000000211' returning 1$$, 'availability_overrides: provider can update');
-select tests.authenticate_as('operations');
-select is_empty($$update public.availability_overrides set reason = 'Moved' where id = 'f0000000-0000-4000-8000-000000000211' returning 1$$, 'availability_overrides: operations cannot update');
-select tests.authenticate_as('finance');
-select is_empty($$update public.availability_overrides set reason = 'Moved' where id = 'f0000000-0000-4000-8000-000000000211' returning 1$$, 'availability_overrides: finance cannot update');
-select tests.authenticate_as('product');
-select is_empty($$update public.availability_overrides set reason = 'Moved' where id = 'f0000000-0000-4000-8000-000000000211' returning 1$$, 'availability_overrides: product cannot update');
-select tests.authenticate_as('super_admin');
-select is_empty($$update public.availability_overrides set reason = 'Moved' where id = 'f0000000-0000-4000-8000-000000000211' returning 1$$, 'availability_overrides: super_admin cannot update');
-select tests.authenticate_as('other_admin');
-select is_empty($$update public.availability_overrides set reason = 'Moved' where id = 'f0000000-0000-4000-8000-000000000211' returning 1$$, 'availability_overrides: other_admin cannot update');
-select tests.clear_authentication();
-select throws_ok($$delete from public.availability_overrides where id = 'f0000000-0000-4000-8000-000000000211'$$, '42501', null, 'availability_overrides: anon cannot delete (no privilege)');
-select tests.authenticate_as('customer');
-select is_empty($$delete from public.availability_overrides where id = 'f0000000-0000-4000-8000-000000000211' returning 1$$, 'availability_overrides: customer cannot delete');
-select tests.authenticate_as('operations');
-select is_empty($$delete from public.availability_overrides where id = 'f0000000-0000-4000-8000-000000000211' returning 1$$, 'availability_overrides: operations cannot delete');
-select tests.authenticate_as('finance');
-select is_empty($$delete from public.availability_overrides where id = 'f0000000-0000-4000-8000-000000000211' returning 1$$, 'availability_overrides: finance cannot delete');
-select tests.authenticate_as('product');
-select is_empty($$delete from public.availability_overrides where id = 'f0000000-0000-4000-8000-000000000211' returning 1$$, 'availability_overrides: product cannot delete');
-select tests.authenticate_as('super_admin');
-select is_empty($$delete from public.availability_overrides where id = 'f0000000-0000-4000-8000-000000000211' returning 1$$, 'availability_overrides: super_admin cannot delete');
-select tests.authenticate_as('other_admin');
-select is_empty($$delete from public.availability_overrides where id = 'f0000000-0000-4000-8000-000000000211' returning 1$$, 'availability_overrides: other_admin cannot delete');
-select tests.authenticate_as('provider');
-select isnt_empty($$delete from public.availability_overrides where id = 'f0000000-0000-4000-8000-000000000211' returning 1$$, 'availability_overrides: provider can delete');
+select tests.expect_access('availability_overrides', 'select',
+  $$select 1 from public.availability_overrides where id in ('f0000000-0000-4000-8000-000000000211', 'f0000000-0000-4000-8000-000000000213')$$,
+  'anon=denied customer=rows=0 provider=rows=1 operations=rows=1 finance=rows=1 product=rows=0 super_admin=rows=2 other_admin=rows=1');
+select tests.expect_access('availability_overrides', 'insert',
+  $$insert into public.availability_overrides (provider_id, override_date, reason) values (tests.get_user_id('provider'), current_date + 40, 'Off')$$,
+  'anon=denied customer=denied provider=ok operations=denied finance=denied product=denied super_admin=denied other_admin=denied');
+select tests.expect_access('availability_overrides', 'update',
+  $$update public.availability_overrides set reason = 'Moved' where id = 'f0000000-0000-4000-8000-000000000211' returning 1$$,
+  'anon=denied customer=none provider=rows operations=none finance=none product=none super_admin=none other_admin=none');
+select tests.expect_access('availability_overrides', 'delete',
+  $$delete from public.availability_overrides where id = 'f0000000-0000-4000-8000-000000000211' returning 1$$,
+  'anon=denied customer=none operations=none finance=none product=none super_admin=none other_admin=none provider=rows');
 
 -- bookings ------------------------------------------------------------------------
-select tests.clear_authentication();
-select throws_ok($$select 1 from public.bookings where id in ('f0000000-0000-4000-8000-000000000301', 'f0000000-0000-4000-8000-000000000302', 'f0000000-0000-4000-8000-000000000303', 'f0000000-0000-4000-8000-000000000304', 'f0000000-0000-4000-8000-000000000305')$$, '42501', null, 'bookings: anon cannot select (no privilege)');
-select tests.authenticate_as('customer');
-select is((select count(*)::int from (select 1 from public.bookings where id in ('f0000000-0000-4000-8000-000000000301', 'f0000000-0000-4000-8000-000000000302', 'f0000000-0000-4000-8000-000000000303', 'f0000000-0000-4000-8000-000000000304', 'f0000000-0000-4000-8000-000000000305')) q), 4, 'bookings: customer sees 4 fixture row(s)');
-select tests.authenticate_as('provider');
-select is((select count(*)::int from (select 1 from public.bookings where id in ('f0000000-0000-4000-8000-000000000301', 'f0000000-0000-4000-8000-000000000302', 'f0000000-0000-4000-8000-000000000303', 'f0000000-0000-4000-8000-000000000304', 'f0000000-0000-4000-8000-000000000305')) q), 4, 'bookings: provider sees 4 fixture row(s)');
-select tests.authenticate_as('operations');
-select is((select count(*)::int from (select 1 from public.bookings where id in ('f0000000-0000-4000-8000-000000000301', 'f0000000-0000-4000-8000-000000000302', 'f0000000-0000-4000-8000-000000000303', 'f0000000-0000-4000-8000-000000000304', 'f0000000-0000-4000-8000-000000000305')) q), 4, 'bookings: operations sees 4 fixture row(s)');
-select tests.authenticate_as('finance');
-select is((select count(*)::int from (select 1 from public.bookings where id in ('f0000000-0000-4000-8000-000000000301', 'f0000000-0000-4000-8000-000000000302', 'f0000000-0000-4000-8000-000000000303', 'f0000000-0000-4000-8000-000000000304', 'f0000000-0000-4000-8000-000000000305')) q), 4, 'bookings: finance sees 4 fixture row(s)');
-select tests.authenticate_as('product');
-select is((select count(*)::int from (select 1 from public.bookings where id in ('f0000000-0000-4000-8000-000000000301', 'f0000000-0000-4000-8000-000000000302', 'f0000000-0000-4000-8000-000000000303', 'f0000000-0000-4000-8000-000000000304', 'f0000000-0000-4000-8000-000000000305')) q), 0, 'bookings: product sees 0 fixture row(s)');
-select tests.authenticate_as('super_admin');
-select is((select count(*)::int from (select 1 from public.bookings where id in ('f0000000-0000-4000-8000-000000000301', 'f0000000-0000-4000-8000-000000000302', 'f0000000-0000-4000-8000-000000000303', 'f0000000-0000-4000-8000-000000000304', 'f0000000-0000-4000-8000-000000000305')) q), 5, 'bookings: super_admin sees 5 fixture row(s)');
-select tests.authenticate_as('other_admin');
-select is((select count(*)::int from (select 1 from public.bookings where id in ('f0000000-0000-4000-8000-000000000301', 'f0000000-0000-4000-8000-000000000302', 'f0000000-0000-4000-8000-000000000303', 'f0000000-0000-4000-8000-000000000304', 'f0000000-0000-4000-8000-000000000305')) q), 1, 'bookings: other_admin sees 1 fixture row(s)');
-select tests.clear_authentication();
-select throws_ok($$insert into public.bookings (listing_id, customer_id, scheduled_start, scheduled_end, service_location, subtotal_cents, total_cents) values ('f0000000-0000-4000-8000-000000000101', tests.get_user_id('customer'), now() + interval '60 days', now() + interval '60 days 1 hour', 'SRID=4326;POINT(-122.4 37.7)', 12000, 12000)$$, '42501', null, 'bookings: anon cannot insert (no privilege)');
-select tests.authenticate_as('customer');
-select lives_ok($$insert into public.bookings (listing_id, customer_id, scheduled_start, scheduled_end, service_location, subtotal_cents, total_cents) values ('f0000000-0000-4000-8000-000000000101', tests.get_user_id('customer'), now() + interval '60 days', now() + interval '60 days 1 hour', 'SRID=4326;POINT(-122.4 37.7)', 12000, 12000)$$, 'bookings: customer can insert');
-select tests.authenticate_as('provider');
-select throws_ok($$insert into public.bookings (listing_id, customer_id, scheduled_start, scheduled_end, service_location, subtotal_cents, total_cents) values ('f0000000-0000-4000-8000-000000000101', tests.get_user_id('customer'), now() + interval '60 days', now() + interval '60 days 1 hour', 'SRID=4326;POINT(-122.4 37.7)', 12000, 12000)$$, '42501', null, 'bookings: provider cannot insert');
-select tests.authenticate_as('operations');
-select throws_ok($$insert into public.bookings (listing_id, customer_id, scheduled_start, scheduled_end, service_location, subtotal_cents, total_cents) values ('f0000000-0000-4000-8000-000000000101', tests.get_user_id('customer'), now() + interval '60 days', now() + interval '60 days 1 hour', 'SRID=4326;POINT(-122.4 37.7)', 12000, 12000)$$, '42501', null, 'bookings: operations cannot insert');
-select tests.authenticate_as('finance');
-select throws_ok($$insert into public.bookings (listing_id, customer_id, scheduled_start, scheduled_end, service_location, subtotal_cents, total_cents) values ('f0000000-0000-4000-8000-000000000101', tests.get_user_id('customer'), now() + interval '60 days', now() + interval '60 days 1 hour', 'SRID=4326;POINT(-122.4 37.7)', 12000, 12000)$$, '42501', null, 'bookings: finance cannot insert');
-select tests.authenticate_as('product');
-select throws_ok($$insert into public.bookings (listing_id, customer_id, scheduled_start, scheduled_end, service_location, subtotal_cents, total_cents) values ('f0000000-0000-4000-8000-000000000101', tests.get_user_id('customer'), now() + interval '60 days', now() + interval '60 days 1 hour', 'SRID=4326;POINT(-122.4 37.7)', 12000, 12000)$$, '42501', null, 'bookings: product cannot insert');
-select tests.authenticate_as('super_admin');
-select throws_ok($$insert into public.bookings (listing_id, customer_id, scheduled_start, scheduled_end, service_location, subtotal_cents, total_cents) values ('f0000000-0000-4000-8000-000000000101', tests.get_user_id('customer'), now() + interval '60 days', now() + interval '60 days 1 hour', 'SRID=4326;POINT(-122.4 37.7)', 12000, 12000)$$, '42501', null, 'bookings: super_admin cannot insert');
-select tests.authenticate_as('other_admin');
-select throws_ok($$insert into public.bookings (listing_id, customer_id, scheduled_start, scheduled_end, service_location, subtotal_cents, total_cents) values ('f0000000-0000-4000-8000-000000000101', tests.get_user_id('customer'), now() + interval '60 days', now() + interval '60 days 1 hour', 'SRID=4326;POINT(-122.4 37.7)', 12000, 12000)$$, '42501', null, 'bookings: other_admin cannot insert');
-select tests.clear_authentication();
-select throws_ok($$update public.bookings set customer_notes = customer_notes where id = 'f0000000-0000-4000-8000-000000000302'$$, '42501', null, 'bookings: anon cannot update (no privilege)');
-select tests.authenticate_as('customer');
-select isnt_empty($$update public.bookings set customer_notes = customer_notes where id = 'f0000000-0000-4000-8000-000000000302' returning 1$$, 'bookings: customer can update');
-select tests.authenticate_as('provider');
-select isnt_empty($$update public.bookings set customer_notes = customer_notes where id = 'f0000000-0000-4000-8000-000000000302' returning 1$$, 'bookings: provider can update');
-select tests.authenticate_as('operations');
-select isnt_empty($$update public.bookings set customer_notes = customer_notes where id = 'f0000000-0000-4000-8000-000000000302' returning 1$$, 'bookings: operations can update');
-select tests.authenticate_as('finance');
-select is_empty($$update public.bookings set customer_notes = customer_notes where id = 'f0000000-0000-4000-8000-000000000302' returning 1$$, 'bookings: finance cannot update');
-select tests.authenticate_as('product');
-select is_empty($$update public.bookings set customer_notes = customer_notes where id = 'f0000000-0000-4000-8000-000000000302' returning 1$$, 'bookings: product cannot update');
-select tests.authenticate_as('super_admin');
-select isnt_empty($$update public.bookings set customer_notes = customer_notes where id = 'f0000000-0000-4000-8000-000000000302' returning 1$$, 'bookings: super_admin can update');
-select tests.authenticate_as('other_admin');
-select is_empty($$update public.bookings set customer_notes = customer_notes where id = 'f0000000-0000-4000-8000-000000000302' returning 1$$, 'bookings: other_admin cannot update');
-select tests.clear_authentication();
-select throws_ok($$delete from public.bookings where id = 'f0000000-0000-4000-8000-000000000302'$$, '42501', null, 'bookings: anon cannot delete (no privilege)');
-select tests.authenticate_as('customer');
-select throws_ok($$delete from public.bookings where id = 'f0000000-0000-4000-8000-000000000302'$$, '42501', null, 'bookings: customer cannot delete (no privilege)');
-select tests.authenticate_as('provider');
-select throws_ok($$delete from public.bookings where id = 'f0000000-0000-4000-8000-000000000302'$$, '42501', null, 'bookings: provider cannot delete (no privilege)');
-select tests.authenticate_as('operations');
-select throws_ok($$delete from public.bookings where id = 'f0000000-0000-4000-8000-000000000302'$$, '42501', null, 'bookings: operations cannot delete (no privilege)');
-select tests.authenticate_as('finance');
-select throws_ok($$delete from public.bookings where id = 'f0000000-0000-4000-8000-000000000302'$$, '42501', null, 'bookings: finance cannot delete (no privilege)');
-select tests.authenticate_as('product');
-select throws_ok($$delete from public.bookings where id = 'f0000000-0000-4000-8000-000000000302'$$, '42501', null, 'bookings: product cannot delete (no privilege)');
-select tests.authenticate_as('super_admin');
-select throws_ok($$delete from public.bookings where id = 'f0000000-0000-4000-8000-000000000302'$$, '42501', null, 'bookings: super_admin cannot delete (no privilege)');
-select tests.authenticate_as('other_admin');
-select throws_ok($$delete from public.bookings where id = 'f0000000-0000-4000-8000-000000000302'$$, '42501', null, 'bookings: other_admin cannot delete (no privilege)');
+select tests.expect_access('bookings', 'select',
+  $$select 1 from public.bookings where id in ('f0000000-0000-4000-8000-000000000301', 'f0000000-0000-4000-8000-000000000302', 'f0000000-0000-4000-8000-000000000303', 'f0000000-0000-4000-8000-000000000304', 'f0000000-0000-4000-8000-000000000305')$$,
+  'anon=denied customer=rows=4 provider=rows=4 operations=rows=4 finance=rows=4 product=rows=0 super_admin=rows=5 other_admin=rows=1');
+select tests.expect_access('bookings', 'insert',
+  $$insert into public.bookings (listing_id, customer_id, scheduled_start, scheduled_end, service_location, subtotal_cents, total_cents) values ('f0000000-0000-4000-8000-000000000101', tests.get_user_id('customer'), now() + interval '60 days', now() + interval '60 days 1 hour', 'SRID=4326;POINT(-122.4 37.7)', 12000, 12000)$$,
+  'anon=denied customer=ok provider=denied operations=denied finance=denied product=denied super_admin=denied other_admin=denied');
+select tests.expect_access('bookings', 'update',
+  $$update public.bookings set customer_notes = customer_notes where id = 'f0000000-0000-4000-8000-000000000302' returning 1$$,
+  'anon=denied customer=rows provider=rows operations=rows finance=none product=none super_admin=rows other_admin=none');
+select tests.expect_access('bookings', 'delete',
+  $$delete from public.bookings where id = 'f0000000-0000-4000-8000-000000000302'$$,
+  'anon=denied customer=denied provider=denied operations=denied finance=denied product=denied super_admin=denied other_admin=denied');
 
 select tests.reset_role();
 select * from finish();
