@@ -108,6 +108,13 @@ function portInUse(port: number): Promise<boolean> {
   });
 }
 
+/**
+ * Settings every start passes to the server (pg_ctl -o). Logical decoding reads only WAL that
+ * is flushed; the throwaway instances commit asynchronously, so the WAL writer's delay (200 ms
+ * by default, up to three rounds) would be Realtime's latency there.
+ */
+export const SERVER_OPTIONS = ['wal_level=logical', 'max_replication_slots=20', 'max_wal_senders=20', 'wal_writer_delay=10ms'];
+
 export async function start(inst: Instance): Promise<'started' | 'already running'> {
   if (!isInitialized(inst)) init(inst);
   if (isRunning(inst)) return 'already running';
@@ -120,7 +127,10 @@ export async function start(inst: Instance): Promise<'started' | 'already runnin
       `port ${inst.port} is already taken by another process; stop it (e.g. \`fuser -k ${inst.port}/tcp\`) and retry`,
     );
   }
-  const res = pg('pg_ctl', ['start', '-D', inst.dataDir, '-l', inst.logFile, '-w', '-t', '60', '-s']);
+  // Realtime's postgres_changes read the WAL through a logical replication slot (wal2json).
+  // Given at every start rather than written at initdb, so clusters made before it get it too.
+  const serverOptions = SERVER_OPTIONS.map((o) => `-c ${o}`).join(' ');
+  const res = pg('pg_ctl', ['start', '-D', inst.dataDir, '-l', inst.logFile, '-w', '-t', '60', '-s', '-o', serverOptions]);
   if (res.status !== 0) {
     throw new ClusterError(
       `PostgreSQL did not start (${inst.name}); see ${inst.logFile}:\n${tailOfLog(inst)}`,

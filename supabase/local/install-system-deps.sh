@@ -9,10 +9,11 @@ declare -A probe=(
   [postgresql-15-postgis-3]=/usr/share/postgresql/15/extension/postgis.control
   [postgresql-15-pgtap]=/usr/share/postgresql/15/extension/pgtap.control
   [postgresql-15-plpgsql-check]=/usr/share/postgresql/15/extension/plpgsql_check.control
+  [postgresql-15-wal2json]=/usr/lib/postgresql/15/lib/wal2json.so
   [libtap-parser-sourcehandler-pgtap-perl]=/usr/bin/pg_prove
   [chromium]=/usr/bin/chromium
 )
-order=(postgresql-15 postgresql-15-postgis-3 postgresql-15-pgtap postgresql-15-plpgsql-check libtap-parser-sourcehandler-pgtap-perl chromium)
+order=(postgresql-15 postgresql-15-postgis-3 postgresql-15-pgtap postgresql-15-plpgsql-check postgresql-15-wal2json libtap-parser-sourcehandler-pgtap-perl chromium)
 
 missing=()
 for pkg in "${order[@]}"; do

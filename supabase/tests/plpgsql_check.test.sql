@@ -17,7 +17,7 @@ select p.oid::regprocedure::text as function, t.level, t.sqlstate, t.lineno, t.m
   cross join lateral plpgsql_check_function_tb(
     p.oid, coalesce((select tg.tgrelid from pg_trigger tg where tg.tgfoid = p.oid limit 1), 0),
     extra_warnings => true, performance_warnings => false) t
- where l.lanname = 'plpgsql' and n.nspname in ('public', 'private')
+ where l.lanname = 'plpgsql' and n.nspname in ('public', 'private', 'realtime')
    -- a trigger function is checked against a table that uses it; one no table uses has no rows to check
    and (p.prorettype <> 'trigger'::regtype or exists (select 1 from pg_trigger tg where tg.tgfoid = p.oid));
 

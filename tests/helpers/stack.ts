@@ -8,6 +8,7 @@ import type { DataProvider } from '@refinedev/core';
 import { dataProvider } from '@refinedev/supabase';
 import pg from 'pg';
 import { afterEach } from 'vitest';
+import WebSocket from 'ws';
 import { TOTP_SECRETS, verifyTotp } from './two-factor';
 
 export interface StackEnv {
@@ -81,20 +82,14 @@ export const PERSONAS = {
 export type PersonaName = keyof typeof PERSONAS;
 export const PERSONA_NAMES = Object.keys(PERSONAS) as PersonaName[];
 
-// Node 20 has no global WebSocket and the local API has no realtime: a stand-in that is never
-// constructed unless something subscribes.
-class NoWebSocket {
-  constructor() {
-    throw new Error('realtime is not part of the local API');
-  }
-}
 
 /** A fresh supabase-js client with no session, holding `key` (the anon key by default). */
 export function newClient(key = stackEnv().anonKey, headers: Record<string, string> = {}): SupabaseClient {
   return createClient(stackEnv().url, key, {
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
     global: { headers },
-    realtime: { transport: NoWebSocket as unknown as typeof WebSocket },
+    // Node 20 has no global WebSocket: Realtime goes over `ws`, opened only when something subscribes
+    realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket },
   });
 }
 

@@ -2,6 +2,7 @@
 // behind the gateway rules hosted Supabase applies (apikey required, CORS).
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type pg from 'pg';
 import { LOCAL_JWT_SECRET } from '../config.ts';
 import { handleAuth } from './auth/routes.ts';
@@ -15,6 +16,7 @@ import { DbPool } from './pool.ts';
 import { ApiError, toApiError } from './rest/errors.ts';
 import { handleRest, type Identity } from './rest/handler.ts';
 import { SchemaWatcher } from './schema-watcher.ts';
+import { createRealtimeServer } from './realtime/server.ts';
 
 export interface ApiOptions {
   /** connection for REST requests, as the `authenticator` role */
@@ -42,6 +44,11 @@ export interface ApiOptions {
    * socket's peer is the client and a forwarded header from it is ignored
    */
   trustedProxies?: string[];
+  /**
+   * connection for Realtime's replication slot (needs the REPLICATION attribute: the local
+   * superuser); default adminDbUrl, else dbUrl
+   */
+  realtimeDbUrl?: string;
   /** /auth/v1 rate limits; each one left out is GoTrue's default (auth/rate-limit.ts) */
   rateLimits?: Partial<AuthRateLimits>;
   log?: (msg: string) => void;
@@ -177,6 +184,15 @@ export async function startApi(opts: ApiOptions): Promise<ApiServer> {
       if (!res.headersSent) sendJson(res, 500, { message: 'Internal server error' }, cors);
     });
   });
+  const realtime = createRealtimeServer({ dbUrl: opts.realtimeDbUrl ?? opts.adminDbUrl ?? opts.dbUrl, key, log });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    settleClientIp(req, trusted);
+    const url = requestUrl(req.url);
+    if (url && realtime.handleUpgrade(req, socket, head, url)) return;
+    socket.on('error', () => {});
+    const body = JSON.stringify({ message: 'no Route matched with those values' });
+    socket.end(`HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`);
+  });
   server.on('clientError', answerClientError);
   // after listen, 'error' means a failed accept (EMFILE …): log it, keep serving the rest
   server.on('error', (err) => log(`http: ${err.message}`));
@@ -198,6 +214,7 @@ export async function startApi(opts: ApiOptions): Promise<ApiServer> {
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await realtime.close();
       await Promise.all([watcher.stop(), pool.end(), authPool.end()]);
     },
   };

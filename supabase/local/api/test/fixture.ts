@@ -14,9 +14,10 @@ import { startApi, type ApiOptions, type ApiServer } from '../server.ts';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const adminClusterUrl = process.env.LOCONOMY_TEST_DB_URL ?? 'postgresql://postgres:postgres@127.0.0.1:24332/postgres';
 
+/** the REST and auth suites never open a socket; realtime.test.ts uses `ws` */
 class NoWebSocket {
   constructor() {
-    throw new Error('realtime is not part of the local API');
+    throw new Error('these clients do not use realtime (realtime.test.ts does, with ws)');
   }
 }
 
@@ -53,12 +54,22 @@ export async function dropFixtureDatabase(database: string) {
   await withClient(adminClusterUrl, (c) => c.query(`drop database if exists ${pg.escapeIdentifier(database)} with (force)`));
 }
 
-export async function startFixture(name: string, opts: Partial<ApiOptions> = {}): Promise<Fixture> {
+/**
+ * `realtimeAs`: the role Realtime's replication slot is made as — the superuser, as on a
+ * hosted project, or the API's own authenticator, which may not (to test that refusal).
+ */
+export async function startFixture(
+  name: string,
+  opts: Partial<ApiOptions> = {},
+  realtimeAs: 'superuser' | 'authenticator' = 'superuser',
+): Promise<Fixture> {
   const database = await createFixtureDatabase(name);
   const adminUrl = databaseUrl(adminClusterUrl, database);
+  const authenticatorUrl = databaseUrl(adminClusterUrl, database, 'authenticator', 'postgres');
   const logs: string[] = [];
   const api = await startApi({
-    dbUrl: databaseUrl(adminClusterUrl, database, 'authenticator', 'postgres'),
+    dbUrl: authenticatorUrl,
+    realtimeDbUrl: realtimeAs === 'superuser' ? adminUrl : authenticatorUrl,
     port: 0,
     log: (m) => logs.push(m),
     // the suites sign in far more often than GoTrue allows one IP; rate-limit tests pass their own
@@ -69,7 +80,7 @@ export async function startFixture(name: string, opts: Partial<ApiOptions> = {})
   const client = (key = anonKey) =>
     createClient(api.url, key, {
       auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-      // Node 20 has no WebSocket; the API has no realtime, so a stand-in that never connects
+      // Node 20 has no WebSocket; these clients never subscribe, so a stand-in that never connects
       realtime: { transport: NoWebSocket as unknown as typeof WebSocket },
     });
   return {

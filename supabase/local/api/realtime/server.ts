@@ -1,0 +1,377 @@
+// /realtime/v1/websocket: Supabase Realtime's postgres_changes for supabase-js's RealtimeClient.
+// Phoenix channels over a websocket (serializer 1.0.0 or 2.0.0), authenticated by the apikey
+// and each channel's access token like the REST API; a channel's postgres_changes bindings
+// become subscriptions the change feed (change-feed.ts) delivers to — each change only to the
+// subscribers whose own role and claims may select the row. Broadcast and Presence are not
+// carried yet (README: supported and not).
+import { createHash, randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import pg from 'pg';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { ChangeFeed, type Delivery, type FeedSubscription } from './change-feed.ts';
+import { describeParams, parseChangeParams, type ChangeParams } from './filters.ts';
+import { decodeFrame, encodeFrame, reply, SUPPORTED_VSN, type Frame, type Vsn } from './protocol.ts';
+import { checkToken, connectRefusal, joinRefusal } from './tokens.ts';
+
+export interface RealtimeOptions {
+  /** a connection allowed to create replication slots (the local superuser) */
+  dbUrl: string;
+  key: Uint8Array;
+  log: (msg: string) => void;
+  publication?: string;
+  pollIntervalMs?: number;
+  /** max frame a client may send */
+  maxPayloadBytes?: number;
+}
+
+export interface RealtimeServer {
+  /** answers an HTTP upgrade for /realtime/v1/websocket; false when the path is not ours */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL): boolean;
+  readonly feed: ChangeFeed;
+  readonly connections: number;
+  close(): Promise<void>;
+}
+
+interface Binding {
+  /** the id the client matches deliveries on (Realtime: :erlang.phash2 of the params) */
+  clientId: number;
+  params: ChangeParams;
+  /** feed subscription ids, one per table the binding covers */
+  subscriptionIds: string[];
+}
+
+interface Channel {
+  topic: string;
+  name: string;
+  joinRef: string | null;
+  role: string;
+  claims: string;
+  bindings: Binding[];
+  expiry: NodeJS.Timeout | null;
+  conn: Connection;
+}
+
+interface Connection {
+  ws: WebSocket;
+  vsn: Vsn;
+  apikey: string;
+  channels: Map<string, Channel>;
+}
+
+/** Realtime's ids are :erlang.phash2/1 of the params: any stable hash below 2^27 serves. */
+function bindingId(p: unknown): number {
+  return createHash('sha1').update(JSON.stringify(p)).digest().readUInt32BE(0) & 0x7ffffff;
+}
+
+export function createRealtimeServer(o: RealtimeOptions): RealtimeServer {
+  const publication = o.publication ?? 'supabase_realtime';
+  const wss = new WebSocketServer({ noServer: true, maxPayload: o.maxPayloadBytes ?? 1024 * 1024 });
+  const connections = new Set<Connection>();
+  /** feed subscription id → where it goes */
+  const subscriptions = new Map<string, { channel: Channel; binding: Binding; sub: FeedSubscription }>();
+  const catalog = new pg.Pool({
+    connectionString: o.dbUrl,
+    max: 2,
+    idleTimeoutMillis: 10_000,
+    application_name: 'loconomy-local-realtime-catalog',
+  });
+  catalog.on('error', () => {});
+
+  const feed = new ChangeFeed({
+    url: o.dbUrl,
+    publication,
+    log: o.log,
+    pollIntervalMs: o.pollIntervalMs,
+    subscriptions: function* () {
+      for (const s of subscriptions.values()) yield s.sub;
+    },
+    deliver,
+  });
+
+  function send(conn: Connection, f: Frame) {
+    if (conn.ws.readyState === conn.ws.OPEN) conn.ws.send(encodeFrame(conn.vsn, f));
+  }
+
+  function system(ch: Channel, extension: string, status: 'ok' | 'error', message: string) {
+    send(ch.conn, {
+      join_ref: ch.joinRef,
+      ref: null,
+      topic: ch.topic,
+      event: 'system',
+      payload: { extension, status, message, channel: ch.name },
+    });
+  }
+
+  function deliver(batch: Delivery[]) {
+    for (const d of batch) {
+      const byChannel = new Map<Channel, Set<number>>();
+      for (const id of d.subscriptionIds) {
+        const s = subscriptions.get(id);
+        if (!s) continue; // left between the poll and now
+        let ids = byChannel.get(s.channel);
+        if (!ids) byChannel.set(s.channel, (ids = new Set()));
+        ids.add(s.binding.clientId);
+      }
+      for (const [ch, ids] of byChannel) {
+        send(ch.conn, {
+          join_ref: null,
+          ref: null,
+          topic: ch.topic,
+          event: 'postgres_changes',
+          payload: { ids: [...ids], data: d.payload },
+        });
+      }
+    }
+  }
+
+  function unsubscribe(ch: Channel) {
+    for (const b of ch.bindings) for (const id of b.subscriptionIds) subscriptions.delete(id);
+    ch.bindings = [];
+    if (ch.expiry) clearTimeout(ch.expiry);
+    ch.expiry = null;
+  }
+
+  /** Realtime's shutdown_response: a system error, then the channel closes. */
+  function shutdown(ch: Channel, message: string) {
+    system(ch, 'system', 'error', message);
+    unsubscribe(ch);
+    ch.conn.channels.delete(ch.topic);
+    send(ch.conn, { join_ref: ch.joinRef, ref: ch.joinRef, topic: ch.topic, event: 'phx_close', payload: {} });
+  }
+
+  function watchExpiry(ch: Channel, exp: number) {
+    if (ch.expiry) clearTimeout(ch.expiry);
+    // setTimeout holds at most 2^31-1 ms; a long-lived key is re-armed when that passes
+    const ms = Math.min(exp * 1000 - Date.now(), 2 ** 31 - 1);
+    ch.expiry = setTimeout(
+      () => {
+        if (exp * 1000 > Date.now()) return watchExpiry(ch, exp);
+        shutdown(ch, `Token has expired ${Math.max(0, Math.floor(Date.now() / 1000) - exp)} seconds ago`);
+      },
+      Math.max(0, ms),
+    );
+  }
+
+  /** The tables a binding covers, checked as Realtime's subscription insert checks them. */
+  async function resolve(p: ChangeParams): Promise<{ ok: true; entities: string[] } | { ok: false; error: string }> {
+    const params = describeParams(p);
+    try {
+      const { rows } = await catalog.query<{ entity: string; oid: number }>(
+        `select format('%s.%s', schemaname, tablename) as entity, format('%I.%I', schemaname, tablename)::regclass::oid as oid
+           from pg_publication_tables
+          where pubname = $1 and ($2 = '*' or schemaname = $2) and ($3 = '*' or tablename = $3)
+          order by 1`,
+        [publication, p.schema, p.table],
+      );
+      if (rows.length === 0) {
+        return {
+          ok: false,
+          error: `Unable to subscribe to changes with given parameters. Please check Realtime is enabled for the given connect parameters: [${params}]`,
+        };
+      }
+      for (const f of p.filters) {
+        for (const r of rows) {
+          const col = await catalog.query<{ type: string }>(
+            `select format_type(atttypid, atttypmod) as type from pg_attribute where attrelid = $1 and attname = $2 and attnum > 0 and not attisdropped`,
+            [r.oid, f.column],
+          );
+          if (col.rows.length === 0) throw new Error(`invalid column for filter ${f.column}`);
+          // the operand must be a value of the column's type, or no row could ever match
+          const values = Array.isArray(f.value) ? f.value : [f.value];
+          for (const v of values) await catalog.query(`select $1::${col.rows[0].type}`, [v]);
+        }
+      }
+      return { ok: true, entities: rows.map((r) => r.entity) };
+    } catch (err) {
+      const e = err as Error & { code?: string };
+      const code = e.code ? `ERROR ${e.code} ` : 'ERROR P0001 (raise_exception) ';
+      return {
+        ok: false,
+        error: `Unable to subscribe to changes with given parameters. An exception happened so please check your connect parameters: [${params}]. Exception: ${code}${e.message}`,
+      };
+    }
+  }
+
+  async function join(conn: Connection, f: Frame) {
+    const payload = (typeof f.payload === 'object' && f.payload !== null ? f.payload : {}) as Record<string, unknown>;
+    const config = (typeof payload.config === 'object' && payload.config !== null ? payload.config : {}) as Record<
+      string,
+      unknown
+    >;
+    const token = typeof payload.access_token === 'string' ? payload.access_token : conn.apikey;
+    const check = await checkToken(token, o.key);
+    if (!check.ok) return send(conn, reply(f, 'error', { reason: joinRefusal(check) }));
+
+    // a second join of a topic replaces the first (Phoenix closes the old channel)
+    const old = conn.channels.get(f.topic);
+    if (old) {
+      unsubscribe(old);
+      send(conn, { join_ref: old.joinRef, ref: old.joinRef, topic: old.topic, event: 'phx_close', payload: {} });
+    }
+    const ch: Channel = {
+      topic: f.topic,
+      name: f.topic.slice('realtime:'.length),
+      joinRef: f.join_ref ?? f.ref,
+      role: check.claims.role,
+      claims: JSON.stringify(check.claims),
+      bindings: [],
+      expiry: null,
+      conn,
+    };
+    conn.channels.set(f.topic, ch);
+    watchExpiry(ch, check.claims.exp);
+
+    const requested = Array.isArray(config.postgres_changes)
+      ? (config.postgres_changes as unknown[]).filter((p) => p != null)
+      : [];
+    const answered = requested.map((p) => ({ ...(p as object), id: bindingId(p) }));
+    const problems: string[] = [];
+    for (const [i, raw] of requested.entries()) {
+      const parsed = parseChangeParams(raw);
+      if (!parsed.ok) {
+        problems.push(parsed.error);
+        continue;
+      }
+      const resolved = await resolve(parsed.value);
+      if (!resolved.ok) {
+        problems.push(resolved.error);
+        continue;
+      }
+      const binding: Binding = { clientId: answered[i].id, params: parsed.value, subscriptionIds: [] };
+      for (const entity of resolved.entities) {
+        const id = randomUUID();
+        binding.subscriptionIds.push(id);
+        subscriptions.set(id, {
+          channel: ch,
+          binding,
+          sub: {
+            id,
+            entity,
+            event: parsed.value.event,
+            filters: parsed.value.filters,
+            role: ch.role,
+            claims: ch.claims,
+          },
+        });
+      }
+      ch.bindings.push(binding);
+    }
+    // the channel may have been left or replaced while the catalog answered
+    if (conn.channels.get(f.topic) !== ch) return unsubscribe(ch);
+
+    // Subscribed means changes from now on arrive: the slot exists before the reply.
+    const feedReady = ch.bindings.length > 0 ? await feed.ready() : true;
+    send(conn, reply(f, 'ok', { postgres_changes: answered }));
+    if (requested.length === 0) return;
+    for (const p of problems) system(ch, 'postgres_changes', 'error', p);
+    if (!feedReady)
+      system(ch, 'postgres_changes', 'error', feed.reason || 'Realtime was unable to connect to the project database');
+    else if (ch.bindings.length > 0 && problems.length === 0)
+      system(ch, 'postgres_changes', 'ok', 'Subscribed to PostgreSQL');
+  }
+
+  async function refreshToken(conn: Connection, ch: Channel, f: Frame) {
+    const token = (f.payload as Record<string, unknown> | null)?.access_token;
+    const check = await checkToken(token, o.key);
+    if (conn.channels.get(ch.topic) !== ch) return;
+    if (!check.ok) return shutdown(ch, check.message);
+    ch.role = check.claims.role;
+    ch.claims = JSON.stringify(check.claims);
+    for (const s of subscriptions.values()) {
+      if (s.channel === ch) {
+        s.sub.role = ch.role;
+        s.sub.claims = ch.claims;
+      }
+    }
+    watchExpiry(ch, check.claims.exp);
+  }
+
+  async function onFrame(conn: Connection, f: Frame) {
+    if (f.topic === 'phoenix') {
+      if (f.event === 'heartbeat') send(conn, reply(f, 'ok', {}));
+      return;
+    }
+    const ch = conn.channels.get(f.topic);
+    if (f.event === 'phx_join') {
+      if (!f.topic.startsWith('realtime:')) return send(conn, reply(f, 'error', { reason: 'unmatched topic' }));
+      return join(conn, f);
+    }
+    if (!ch) return send(conn, reply(f, 'error', { reason: 'unmatched topic' }));
+    switch (f.event) {
+      case 'phx_leave':
+        unsubscribe(ch);
+        conn.channels.delete(ch.topic);
+        return send(conn, reply(f, 'ok', {}));
+      case 'access_token':
+        return refreshToken(conn, ch, f);
+      default:
+        // Realtime logs an unexpected message and answers nothing
+        return;
+    }
+  }
+
+  function closeConnection(conn: Connection) {
+    for (const ch of conn.channels.values()) unsubscribe(ch);
+    conn.channels.clear();
+    connections.delete(conn);
+  }
+
+  function refuseUpgrade(socket: Duplex, status: number, body: object) {
+    const text = JSON.stringify(body);
+    const reason = status === 401 ? 'Unauthorized' : status === 404 ? 'Not Found' : 'Bad Request';
+    socket.end(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+    );
+  }
+
+  function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL): boolean {
+    if (url.pathname !== '/realtime/v1/websocket' && url.pathname !== '/realtime/v1/websocket/') return false;
+    socket.on('error', () => {});
+    const apikey = (req.headers['x-api-key'] as string | undefined) ?? url.searchParams.get('apikey') ?? undefined;
+    const vsnParam = url.searchParams.get('vsn') ?? '1.0.0';
+    if (!(SUPPORTED_VSN as readonly string[]).includes(vsnParam)) {
+      refuseUpgrade(socket, 400, { error: `Unsupported serializer version: ${vsnParam}` });
+      return true;
+    }
+    if (!apikey) {
+      refuseUpgrade(socket, 401, { error: 'API key is missing' });
+      return true;
+    }
+    void checkToken(apikey, o.key).then((check) => {
+      if (!check.ok) return refuseUpgrade(socket, connectRefusal(check).status, { error: connectRefusal(check).error });
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        const conn: Connection = { ws, vsn: vsnParam as Vsn, apikey, channels: new Map() };
+        connections.add(conn);
+        // frames of one connection are handled in order: a leave never overtakes its join
+        let queue = Promise.resolve();
+        ws.on('message', (data: RawData, isBinary: boolean) => {
+          if (isBinary) return; // binary user broadcasts: not carried (Broadcast is not implemented)
+          const f = decodeFrame(conn.vsn, data.toString('utf8'));
+          if (!f) return;
+          queue = queue
+            .then(() => onFrame(conn, f))
+            .catch((err: Error) => o.log(`realtime: ${f.event} on ${f.topic} failed: ${err.message}`));
+        });
+        ws.on('close', () => closeConnection(conn));
+        ws.on('error', () => closeConnection(conn));
+      });
+    });
+    return true;
+  }
+
+  return {
+    handleUpgrade,
+    feed,
+    get connections() {
+      return connections.size;
+    },
+    async close() {
+      for (const conn of connections) conn.ws.terminate();
+      connections.clear();
+      subscriptions.clear();
+      await new Promise<void>((r) => wss.close(() => r()));
+      await Promise.all([feed.close(), catalog.end().catch(() => {})]);
+    },
+  };
+}
