@@ -298,132 +298,190 @@ begin
 end
 $$;
 
+-- The text of a change's primary key, as `pk::text` prints it (one column), or of the row of
+-- its key columns (several): what the visibility query below returns for rows it can see.
+create or replace function realtime.key_text(wal jsonb) returns text
+language sql immutable
+set search_path = ''
+as $$
+  select case when jsonb_array_length(coalesce(wal -> 'pk', '[]'::jsonb)) = 1
+              then (select c -> 'value' #>> '{}' from jsonb_array_elements(wal -> 'columns') c
+                     where c ->> 'name' = wal -> 'pk' -> 0 ->> 'name')
+              else (select '(' || string_agg(coalesce(c -> 'value' #>> '{}', ''), ',' order by k.ord) || ')'
+                      from jsonb_array_elements(wal -> 'pk') with ordinality k(p, ord)
+                      join jsonb_array_elements(wal -> 'columns') c on c ->> 'name' = k.p ->> 'name') end
+$$;
+
+drop function if exists realtime.apply_rls(jsonb, jsonb);
+
+-- changes: wal2json (format 2) rows, in commit order.
 -- subscriptions: [{id uuid, entity 'schema.table', event '*'|'INSERT'|'UPDATE'|'DELETE',
 --                  filters [{column, op, value}], role, claims}]
--- One row per subscriber role: the payload that role may see (only the columns it may select)
--- and the subscriptions it goes to. INSERT and UPDATE reach a subscription only if its role,
--- with its claims, can select the row under RLS now; a DELETE cannot be checked (the row is
--- gone), so with RLS on it carries the primary key only — as Supabase Realtime has it.
-create or replace function realtime.apply_rls(wal jsonb, subscriptions jsonb)
-returns table (payload jsonb, subscription_ids uuid[])
+-- For each change, one row per subscriber role: the payload that role may see (only the
+-- columns it may select) and the subscriptions it goes to. INSERT and UPDATE reach a
+-- subscription only if its role, with its claims, can select the row under RLS now; a DELETE
+-- cannot be checked (the row is gone), so with RLS on it carries the primary key only — as
+-- Supabase Realtime has it. The RLS check is one query per table and distinct set of claims
+-- for the whole batch (a prepared statement per table, kept on the server's connection), so
+-- a feed that falls behind catches up in larger, not more, queries.
+create or replace function realtime.apply_rls_batch(changes jsonb, subscriptions jsonb)
+returns table (ord int, payload jsonb, subscription_ids uuid[])
 language plpgsql volatile
 set search_path = ''
 as $$
 declare
-  v_entity regclass := to_regclass(format('%I.%I', wal ->> 'schema', wal ->> 'table'));
-  v_action text := case wal ->> 'action' when 'I' then 'INSERT' when 'U' then 'UPDATE' when 'D' then 'DELETE' end;
-  v_rls boolean;
-  v_subs jsonb;
+  v_cand jsonb;
+  v_group record;
+  v_entity regclass;
   v_pk text[];
+  v_stmt text;
+  v_seen text[];
+  v_visible jsonb := '{}'::jsonb;
+  v_tables jsonb := '{}'::jsonb;
+  v_out record;
+  v_head jsonb;
+  v_sel text[];
+  v_cols jsonb;
   v_new jsonb;
   v_old jsonb;
-  v_check text;
-  v_role text;
-  v_claims text;
-  v_sub jsonb;
-  v_passing uuid[];
-  v_visible uuid[];
-  v_seen boolean;
-  v_head jsonb;
-  v_columns jsonb;
-  v_selectable text[];
+  v_rls boolean;
 begin
-  if v_entity is null or v_action is null then
-    return;
-  end if;
-  select coalesce(jsonb_agg(s), '[]'::jsonb) into v_subs
-    from jsonb_array_elements(subscriptions) s
-   where s ->> 'entity' = (wal ->> 'schema') || '.' || (wal ->> 'table')
-     and (s ->> 'event' = '*' or s ->> 'event' = v_action);
-  if jsonb_array_length(v_subs) = 0 then
+  -- every (change, subscription) pair whose table, event and filters match; each distinct set
+  -- of filters is evaluated once per change, however many subscribers share it
+  with c as (
+    select x.ord::int as ord, x.wal, (x.wal ->> 'schema') || '.' || (x.wal ->> 'table') as entity_name,
+           case x.wal ->> 'action' when 'I' then 'INSERT' when 'U' then 'UPDATE' when 'D' then 'DELETE' end as action
+      from jsonb_array_elements(changes) with ordinality as x(wal, ord)),
+  s as (
+    select sub ->> 'id' as id, sub ->> 'entity' as entity_name, sub ->> 'event' as event,
+           coalesce(sub -> 'filters', '[]'::jsonb) as filters, sub ->> 'role' as role, sub ->> 'claims' as claims
+      from jsonb_array_elements(subscriptions) sub),
+  pairs as (
+    select c.ord, c.wal, c.action, s.id, s.entity_name, s.filters, s.role, s.claims
+      from c join s on s.entity_name = c.entity_name and (s.event = '*' or s.event = c.action)
+     where c.action is not null),
+  checked as (
+    select d.ord, d.filters,
+           realtime.passes_filters(case when d.action = 'DELETE' then d.wal -> 'identity' else d.wal -> 'columns' end, d.filters) as ok
+      from (select distinct on (p.ord, p.filters) p.ord, p.filters, p.action, p.wal
+              from pairs p where jsonb_array_length(p.filters) > 0) d)
+  select coalesce(jsonb_agg(jsonb_build_object('ord', p.ord, 'id', p.id, 'role', p.role, 'claims', p.claims,
+                                               'entity', p.entity_name, 'action', p.action) order by p.ord), '[]'::jsonb)
+    into v_cand
+    from pairs p left join checked k on k.ord = p.ord and k.filters = p.filters
+   where jsonb_array_length(p.filters) = 0 or k.ok;
+  if jsonb_array_length(v_cand) = 0 then
     return;
   end if;
 
-  select c.relrowsecurity into v_rls from pg_catalog.pg_class c where c.oid = v_entity;
-  select coalesce(array_agg(p ->> 'name'), '{}') into v_pk from jsonb_array_elements(coalesce(wal -> 'pk', '[]'::jsonb)) p;
-  v_new := realtime.typed_values(coalesce(wal -> 'columns', '[]'::jsonb));
-  v_old := realtime.typed_values(coalesce(wal -> 'identity', '[]'::jsonb));
-  if v_action <> 'DELETE' and cardinality(v_pk) > 0 then
-    select format('select exists (select 1 from %s where %s)', v_entity,
-                  string_agg(format('%I = %L::%s', c ->> 'name', c -> 'value' #>> '{}',
-                                    (c ->> 'typeoid')::oid::regtype::text), ' and '))
-      into v_check
-      from jsonb_array_elements(wal -> 'columns') c
-     where c ->> 'name' = any (v_pk);
-  end if;
-  v_head := jsonb_build_object(
-    'schema', wal ->> 'schema',
-    'table', wal ->> 'table',
-    'commit_timestamp', to_char((wal ->> 'timestamp')::timestamptz at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-    'type', v_action);
-
-  for v_role in select distinct s ->> 'role' from jsonb_array_elements(v_subs) s order by 1 loop
-    v_passing := '{}';
-    for v_sub in select s from jsonb_array_elements(v_subs) s where s ->> 'role' = v_role loop
-      if realtime.passes_filters(case when v_action = 'DELETE' then wal -> 'identity' else wal -> 'columns' end,
-                                 v_sub -> 'filters') then
-        v_passing := v_passing || (v_sub ->> 'id')::uuid;
+  -- per table: its oid, whether RLS is on, its key columns and the statement that says which
+  -- of a list of keys the current role and claims may select
+  for v_group in select distinct x ->> 'entity' as entity from jsonb_array_elements(v_cand) x loop
+    v_entity := to_regclass(v_group.entity);
+    continue when v_entity is null;
+    select coalesce(array_agg(a.attname::text order by array_position(i.indkey, a.attnum)), '{}') into v_pk
+      from pg_catalog.pg_index i
+      join pg_catalog.pg_attribute a on a.attrelid = i.indrelid and a.attnum = any (i.indkey)
+     where i.indrelid = v_entity and i.indisprimary;
+    v_stmt := 'realtime_rls_' || v_entity::oid;
+    if cardinality(v_pk) > 0 and not exists (select 1 from pg_catalog.pg_prepared_statements p where p.name = v_stmt) then
+      if cardinality(v_pk) = 1 then
+        execute format('prepare %I (text[]) as select coalesce(array_agg(%I::text), ''{}'') from %s where %I = any ($1::%s[])',
+                       v_stmt, v_pk[1], v_entity, v_pk[1],
+                       (select format_type(a.atttypid, a.atttypmod) from pg_catalog.pg_attribute a
+                         where a.attrelid = v_entity and a.attname = v_pk[1]));
+      else
+        execute format('prepare %I (text[]) as select coalesce(array_agg(t.k), ''{}'') from (select (%s)::text as k from %s) t where t.k = any ($1)',
+                       v_stmt, (select 'row(' || string_agg(quote_ident(k), ', ') || ')' from unnest(v_pk) k), v_entity);
       end if;
-    end loop;
-    continue when cardinality(v_passing) = 0;
+    end if;
+    v_tables := v_tables || jsonb_build_object(v_group.entity, jsonb_build_object(
+      'oid', v_entity::oid, 'rls', (select c.relrowsecurity from pg_catalog.pg_class c where c.oid = v_entity),
+      'pk', to_jsonb(v_pk), 'stmt', v_stmt));
+  end loop;
 
-    if v_action <> 'DELETE' and cardinality(v_pk) = 0 then
-      return query select v_head || jsonb_build_object('columns', '[]'::jsonb, 'record', '{}'::jsonb, 'old_record', '{}'::jsonb,
-                                                        'errors', jsonb_build_array('Error 400: Bad Request, no primary key')),
-                          v_passing;
+  -- one visibility query per table and distinct claims, over every key of the batch
+  for v_group in
+    select x ->> 'entity' as entity, x ->> 'role' as role, x ->> 'claims' as claims,
+           array_agg(distinct realtime.key_text(changes -> ((x ->> 'ord')::int - 1))) as keys
+      from jsonb_array_elements(v_cand) x
+     where x ->> 'action' <> 'DELETE'
+       and (v_tables -> (x ->> 'entity') ->> 'rls')::boolean
+       and jsonb_array_length(v_tables -> (x ->> 'entity') -> 'pk') > 0
+     group by 1, 2, 3
+  loop
+    begin
+      perform set_config('role', v_group.role, true);
+      perform set_config('request.jwt.claims', v_group.claims, true);
+      execute format('execute %I(%L)', v_tables -> v_group.entity ->> 'stmt', v_group.keys) into v_seen;
+      perform set_config('role', 'none', true);
+      perform set_config('request.jwt.claims', '', true);
+    exception when others then
+      -- no privilege, a policy that fails for these claims: nothing visible
+      v_seen := '{}';
+    end;
+    v_visible := v_visible || jsonb_build_object(v_group.entity || ' ' || v_group.role || ' ' || v_group.claims, to_jsonb(v_seen));
+  end loop;
+
+  -- the payloads: per change and role, the columns that role may select
+  for v_out in
+    select (x ->> 'ord')::int as ord, x ->> 'entity' as entity, x ->> 'role' as role, x ->> 'action' as action,
+           array_agg((x ->> 'id')::uuid) filter (where
+             x ->> 'action' = 'DELETE'
+             or not (v_tables -> (x ->> 'entity') ->> 'rls')::boolean
+             or jsonb_array_length(v_tables -> (x ->> 'entity') -> 'pk') = 0
+             or coalesce(v_visible -> (x ->> 'entity' || ' ' || (x ->> 'role') || ' ' || (x ->> 'claims'))
+                  ? realtime.key_text(changes -> ((x ->> 'ord')::int - 1)), false)) as ids
+      from jsonb_array_elements(v_cand) x
+     where v_tables ? (x ->> 'entity')
+     group by 1, 2, 3, 4
+     order by 1, 3
+  loop
+    continue when v_out.ids is null;
+    v_entity := (v_tables -> v_out.entity ->> 'oid')::oid::regclass;
+    v_rls := (v_tables -> v_out.entity ->> 'rls')::boolean;
+    v_pk := array(select jsonb_array_elements_text(v_tables -> v_out.entity -> 'pk'));
+    v_head := jsonb_build_object(
+      'schema', changes -> (v_out.ord - 1) ->> 'schema',
+      'table', changes -> (v_out.ord - 1) ->> 'table',
+      'commit_timestamp', to_char((changes -> (v_out.ord - 1) ->> 'timestamp')::timestamptz at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+      'type', v_out.action);
+    if v_out.action <> 'DELETE' and cardinality(v_pk) = 0 then
+      ord := v_out.ord;
+      payload := v_head || jsonb_build_object('columns', '[]'::jsonb, 'record', '{}'::jsonb, 'old_record', '{}'::jsonb,
+                                              'errors', jsonb_build_array('Error 400: Bad Request, no primary key'));
+      subscription_ids := v_out.ids;
+      return next;
       continue;
     end if;
-    if v_action <> 'DELETE' and exists (select 1 from unnest(v_pk) k where not has_column_privilege(v_role, v_entity, k, 'SELECT')) then
-      return query select v_head || jsonb_build_object('columns', '[]'::jsonb, 'record', '{}'::jsonb, 'old_record', '{}'::jsonb,
-                                                        'errors', jsonb_build_array('Error 401: Unauthorized')),
-                          v_passing;
+    if v_out.action <> 'DELETE' and exists (select 1 from unnest(v_pk) k where not has_column_privilege(v_out.role, v_entity, k, 'SELECT')) then
+      ord := v_out.ord;
+      payload := v_head || jsonb_build_object('columns', '[]'::jsonb, 'record', '{}'::jsonb, 'old_record', '{}'::jsonb,
+                                              'errors', jsonb_build_array('Error 401: Unauthorized'));
+      subscription_ids := v_out.ids;
+      return next;
       continue;
     end if;
-
-    if not v_rls or v_action = 'DELETE' then
-      v_visible := v_passing;
-    else
-      -- one check per distinct set of claims: several channels of one session cost one query
-      v_visible := '{}';
-      for v_claims in select distinct s ->> 'claims' from jsonb_array_elements(v_subs) s
-                       where s ->> 'role' = v_role and (s ->> 'id')::uuid = any (v_passing) loop
-        begin
-          perform set_config('role', v_role, true);
-          perform set_config('request.jwt.claims', v_claims, true);
-          execute v_check into v_seen;
-          perform set_config('role', 'none', true);
-          perform set_config('request.jwt.claims', '', true);
-        exception when others then
-          -- no privilege, a policy that fails for these claims: not visible
-          v_seen := false;
-        end;
-        if v_seen then
-          select v_visible || coalesce(array_agg((s ->> 'id')::uuid), '{}') into v_visible
-            from jsonb_array_elements(v_subs) s
-           where s ->> 'role' = v_role and s ->> 'claims' = v_claims and (s ->> 'id')::uuid = any (v_passing);
-        end if;
-      end loop;
-    end if;
-    continue when cardinality(v_visible) = 0;
-
     select coalesce(array_agg(a.attname::text order by a.attnum), '{}'),
            coalesce(jsonb_agg(jsonb_build_object('name', a.attname, 'type', t.typname) order by a.attnum), '[]'::jsonb)
-      into v_selectable, v_columns
+      into v_sel, v_cols
       from pg_catalog.pg_attribute a
       join pg_catalog.pg_type t on t.oid = a.atttypid
      where a.attrelid = v_entity and a.attnum > 0 and not a.attisdropped
-       and has_column_privilege(v_role, v_entity, a.attname::text, 'SELECT');
-
-    return query select
-      v_head || jsonb_build_object(
-        'columns', v_columns,
-        'record', case when v_action = 'DELETE' then '{}'::jsonb
-                       else (select coalesce(jsonb_object_agg(k, v), '{}'::jsonb) from jsonb_each(v_new) e(k, v) where k = any (v_selectable)) end,
-        'old_record', case when v_action = 'INSERT' then '{}'::jsonb
-                           else (select coalesce(jsonb_object_agg(k, v), '{}'::jsonb) from jsonb_each(v_old) e(k, v)
-                                  where k = any (v_selectable) and (v_action <> 'DELETE' or not v_rls or k = any (v_pk))) end,
-        'errors', null),
-      v_visible;
+       and has_column_privilege(v_out.role, v_entity, a.attname::text, 'SELECT');
+    v_new := case when v_out.action = 'DELETE' then '{}'::jsonb
+                  else realtime.typed_values(coalesce(changes -> (v_out.ord - 1) -> 'columns', '[]'::jsonb)) end;
+    v_old := case when v_out.action = 'INSERT' then '{}'::jsonb
+                  else realtime.typed_values(coalesce(changes -> (v_out.ord - 1) -> 'identity', '[]'::jsonb)) end;
+    ord := v_out.ord;
+    payload := v_head || jsonb_build_object(
+      'columns', v_cols,
+      'record', (select coalesce(jsonb_object_agg(e.k, e.v), '{}'::jsonb) from jsonb_each(v_new) e(k, v) where e.k = any (v_sel)),
+      'old_record', (select coalesce(jsonb_object_agg(e.k, e.v), '{}'::jsonb) from jsonb_each(v_old) e(k, v)
+                      where e.k = any (v_sel) and (v_out.action <> 'DELETE' or not v_rls or e.k = any (v_pk))),
+      'errors', null);
+    subscription_ids := v_out.ids;
+    return next;
   end loop;
 end
 $$;

@@ -33,10 +33,10 @@ select is_empty(
 -- apply_rls as a customer would be asked: a content report of another customer is not theirs
 select tests.create_tenant_personas();
 select is(
-  (select count(*)::int from realtime.apply_rls(
-     jsonb_build_object('action', 'I', 'schema', 'public', 'table', 'content_reports', 'timestamp', now()::text,
+  (select count(*)::int from realtime.apply_rls_batch(
+     jsonb_build_array(jsonb_build_object('action', 'I', 'schema', 'public', 'table', 'content_reports', 'timestamp', now()::text,
        'pk', jsonb_build_array(jsonb_build_object('name', 'id', 'type', 'uuid', 'typeoid', 2950)),
-       'columns', jsonb_build_array(jsonb_build_object('name', 'id', 'type', 'uuid', 'typeoid', 2950, 'value', gen_random_uuid()))),
+       'columns', jsonb_build_array(jsonb_build_object('name', 'id', 'type', 'uuid', 'typeoid', 2950, 'value', gen_random_uuid())))),
      jsonb_build_array(jsonb_build_object('id', gen_random_uuid(), 'entity', 'public.content_reports', 'event', '*', 'filters', '[]'::jsonb,
        'role', 'authenticated', 'claims', jsonb_build_object('role', 'authenticated', 'sub', tests.get_supabase_uid('customer')))))),
   0,

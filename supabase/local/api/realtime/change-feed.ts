@@ -53,11 +53,7 @@ const POLL_SQL = `
       'include-type-oids', 'true', 'format-version', '2', 'actions', 'insert,update,delete',
       'add-tables', ${ADD_TABLES})`;
 
-const APPLY_SQL = `
-  select r.payload, r.subscription_ids
-    from jsonb_array_elements($1::jsonb) with ordinality as c(wal, ord)
-    cross join lateral realtime.apply_rls(c.wal, $2::jsonb) r
-   order by c.ord`;
+const APPLY_SQL = `select payload, subscription_ids from realtime.apply_rls_batch($1::jsonb, $2::jsonb) order by ord`;
 
 let slotCounter = 0;
 
