@@ -23,7 +23,7 @@ const cluster =
   process.env.LOCONOMY_TEST_DB_URL ??
   'postgresql://postgres:postgres@127.0.0.1:54322/postgres';
 const database = `realtime_bench_${process.pid}`;
-const LEVELS = (process.env.BENCH_REALTIME_SUBSCRIBERS ?? '200,400').split(',').map(Number);
+const LEVELS = (process.env.BENCH_REALTIME_SUBSCRIBERS ?? '200,300,400').split(',').map(Number);
 const RATE = Number(process.env.BENCH_REALTIME_RATE ?? 50);
 const SECONDS = Number(process.env.BENCH_REALTIME_SECONDS ?? 10);
 const at = (user?: string) => databaseUrl(cluster, database, user, user && 'postgres');
@@ -128,6 +128,9 @@ async function level(url: string, n: number) {
   while (received < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   await writer.end();
   await Promise.all(clients.map((c) => c.removeAllChannels()));
+  // the next level starts from a quiet server
+  await Promise.all(clients.map((c) => c.realtime.disconnect()));
+  await new Promise((r) => setTimeout(r, 1000));
   console.log(
     `  ${String(n).padStart(4)} subscribers, ${total} inserts in ${writeSeconds.toFixed(1)} s (${(total / writeSeconds).toFixed(0)}/s): ` +
       `${received}/${expected} deliveries; latency p50 ${pct(latencies, 50)} ms, p95 ${pct(latencies, 95)} ms, p99 ${pct(latencies, 99)} ms, max ${pct(latencies, 100)} ms`,
