@@ -59,6 +59,8 @@ interface Connection {
   channels: Map<string, Channel>;
 }
 
+export const MAX_CHANNELS_PER_CONNECTION = 100;
+
 /** Realtime's ids are :erlang.phash2/1 of the params: any stable hash below 2^27 serves. */
 function bindingId(p: unknown): number {
   return createHash('sha1').update(JSON.stringify(p)).digest().readUInt32BE(0) & 0x7ffffff;
@@ -205,6 +207,10 @@ export function createRealtimeServer(o: RealtimeOptions): RealtimeServer {
 
     // a second join of a topic replaces the first (Phoenix closes the old channel)
     const old = conn.channels.get(f.topic);
+    // Realtime's default max_channels_per_client: each channel costs an RLS check per change
+    if (!old && conn.channels.size >= MAX_CHANNELS_PER_CONNECTION) {
+      return send(conn, reply(f, 'error', { reason: 'ChannelRateLimitReached: Too many channels' }));
+    }
     if (old) {
       unsubscribe(old);
       send(conn, { join_ref: old.joinRef, ref: old.joinRef, topic: old.topic, event: 'phx_close', payload: {} });

@@ -289,6 +289,32 @@ describe('realtime postgres_changes with a replication slot', () => {
     await until('the channel closed', () => s.status.includes('CLOSED'));
   });
 
+  it('refuses a connection its 101st channel, as Realtime does', async () => {
+    const ws = new WebSocket(`${f.url.replace('http', 'ws')}/realtime/v1/websocket?apikey=${f.anonKey}&vsn=2.0.0`);
+    const replies: { ref: string; status: string; reason?: string }[] = [];
+    ws.on('message', (d) => {
+      const [, ref, , event, payload] = JSON.parse(d.toString()) as [
+        null,
+        string,
+        string,
+        string,
+        { status: string; response: { reason?: string } },
+      ];
+      if (event === 'phx_reply') replies.push({ ref, status: payload.status, reason: payload.response.reason });
+    });
+    await new Promise((r) => ws.on('open', r));
+    for (let i = 1; i <= 101; i++)
+      ws.send(JSON.stringify([String(i), String(i), `realtime:many-${i}`, 'phx_join', { config: {} }]));
+    await until('101 replies', () => replies.length >= 101);
+    ws.close();
+    expect(replies.filter((r) => r.status === 'ok')).toHaveLength(100);
+    expect(replies.find((r) => r.ref === '101')).toEqual({
+      ref: '101',
+      status: 'error',
+      reason: 'ChannelRateLimitReached: Too many channels',
+    });
+  });
+
   it('answers heartbeats and speaks serializer 1.0.0 too', async () => {
     const { anonKey } = localKeys();
     const ws = new WebSocket(`${f.url.replace('http', 'ws')}/realtime/v1/websocket?apikey=${anonKey}&vsn=1.0.0`);
