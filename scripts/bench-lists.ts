@@ -10,9 +10,8 @@
 //   BENCH_LIST_ONLY=bookings,events: only those tables; `moderation` for the moderation queue's
 //   figures, `finance` for the money dashboard and `flags` for feature flag evaluation, which run after the lists unless
 //   BENCH_LIST_ONLY leaves them out)
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { register } from 'node:module';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { CrudFilter, DataProvider } from '@refinedev/core';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
@@ -25,9 +24,10 @@ import { loadIdentity } from '../src/providers/identity.ts';
 import { registry } from '../src/resources/index.ts';
 import type { FieldDef, ResourceDef } from '../src/resources/types.ts';
 import * as cluster from '../supabase/local/cluster.ts';
-import { databaseUrl, dbUrl, instance, repoRoot } from '../supabase/local/config.ts';
+import { databaseUrl, dbUrl, instance } from '../supabase/local/config.ts';
 import { withClient } from '../supabase/local/database.ts';
 import { applyMigrations, bootstrapFile, runSqlFile, seedFile } from '../supabase/local/migrate.ts';
+import { spawnApi } from '../supabase/local/api/spawn-api.ts';
 import { localKeys } from '../supabase/local/api/keys.ts';
 import { benchFinance, printFinance } from './bench-finance.ts';
 import { benchFlagPreview, benchFlags, printFlagPreview, printFlags } from './bench-flags.ts';
@@ -97,21 +97,6 @@ async function buildDatabase() {
   });
 }
 
-/** The API in its own process, as `npm run api` runs it, so client and server don't share a thread. */
-function spawnApi(): Promise<{ url: string; child: ChildProcess }> {
-  const main = path.join(repoRoot, 'supabase/local/api/main.ts');
-  const args = ['--import', 'tsx', main, '--db-url', at(database, 'authenticator'), '--admin-db-url', at(database)];
-  const child = spawn(process.execPath, [...args, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /API URL:\s+(\S+)/.exec(out);
-      if (m) resolve({ url: m[1], child });
-    });
-    child.on('exit', (code) => reject(new Error(`API exited with ${code}: ${out}`)));
-  });
-}
 
 // Node 20 has no global WebSocket and the local API has no realtime: never constructed.
 class NoWebSocket {
@@ -307,7 +292,7 @@ async function main() {
   try {
     if (reused) console.log(`database ${database} as it is (BENCH_LIST_DATABASE)`);
     else await buildDatabase();
-    api = await spawnApi();
+    api = await spawnApi(['--db-url', at(database, 'authenticator'), '--admin-db-url', at(database)]);
     const results: Result[] = [];
     const skipped: string[] = [];
     const started = performance.now();

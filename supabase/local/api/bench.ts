@@ -2,33 +2,16 @@
 // (median, p95, ratio), and requests per second at 16 concurrent clients. Loopback only,
 // on a throwaway database with ~100k rows; bounded to well under a minute.
 //   npx tsx supabase/local/api/bench.ts   (LOCONOMY_BENCH_DB_URL: superuser URL of a cluster)
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { databaseUrl } from '../config.ts';
 import { withClient } from '../database.ts';
 import { bootstrapFile, runSqlFile } from '../migrate.ts';
 import { localKeys } from './keys.ts';
+import { spawnApi } from './spawn-api.ts';
 
-const mainTs = path.join(path.dirname(fileURLToPath(import.meta.url)), 'main.ts');
 
-/** The API in its own process, as `npm run api` runs it, so client and server don't share a thread. */
-function spawnApi(dbUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', mainTs, '--db-url', dbUrl, '--port', '0', '--pool-size', String(CONCURRENCY)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /API URL:\s+(\S+)/.exec(out);
-      if (m) resolve({ url: m[1], child });
-    });
-    child.on('exit', (code) => reject(new Error(`API exited with ${code}: ${out}`)));
-  });
-}
 
 const cluster = process.env.LOCONOMY_BENCH_DB_URL ?? process.env.LOCONOMY_TEST_DB_URL ?? 'postgresql://postgres:postgres@127.0.0.1:54322/postgres';
 const database = `api_bench_${process.pid}`;
@@ -122,7 +105,7 @@ async function main() {
       await runSqlFile(c, bootstrapFile);
       await c.query(SCHEMA);
     });
-    api = await spawnApi(at(database, 'authenticator'));
+    api = await spawnApi(['--db-url', at(database, 'authenticator'), '--pool-size', String(CONCURRENCY)]);
     await direct.connect();
     await direct.query('set role anon');
     const { anonKey } = localKeys();

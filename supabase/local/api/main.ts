@@ -53,6 +53,7 @@ const keys = localKeys(secret);
 console.log(`API URL:          ${api.url}`);
 console.log(`REST:             ${api.url}/rest/v1  (schemas: ${schemas.join(', ')})`);
 console.log(`Auth:             ${api.url}/auth/v1`);
+console.log(`Realtime:         ${api.url.replace(/^http/, 'ws')}/realtime/v1/websocket`);
 console.log(`trusted proxies:  ${trustedProxies.length ? trustedProxies.join(', ') : 'none (the socket peer is the client)'}`);
 console.log(`anon key:         ${keys.anonKey}`);
 console.log(`service_role key: ${keys.serviceRoleKey}`);

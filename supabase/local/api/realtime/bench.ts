@@ -5,9 +5,7 @@
 // clock_timestamp). Printed: p50/p95/p99 latency, deliveries expected vs made, per level of N.
 // The API runs in its own process, as `npm run api` runs it.
 //   npx tsx supabase/local/api/realtime/bench.ts   (LOCONOMY_BENCH_DB_URL: superuser URL of a cluster)
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import WebSocket from 'ws';
@@ -16,8 +14,8 @@ import { withClient } from '../../database.ts';
 import { bootstrapFile, runSqlFile } from '../../migrate.ts';
 import { secretKey, signJwt } from '../jwt.ts';
 import { localKeys } from '../keys.ts';
+import { spawnApi } from '../spawn-api.ts';
 
-const mainTs = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'main.ts');
 const cluster =
   process.env.LOCONOMY_BENCH_DB_URL ??
   process.env.LOCONOMY_TEST_DB_URL ??
@@ -41,24 +39,6 @@ create policy "owners and staff read notes" on public.bench_notes for select to 
 grant select on public.bench_notes to authenticated;
 alter publication supabase_realtime add table public.bench_notes;`;
 
-function spawnApi(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', mainTs, '--db-url', at('authenticator'), '--admin-db-url', at(), '--port', '0'],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /API URL:\s+(\S+)/.exec(out);
-      if (m) resolve({ url: m[1], child });
-    });
-    child.on('exit', (code) => reject(new Error(`API exited with ${code}: ${out}`)));
-  });
-}
 
 const pct = (xs: number[], p: number) => {
   if (!xs.length) return NaN;
@@ -155,7 +135,7 @@ async function main() {
       await runSqlFile(c, bootstrapFile);
       await c.query(SCHEMA);
     });
-    api = await spawnApi();
+    api = await spawnApi(['--db-url', at('authenticator'), '--admin-db-url', at()]);
     for (const n of LEVELS) await level(api.url, n);
     console.log('  (target: at least 200 subscribers at 50 changes/s with every delivery made and p95 under 1 s)');
   } finally {
