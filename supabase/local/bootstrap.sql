@@ -234,6 +234,33 @@ $$;
 
 create schema if not exists realtime;
 revoke all on schema realtime from public;
+-- as on a hosted project: the API roles reach realtime.messages and realtime.topic() (which
+-- policies for private channels are written with), never the change functions below
+grant usage on schema realtime to anon, authenticated, service_role;
+
+-- Realtime Authorization: a private channel's join and what its members may send are decided
+-- by the RLS policies on this table (SELECT: may receive, INSERT: may send), evaluated on probe
+-- rows for the channel's topic that are never kept. Migrations write the policies.
+create table if not exists realtime.messages (
+  id uuid not null default gen_random_uuid() primary key,
+  topic text not null,
+  extension text not null,
+  payload jsonb,
+  event text,
+  private boolean default false,
+  updated_at timestamp without time zone not null default now(),
+  inserted_at timestamp without time zone not null default now()
+);
+alter table realtime.messages enable row level security;
+grant select, insert, update, delete on realtime.messages to anon, authenticated, service_role;
+
+-- the topic of the channel being authorized (without the "realtime:" prefix)
+create or replace function realtime.topic() returns text
+language sql stable
+set search_path = ''
+as $$
+  select nullif(current_setting('realtime.topic', true), '')::text
+$$;
 
 -- A wal2json (format 2) row's columns as a jsonb object of typed values: each text value cast
 -- through its column's type, then to_jsonb — numbers stay numbers, json stays json.
@@ -487,3 +514,4 @@ end
 $$;
 
 revoke all on all functions in schema realtime from public;
+grant execute on function realtime.topic() to anon, authenticated, service_role;

@@ -134,3 +134,56 @@ describe('realtime on the moderation queue', () => {
     expect(theirs.filter((c) => c.eventType !== 'DELETE')).toEqual([]);
   });
 });
+
+describe('the moderation channel (private: Broadcast and Presence)', () => {
+  const topic = `moderation:${TENANT.loconomy}`;
+  function join(client: SupabaseClient, key: string, heard?: unknown[]) {
+    const channel = client.channel(topic, { config: { private: true, presence: { key } } });
+    channels.push(channel);
+    return new Promise<{ channel: RealtimeChannel; status: string }>((resolve) => {
+      channel.on('presence', { event: 'sync' }, () => {});
+      if (heard) channel.on('broadcast', { event: 'claimed' }, (p) => heard.push(p.payload));
+      channel.subscribe((status, err) => {
+        if (status === 'SUBSCRIBED') resolve({ channel, status });
+        else if (status === 'CHANNEL_ERROR' || status === 'TIMED_OUT')
+          resolve({ channel, status: `${status}: ${err?.message ?? ''}` });
+      });
+    });
+  }
+
+  it('admits the tenant’s moderators and no one else', async () => {
+    const opsJoin = await join(ops, 'ops');
+    expect(opsJoin.status).toBe('SUBSCRIBED');
+    for (const [who, client] of [
+      ['customer', customer],
+      ['provider', provider],
+      ['product', product],
+      ['harbor', harbor],
+    ] as const) {
+      const j = await join(client, who);
+      expect(j.status, who).toBe(
+        `CHANNEL_ERROR: Unauthorized: You do not have permissions to read from this Channel topic: ${topic}`,
+      );
+      await client.removeChannel(j.channel);
+    }
+    await ops.removeChannel(opsJoin.channel);
+  });
+
+  it('shows one moderator what another has open, and relays their broadcasts', async () => {
+    const superAdmin = await signInAs('super');
+    const heard: unknown[] = [];
+    const a = await join(ops, 'ops-2');
+    const b = await join(superAdmin, 'super', heard);
+    expect([a.status, b.status]).toEqual(['SUBSCRIBED', 'SUBSCRIBED']);
+    await a.channel.track({ item_id: 'item-1', name: 'Ops' });
+    await within(
+      1000,
+      'super sees ops',
+      () => (b.channel.presenceState() as Record<string, { item_id: string }[]>)['ops-2']?.[0],
+    );
+    await a.channel.send({ type: 'broadcast', event: 'claimed', payload: { item_id: 'item-1' } });
+    await within(1000, 'the broadcast', () => heard[0]);
+    expect(heard).toEqual([{ item_id: 'item-1' }]);
+    await superAdmin.removeAllChannels();
+  });
+});

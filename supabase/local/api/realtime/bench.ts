@@ -39,7 +39,6 @@ create policy "owners and staff read notes" on public.bench_notes for select to 
 grant select on public.bench_notes to authenticated;
 alter publication supabase_realtime add table public.bench_notes;`;
 
-
 const pct = (xs: number[], p: number) => {
   if (!xs.length) return NaN;
   const s = [...xs].sort((a, b) => a - b);

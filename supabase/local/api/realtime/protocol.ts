@@ -49,3 +49,47 @@ export const reply = (to: Frame, status: 'ok' | 'error', response: unknown): Fra
   event: 'phx_reply',
   payload: { status, response },
 });
+
+/**
+ * A binary frame from realtime-js's 2.0.0 serializer: a user broadcast it pushes (kind 3) —
+ * header [kind, join_ref, ref, topic, event, metadata lengths, encoding], those strings, then
+ * the payload (JSON when encoding is 1, raw bytes otherwise).
+ */
+export function decodeBinaryFrame(buf: Buffer): Frame | null {
+  if (buf.length < 7 || buf[0] !== 3) return null;
+  const [joinRefLen, refLen, topicLen, eventLen, metaLen, encoding] = [buf[1], buf[2], buf[3], buf[4], buf[5], buf[6]];
+  let at = 7;
+  const take = (n: number) => {
+    const s = buf.subarray(at, at + n).toString('utf8');
+    at += n;
+    return s;
+  };
+  if (buf.length < at + joinRefLen + refLen + topicLen + eventLen + metaLen) return null;
+  const joinRef = take(joinRefLen);
+  const ref = take(refLen);
+  const topic = take(topicLen);
+  const event = take(eventLen);
+  const meta = take(metaLen);
+  const body = buf.subarray(at);
+  let payload: unknown;
+  try {
+    payload = encoding === 1 ? JSON.parse(body.toString('utf8')) : { binary: body.toString('base64') };
+  } catch {
+    return null;
+  }
+  let metadata: Record<string, unknown> = {};
+  if (meta) {
+    try {
+      metadata = JSON.parse(meta) as Record<string, unknown>;
+    } catch {
+      return null;
+    }
+  }
+  return {
+    join_ref: joinRef || null,
+    ref: ref || null,
+    topic,
+    event: 'broadcast',
+    payload: { ...metadata, type: 'broadcast', event, payload },
+  };
+}

@@ -11,7 +11,8 @@ import pg from 'pg';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { ChangeFeed, type Delivery, type FeedSubscription } from './change-feed.ts';
 import { describeParams, parseChangeParams, type ChangeParams } from './filters.ts';
-import { decodeFrame, encodeFrame, reply, SUPPORTED_VSN, type Frame, type Vsn } from './protocol.ts';
+import { mayWrite, readPolicies, type Extension, type Policies } from './authorization.ts';
+import { decodeBinaryFrame, decodeFrame, encodeFrame, reply, SUPPORTED_VSN, type Frame, type Vsn } from './protocol.ts';
 import { checkToken, connectRefusal, joinRefusal } from './tokens.ts';
 
 export interface RealtimeOptions {
@@ -50,7 +51,20 @@ interface Channel {
   bindings: Binding[];
   expiry: NodeJS.Timeout | null;
   conn: Connection;
+  private: boolean;
+  /** broadcast and presence members are grouped by this: a private and a public channel of one name differ */
+  scope: string;
+  broadcastSelf: boolean;
+  broadcastAck: boolean;
+  presenceEnabled: boolean;
+  presenceKey: string;
+  /** private channels: what realtime.messages' policies allow this member */
+  policies: Policies | null;
+  /** what this member tracks in Presence */
+  tracked: { ref: string; meta: Record<string, unknown> } | null;
 }
+
+type PresenceMetas = Record<string, { metas: Record<string, unknown>[] }>;
 
 interface Connection {
   ws: WebSocket;
@@ -72,6 +86,9 @@ export function createRealtimeServer(o: RealtimeOptions): RealtimeServer {
   const connections = new Set<Connection>();
   /** feed subscription id → where it goes */
   const subscriptions = new Map<string, { channel: Channel; binding: Binding; sub: FeedSubscription }>();
+  /** scope → the channels joined to it, for Broadcast and Presence */
+  const members = new Map<string, Set<Channel>>();
+  let refCounter = 0;
   const catalog = new pg.Pool({
     connectionString: o.dbUrl,
     max: 2,
@@ -127,11 +144,41 @@ export function createRealtimeServer(o: RealtimeOptions): RealtimeServer {
     }
   }
 
+  const canRead = (ch: Channel, ext: Extension) => !ch.private || !!ch.policies?.read[ext];
+
+  function presenceOf(scope: string): PresenceMetas {
+    const state: PresenceMetas = {};
+    for (const m of members.get(scope) ?? []) {
+      if (!m.tracked) continue;
+      (state[m.presenceKey] ??= { metas: [] }).metas.push({ ...m.tracked.meta, phx_ref: m.tracked.ref });
+    }
+    return state;
+  }
+
+  function presenceDiff(ch: Channel, joins: PresenceMetas, leaves: PresenceMetas) {
+    for (const m of members.get(ch.scope) ?? []) {
+      if (!m.presenceEnabled || !canRead(m, 'presence')) continue;
+      send(m.conn, { join_ref: null, ref: null, topic: m.topic, event: 'presence_diff', payload: { joins, leaves } });
+    }
+  }
+
+  function untrack(ch: Channel) {
+    if (!ch.tracked) return;
+    const left = { [ch.presenceKey]: { metas: [{ ...ch.tracked.meta, phx_ref: ch.tracked.ref }] } };
+    ch.tracked = null;
+    presenceDiff(ch, {}, left);
+  }
+
   function unsubscribe(ch: Channel) {
     for (const b of ch.bindings) for (const id of b.subscriptionIds) subscriptions.delete(id);
     ch.bindings = [];
     if (ch.expiry) clearTimeout(ch.expiry);
     ch.expiry = null;
+    const set = members.get(ch.scope);
+    if (set?.delete(ch)) {
+      untrack(ch);
+      if (set.size === 0) members.delete(ch.scope);
+    }
   }
 
   /** Realtime's shutdown_response: a system error, then the channel closes. */
@@ -205,6 +252,35 @@ export function createRealtimeServer(o: RealtimeOptions): RealtimeServer {
     const check = await checkToken(token, o.key);
     if (!check.ok) return send(conn, reply(f, 'error', { reason: joinRefusal(check) }));
 
+    const name = f.topic.slice('realtime:'.length);
+    const isPrivate = config.private === true;
+    const broadcast = (
+      typeof config.broadcast === 'object' && config.broadcast !== null ? config.broadcast : {}
+    ) as Record<string, unknown>;
+    const presence = (typeof config.presence === 'object' && config.presence !== null ? config.presence : {}) as Record<
+      string,
+      unknown
+    >;
+    let policies: Policies | null = null;
+    if (isPrivate) {
+      try {
+        policies = {
+          read: await readPolicies(catalog, check.claims.role, JSON.stringify(check.claims), name),
+          write: {},
+        };
+      } catch {
+        return send(conn, reply(f, 'error', { reason: 'Realtime was unable to connect to the project database' }));
+      }
+      if (!policies.read.broadcast && !policies.read.presence) {
+        return send(
+          conn,
+          reply(f, 'error', {
+            reason: `Unauthorized: You do not have permissions to read from this Channel topic: ${name}`,
+          }),
+        );
+      }
+    }
+
     // a second join of a topic replaces the first (Phoenix closes the old channel)
     const old = conn.channels.get(f.topic);
     // Realtime's default max_channels_per_client: each channel costs an RLS check per change
@@ -217,15 +293,26 @@ export function createRealtimeServer(o: RealtimeOptions): RealtimeServer {
     }
     const ch: Channel = {
       topic: f.topic,
-      name: f.topic.slice('realtime:'.length),
+      name,
       joinRef: f.join_ref ?? f.ref,
       role: check.claims.role,
       claims: JSON.stringify(check.claims),
       bindings: [],
       expiry: null,
       conn,
+      private: isPrivate,
+      scope: `${isPrivate ? 'private' : 'public'}:${name}`,
+      broadcastSelf: broadcast.self === true,
+      broadcastAck: broadcast.ack === true,
+      presenceEnabled: presence.enabled === true,
+      presenceKey: typeof presence.key === 'string' && presence.key !== '' ? presence.key : randomUUID(),
+      policies,
+      tracked: null,
     };
     conn.channels.set(f.topic, ch);
+    let group = members.get(ch.scope);
+    if (!group) members.set(ch.scope, (group = new Set()));
+    group.add(ch);
     watchExpiry(ch, check.claims.exp);
 
     const requested = Array.isArray(config.postgres_changes)
@@ -269,6 +356,15 @@ export function createRealtimeServer(o: RealtimeOptions): RealtimeServer {
     // Subscribed means changes from now on arrive: the slot exists before the reply.
     const feedReady = ch.bindings.length > 0 ? await feed.ready() : true;
     send(conn, reply(f, 'ok', { postgres_changes: answered }));
+    if (ch.presenceEnabled && canRead(ch, 'presence')) {
+      send(conn, {
+        join_ref: ch.joinRef,
+        ref: null,
+        topic: ch.topic,
+        event: 'presence_state',
+        payload: presenceOf(ch.scope),
+      });
+    }
     if (requested.length === 0) return;
     for (const p of problems) system(ch, 'postgres_changes', 'error', p);
     if (!feedReady)
@@ -282,6 +378,15 @@ export function createRealtimeServer(o: RealtimeOptions): RealtimeServer {
     const check = await checkToken(token, o.key);
     if (conn.channels.get(ch.topic) !== ch) return;
     if (!check.ok) return shutdown(ch, check.message);
+    if (ch.private) {
+      const read = await readPolicies(catalog, check.claims.role, JSON.stringify(check.claims), ch.name).catch(
+        () => null,
+      );
+      if (conn.channels.get(ch.topic) !== ch) return;
+      if (!read || (!read.broadcast && !read.presence))
+        return shutdown(ch, `You no longer have permission to read from this Channel topic: ${ch.name}`);
+      ch.policies = { read, write: {} };
+    }
     ch.role = check.claims.role;
     ch.claims = JSON.stringify(check.claims);
     for (const s of subscriptions.values()) {
@@ -311,11 +416,68 @@ export function createRealtimeServer(o: RealtimeOptions): RealtimeServer {
         return send(conn, reply(f, 'ok', {}));
       case 'access_token':
         return refreshToken(conn, ch, f);
+      case 'broadcast':
+        return relayBroadcast(ch, f);
+      case 'presence':
+        return presenceEvent(ch, f);
       default:
         // Realtime logs an unexpected message and answers nothing
         return;
     }
   }
+
+  /** Private channels: whether realtime.messages' INSERT policy lets this member send (asked once). */
+  async function allowedToSend(ch: Channel, ext: Extension): Promise<boolean> {
+    if (!ch.private || !ch.policies) return true;
+    ch.policies.write[ext] ??= await mayWrite(catalog, ch.role, ch.claims, ch.name, ext).catch(() => false);
+    return ch.policies.write[ext];
+  }
+
+  async function relayBroadcast(ch: Channel, f: Frame) {
+    const payload = (typeof f.payload === 'object' && f.payload !== null ? f.payload : {}) as Record<string, unknown>;
+    // a private channel's member without the INSERT policy is not heard (Realtime drops it)
+    if (await allowedToSend(ch, 'broadcast')) {
+      const message = {
+        type: 'broadcast',
+        event: payload.event,
+        payload: payload.payload,
+        ...(payload.meta ? { meta: payload.meta } : {}),
+      };
+      for (const m of members.get(ch.scope) ?? []) {
+        if ((m === ch && !ch.broadcastSelf) || !canRead(m, 'broadcast')) continue;
+        send(m.conn, { join_ref: null, ref: null, topic: m.topic, event: 'broadcast', payload: message });
+      }
+    }
+    if (ch.broadcastAck && f.ref) send(ch.conn, reply(f, 'ok', {}));
+  }
+
+  async function presenceEvent(ch: Channel, f: Frame) {
+    const payload = (typeof f.payload === 'object' && f.payload !== null ? f.payload : {}) as Record<string, unknown>;
+    if (payload.event === 'untrack') {
+      untrack(ch);
+      return send(ch.conn, reply(f, 'ok', {}));
+    }
+    if (payload.event !== 'track') return send(ch.conn, reply(f, 'error', { reason: 'Unknown presence event' }));
+    if (typeof payload.payload !== 'object' || payload.payload === null || Array.isArray(payload.payload)) {
+      return send(ch.conn, reply(f, 'error', { reason: 'Presence track payload must be a map' }));
+    }
+    if (!(await allowedToSend(ch, 'presence'))) return send(ch.conn, reply(f, 'error', { reason: 'Unauthorized' }));
+    if (joinedConn(ch) === null) return;
+    const meta = payload.payload as Record<string, unknown>;
+    const previous = ch.tracked;
+    ch.tracked = { ref: `F${Date.now().toString(36)}${(++refCounter).toString(36)}`, meta };
+    // Presence on the channel turns on with its first track, as realtime-js expects
+    ch.presenceEnabled = true;
+    // An update goes out as its leave, then its join: realtime-js's presence adapter strips the
+    // refs of a key's current metas while applying a join, so a leave in the same diff would
+    // no longer find the meta it removes and the member would show twice.
+    if (previous) presenceDiff(ch, {}, { [ch.presenceKey]: { metas: [{ ...previous.meta, phx_ref: previous.ref }] } });
+    presenceDiff(ch, { [ch.presenceKey]: { metas: [{ ...meta, phx_ref: ch.tracked.ref }] } }, {});
+    send(ch.conn, reply(f, 'ok', {}));
+  }
+
+  /** the channel's connection while the channel is still joined on it */
+  const joinedConn = (ch: Channel) => (ch.conn.channels.get(ch.topic) === ch ? ch.conn : null);
 
   function closeConnection(conn: Connection) {
     for (const ch of conn.channels.values()) unsubscribe(ch);
@@ -352,8 +514,8 @@ export function createRealtimeServer(o: RealtimeOptions): RealtimeServer {
         // frames of one connection are handled in order: a leave never overtakes its join
         let queue = Promise.resolve();
         ws.on('message', (data: RawData, isBinary: boolean) => {
-          if (isBinary) return; // binary user broadcasts: not carried (Broadcast is not implemented)
-          const f = decodeFrame(conn.vsn, data.toString('utf8'));
+          const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as Buffer);
+          const f = isBinary ? decodeBinaryFrame(buf) : decodeFrame(conn.vsn, buf.toString('utf8'));
           if (!f) return;
           queue = queue
             .then(() => onFrame(conn, f))
@@ -376,6 +538,7 @@ export function createRealtimeServer(o: RealtimeOptions): RealtimeServer {
       for (const conn of connections) conn.ws.terminate();
       connections.clear();
       subscriptions.clear();
+      members.clear();
       await new Promise<void>((r) => wss.close(() => r()));
       await Promise.all([feed.close(), catalog.end().catch(() => {})]);
     },
