@@ -18,6 +18,7 @@ import { createAccessControlProvider } from './providers/access-control-provider
 import { createAuthProvider } from './providers/auth-provider';
 import { ColorModeProvider } from './providers/color-mode';
 import { dataProvider } from './providers/data-provider';
+import { liveProvider } from './providers/live';
 import { useNotificationProvider } from './providers/notification-provider';
 import { supabaseClient } from './providers/supabase-client';
 import { singularOf } from './resources';
@@ -35,6 +36,7 @@ export default function App() {
         <Themed>
           <Refine
             dataProvider={dataProvider}
+            liveProvider={liveProvider}
             authProvider={authProvider}
             accessControlProvider={accessControlProvider}
             routerProvider={routerProvider}

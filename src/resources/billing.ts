@@ -465,6 +465,7 @@ const placeFields = (table: string, help?: string) =>
 
 export const transactions = defineResource({
   name: 'transactions',
+  liveMode: 'manual',
   label: 'Transactions',
   singular: 'Transaction',
   group: 'billing',

@@ -32,6 +32,7 @@ const LISTING_DECISION_REASON: ActionArgDef = {
 
 export const listings = defineResource({
   name: 'listings',
+  liveMode: 'auto',
   label: 'Listings',
   singular: 'Listing',
   group: 'catalog',

@@ -36,6 +36,7 @@ const keyField = (help: string) =>
 
 export const featureFlags = defineResource({
   name: 'feature_flags',
+  liveMode: 'auto',
   label: 'Feature flags',
   singular: 'Feature flag',
   group: 'feature-management',

@@ -29,6 +29,7 @@ export const REPORT_REASONS = [
 
 export const moderationItems = defineResource({
   name: 'moderation_items',
+  liveMode: 'auto',
   label: 'Moderation items',
   singular: 'Moderation item',
   group: 'reviews',

@@ -13,6 +13,7 @@ const WRITTEN_BY_REVIEWER = 'The reviewer’s own words; moderators hide a revie
 
 export const reviews = defineResource({
   name: 'reviews',
+  liveMode: 'auto',
   label: 'Reviews',
   singular: 'Review',
   group: 'reviews',
@@ -204,6 +205,7 @@ export const reviewVotes = defineResource({
 
 export const contentReports = defineResource({
   name: 'content_reports',
+  liveMode: 'auto',
   label: 'Content reports',
   singular: 'Content report',
   group: 'reviews',

@@ -113,6 +113,7 @@ const BOOKING_WORKFLOW = 'Changed through the booking workflow (confirm, cancel,
 
 export const bookings = defineResource({
   name: 'bookings',
+  liveMode: 'manual',
   label: 'Bookings',
   singular: 'Booking',
   group: 'scheduling',

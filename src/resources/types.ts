@@ -286,4 +286,10 @@ export interface ResourceDef<T extends TableName = TableName> {
   actions?: RecordActionDef[];
   /** Bulk actions offered on selected rows. */
   bulkActions?: ('delete' | 'export')[];
+  /**
+   * Live updates of its lists (Realtime postgres_changes; the table must be in the
+   * supabase_realtime publication): 'auto' refetches on each change (queues, small lists),
+   * 'manual' offers "N new rows — show" (busy tables). Default 'off'.
+   */
+  liveMode?: 'auto' | 'manual' | 'off';
 }

@@ -3,6 +3,7 @@
 // moderation queue's changes live, a customer only their own rows, another tenant nothing.
 import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registry } from '../../src/resources';
 import { PERSONAS, TENANT, signInAs, sql, undoAfterEach } from '../helpers/stack';
 
 type Change = { eventType: string; table: string; new: Record<string, unknown>; old: Record<string, unknown> };
@@ -185,5 +186,18 @@ describe('the moderation channel (private: Broadcast and Presence)', () => {
     await within(1000, 'the broadcast', () => heard[0]);
     expect(heard).toEqual([{ item_id: 'item-1' }]);
     await superAdmin.removeAllChannels();
+  });
+});
+
+describe('live lists', () => {
+  it('every table the registry lists live is in the supabase_realtime publication', async () => {
+    const published = (
+      await sql<{ tablename: string }>(
+        `select tablename from pg_publication_tables where pubname = 'supabase_realtime' and schemaname = 'public'`,
+      )
+    ).map((r) => r.tablename);
+    const live = registry.filter((d) => (d.liveMode ?? 'off') !== 'off').map((d) => d.name as string);
+    expect(live.length).toBeGreaterThan(0);
+    expect(live.filter((name) => !published.includes(name))).toEqual([]);
   });
 });

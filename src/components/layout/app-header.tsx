@@ -1,7 +1,8 @@
-import { MoonOutlined, SunOutlined, UserOutlined } from '@ant-design/icons';
+import { DisconnectOutlined, MoonOutlined, SunOutlined, UserOutlined } from '@ant-design/icons';
 import { useGetIdentity, useLogout } from '@refinedev/core';
 import { Avatar, Button, Dropdown, Layout, Space, Tag, theme, Tooltip, Typography } from 'antd';
 import { useColorMode } from '../../providers/use-color-mode';
+import { useLiveConnection } from '../../providers/live';
 import { describeRole, type StaffIdentity } from '../../providers/identity';
 import { lazy, Suspense } from 'react';
 import { useNavigate } from 'react-router';
@@ -18,6 +19,7 @@ export function AppHeader() {
   const { mutate: logout } = useLogout();
   const navigate = useNavigate();
   const { mode, toggle } = useColorMode();
+  const live = useLiveConnection();
   return (
     <Layout.Header
       style={{
@@ -34,6 +36,13 @@ export function AppHeader() {
         zIndex: 10,
       }}
     >
+      {live === 'down' && (
+        <Tooltip title="Lists will not update by themselves until the connection is back; they refresh when it is.">
+          <Tag color="warning" icon={<DisconnectOutlined aria-hidden />} role="status" data-testid="live-status">
+            Live updates paused — reconnecting
+          </Tag>
+        </Tooltip>
+      )}
       {identity?.isSuperAdmin ? (
         <Suspense fallback={null}>
           <TenantSwitcher />

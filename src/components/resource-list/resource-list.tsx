@@ -1,6 +1,7 @@
 import { ExportButton, List } from '@refinedev/antd';
 import { useExport, useResourceParams, type BaseKey } from '@refinedev/core';
-import { Flex, Form, Skeleton, Table, Typography, theme, type CheckboxProps } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { Button, Flex, Form, Skeleton, Table, Typography, theme, type CheckboxProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useCanDo } from '../../providers/use-staff-permissions';
@@ -192,6 +193,11 @@ export function ResourceList({
           <Typography.Text type="secondary" aria-live="polite">
             {countText(def, total, hasColumnFilter(queryFilters))}
           </Typography.Text>
+        )}
+        {table.pendingChanges > 0 && (
+          <Button size="small" type="primary" ghost icon={<ReloadOutlined aria-hidden />} onClick={table.showPendingChanges}>
+            {table.pendingChanges === 1 ? '1 change' : `${formatNumber(table.pendingChanges)} changes`} since loaded — show
+          </Button>
         )}
         {bulk && (
           <BulkBar

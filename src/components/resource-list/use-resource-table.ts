@@ -38,6 +38,7 @@ export function rowId(def: ResourceDef, record: ListRecord): BaseKey {
 export function useResourceTable(def: ResourceDef, options: ResourceTableOptions = {}) {
   const canSee = useFieldAccess();
   const permanent = useMemo(() => options.permanentFilters ?? [], [options.permanentFilters]);
+  const [pendingChanges, setPendingChanges] = useState(0);
   const table = useTable<ListRecord>({
     resource: def.name,
     syncWithLocation: true,
@@ -47,6 +48,10 @@ export function useResourceTable(def: ResourceDef, options: ResourceTableOptions
     // the page shows the error itself; a toast on top would say it twice
     errorNotification: false,
     queryOptions: { retry: (count, error) => !isClientError(error) && count < 2 },
+    liveMode: def.liveMode ?? 'off',
+    // manual: changes are counted, the list stays as it is until the user asks (a busy table
+    // would otherwise move under the reader's eyes)
+    onLiveEvent: def.liveMode === 'manual' ? () => setPendingChanges((n) => n + 1) : undefined,
   });
   const { setFilters, setCurrentPage } = table;
 
@@ -87,6 +92,12 @@ export function useResourceTable(def: ResourceDef, options: ResourceTableOptions
     optionalColumns,
     shownColumns,
     canSee,
+    /** manual live mode: changes since the list was last loaded */
+    pendingChanges,
+    showPendingChanges: () => {
+      setPendingChanges(0);
+      void table.tableQuery.refetch();
+    },
   };
 }
 
