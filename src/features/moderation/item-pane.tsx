@@ -1,4 +1,4 @@
-import { LockOutlined } from '@ant-design/icons';
+import { EyeOutlined, LockOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Collapse, Empty, List, Skeleton, Space, Tag, Timeline, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
@@ -79,6 +79,8 @@ export interface ItemPaneProps {
   changes?: ReactNode;
   /** The target's own actions (settle a dispute, verify or sanction a user), whatever the item's state. */
   actions?: ReactNode;
+  /** Colleagues who have this item open right now (Presence). */
+  alsoOpenBy?: string[];
 }
 
 /** The item in context: what it is, whose it is, who reported it and why, what happened so far. */
@@ -92,6 +94,7 @@ export function ItemPane({
   onUnhide,
   changes,
   actions,
+  alsoOpenBy = [],
 }: ItemPaneProps) {
   if (error) return <Alert type="error" showIcon message="Could not load the item" description={error} />;
   if (loading && !context) return <Skeleton active paragraph={{ rows: 8 }} />;
@@ -123,6 +126,11 @@ export function ItemPane({
       }
     >
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        {alsoOpenBy.length > 0 && (
+          <Typography.Text type="secondary" role="status" data-testid="also-open-by">
+            <EyeOutlined aria-hidden /> Also open by {alsoOpenBy.join(', ')}
+          </Typography.Text>
+        )}
         {colleague ? (
           <Alert
             type="warning"

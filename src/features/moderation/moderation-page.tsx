@@ -1,10 +1,11 @@
-import { useList, useNotification, type HttpError } from '@refinedev/core';
+import { useGetIdentity, useList, useNotification, type HttpError } from '@refinedev/core';
 import { Alert, Badge, Button, Col, Modal, Row, Select, Space, Table, Tabs, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useSearchParams } from 'react-router';
 import { humanize } from '../../components/fields/format';
 import { BulkResult } from '../../components/record-actions/bulk-result';
 import { toBulkOutcomes, type BulkOutcome } from '../../components/record-actions/action-payload';
+import type { StaffIdentity } from '../../providers/identity';
 import { getTenantScope, subscribeTenantScope } from '../../providers/tenant-scope';
 import { DecisionDialog, type DecisionValues } from './decision-dialog';
 import { canReject, decisionCopy, decisionsFor, undoDeadline, UNDOABLE, type Decision } from './decisions';
@@ -29,6 +30,7 @@ import {
 import { QueueList } from './queue-list';
 import { StatsStrip } from './stats-strip';
 import { UndoBar, type UndoOffer } from './undo-bar';
+import { useLiveWorkspace, viewersByItem } from './use-live-workspace';
 import { useClaimWhileOpen, useItemContext, useMe, useQueuePage, useRpc, useWorkspaceSummary } from './use-moderation';
 
 type Dialog = { decision: Decision; bulk: boolean } | null;
@@ -43,11 +45,24 @@ export default function ModerationPage() {
   const { open: notify } = useNotification();
   const { call, pending } = useRpc();
 
-  const queue = useQueuePage(params, tenantId);
-  const summary = useWorkspaceSummary(tenantId);
+  const { data: identity } = useGetIdentity<StaffIdentity>();
+  // refetches on every change to a moderation item; the queries come after it, so a ref
+  const refetchOnChange = useRef(() => {});
+  const { live, viewers } = useLiveWorkspace({
+    channelTenant: tenantId ?? identity?.tenantId,
+    tenantScope: tenantId,
+    me,
+    myName: identity?.name,
+    openItemId: params.item,
+    onChange: () => refetchOnChange.current(),
+  });
+  const openBy = useMemo(() => viewersByItem(viewers), [viewers]);
+
+  const queue = useQueuePage(params, tenantId, live);
+  const summary = useWorkspaceSummary(tenantId, live);
   const rows = queue.rows.slice(0, PAGE_SIZE);
   const hasNext = queue.rows.length > PAGE_SIZE;
-  const context = useItemContext(params.item);
+  const context = useItemContext(params.item, live);
   const item = context.context?.item;
 
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -78,6 +93,9 @@ export default function ModerationPage() {
     void summary.query.refetch();
     if (params.item) void context.query.refetch();
   }, [queue.query, summary.query, context.query, params.item]);
+  useEffect(() => {
+    refetchOnChange.current = refetchAll;
+  });
 
   const claimable =
     !!item && item.id === params.item && OPEN_STATUSES.includes(item.status) && !claimedByColleague(item, me);
@@ -399,6 +417,7 @@ export default function ModerationPage() {
               selectedIds={selectedIds}
               onOpen={(id) => navigate({ item: id })}
               onSelect={setSelectedIds}
+              viewers={openBy}
             />
             <Space>
               <Button disabled={params.page <= 1} onClick={() => navigate({ page: params.page - 1 })}>
@@ -428,6 +447,7 @@ export default function ModerationPage() {
                 ) : null
               }
               actions={targetActions}
+              alsoOpenBy={params.item ? (openBy.get(params.item) ?? []).map((v) => v.name) : []}
             />
           </section>
         </Col>

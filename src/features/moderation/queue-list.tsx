@@ -1,8 +1,9 @@
-import { LockOutlined } from '@ant-design/icons';
+import { EyeOutlined, LockOutlined } from '@ant-design/icons';
 import { Space, Table, Tag, Typography, type CheckboxProps } from 'antd';
 import { humanize, enumColor } from '../../components/fields/format';
 import { Countdown } from './countdown';
 import { claimedByColleague, type QueueRow } from './queue';
+import type { Viewer } from './use-live-workspace';
 
 /** One tab's page of open items; the current one highlighted, checkboxes for bulk decisions. */
 export function QueueList({
@@ -13,6 +14,7 @@ export function QueueList({
   selectedIds,
   onOpen,
   onSelect,
+  viewers,
 }: {
   rows: QueueRow[];
   loading: boolean;
@@ -21,6 +23,8 @@ export function QueueList({
   selectedIds: string[];
   onOpen: (id: string) => void;
   onSelect: (ids: string[]) => void;
+  /** colleagues with an item open, by item (Presence) */
+  viewers?: Map<string, Viewer[]>;
 }) {
   return (
     <Table<QueueRow>
@@ -67,6 +71,15 @@ export function QueueList({
                 {row.status === 'escalated' && <Tag color="orange">escalated</Tag>}
                 {row.owner_name && <Typography.Text type="secondary">{row.owner_name}</Typography.Text>}
               </Space>
+              {viewers?.get(row.id)?.length ? (
+                <Typography.Text type="secondary" data-testid="open-by">
+                  <EyeOutlined aria-hidden /> Open by{' '}
+                  {viewers
+                    .get(row.id)!
+                    .map((v) => v.name)
+                    .join(', ')}
+                </Typography.Text>
+              ) : null}
               {row.claimed_by_name && (
                 <Typography.Text strong={!claimedByColleague(row, me)}>
                   <LockOutlined aria-hidden />{' '}

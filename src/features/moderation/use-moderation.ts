@@ -13,36 +13,37 @@ import {
 } from './queue';
 
 // The workspace's requests: each a database function, one request per purpose (no request per
-// row). Until live updates land, the queue and its counts refetch on focus and every 15 s.
+// row). They refetch when a moderation item changes (use-live-workspace.ts) and on focus; only
+// while that live feed is not joined do they poll, every 15 s.
 
 const rpc = rpcRequest;
 
-export function useQueuePage(params: QueueParams, tenantId: string | null) {
+export function useQueuePage(params: QueueParams, tenantId: string | null, live = false) {
   const { query } = useCustom({
     ...rpc('moderation_queue_page'),
     config: { payload: queuePageArgs(params, tenantId) },
     errorNotification: false,
-    queryOptions: { refetchInterval: REFETCH_MS, refetchOnWindowFocus: true, placeholderData: (previous) => previous },
+    queryOptions: { refetchInterval: live ? false : REFETCH_MS, refetchOnWindowFocus: true, placeholderData: (previous) => previous },
   });
   return { query, rows: query.data ? toQueueRows(query.data.data) : [] };
 }
 
-export function useWorkspaceSummary(tenantId: string | null) {
+export function useWorkspaceSummary(tenantId: string | null, live = false) {
   const { query } = useCustom({
     ...rpc('moderation_workspace_summary'),
     config: { payload: tenantId ? { p_tenant_id: tenantId } : {} },
     errorNotification: false,
-    queryOptions: { refetchInterval: REFETCH_MS, refetchOnWindowFocus: true },
+    queryOptions: { refetchInterval: live ? false : REFETCH_MS, refetchOnWindowFocus: true },
   });
   return { query, summary: query.data?.data as WorkspaceSummary | undefined };
 }
 
-export function useItemContext(itemId: string | undefined) {
+export function useItemContext(itemId: string | undefined, live = false) {
   const { query } = useCustom({
     ...rpc('moderation_item_context'),
     config: { payload: { p_item_id: itemId } },
     errorNotification: false,
-    queryOptions: { enabled: !!itemId, refetchInterval: REFETCH_MS, refetchOnWindowFocus: true },
+    queryOptions: { enabled: !!itemId, refetchInterval: live ? false : REFETCH_MS, refetchOnWindowFocus: true },
   });
   return { query, context: itemId ? (query.data?.data as ItemContext | undefined) : undefined };
 }
