@@ -79,7 +79,12 @@ export function createLiveProvider(client: SupabaseClient, o: LiveProviderOption
       const ids = params?.ids ?? (params?.id !== undefined ? [params.id] : undefined);
       let filter: string | undefined;
       if (ids && keyColumns.length === 1) filter = `${keyColumns[0]}=in.(${ids.map(operand).join(',')})`;
-      else filter = realtimeFilter(def, params?.filters as CrudFilters | undefined, o.getTenantScope());
+      else {
+        // the scope the list was subscribed for (liveParams), else the current one
+        const scope =
+          params && 'tenantScope' in params ? ((params.tenantScope as string | null) ?? null) : o.getTenantScope();
+        filter = realtimeFilter(def, params?.filters as CrudFilters | undefined, scope);
+      }
 
       const listener = (payload: RealtimePostgresChangesPayload<Record<string, unknown>>) => {
         const type = EVENT_TYPES[payload.eventType];

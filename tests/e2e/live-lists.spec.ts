@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type WebSocketRoute } from '@playwright/test';
 import { apiAs, serviceApi, signIn, STAFF, watchConsole } from './support';
 
 const CUSTOMER = { email: 'customer@loconomy.test', userId: '00000000-0000-4000-8000-000000000006' };
@@ -66,4 +66,55 @@ test('the transactions list counts changes made elsewhere and shows them when as
     await serviceApi().from('transactions').delete().eq('id', data!.id);
   }
   expect(errors).toEqual([]);
+});
+
+// The live socket dropped: the header says updates are paused; a report filed meanwhile is not
+// heard, but once the socket is back the tag goes and the list refetches, so it is shown.
+test('the header says when live updates are paused, and the list catches up when they are back', async ({ page }) => {
+  test.setTimeout(90_000);
+  const errors = watchConsole(page);
+  let up = true;
+  const sockets: WebSocketRoute[] = [];
+  await page.routeWebSocket(/\/realtime\/v1\/websocket/, (ws) => {
+    if (!up) return ws.close({ code: 1011, reason: 'test: down' });
+    ws.connectToServer();
+    sockets.push(ws);
+  });
+  await signIn(page, STAFF.ops.email);
+  await page.goto('/content_reports');
+  const count = page.getByText(/^[\d,]+ content reports$/);
+  await expect(count).toBeVisible();
+  const before = Number((await count.innerText()).replace(/\D/g, ''));
+  await page.waitForTimeout(500);
+
+  up = false;
+  for (const ws of sockets.splice(0)) await ws.close({ code: 1011, reason: 'test: dropped' });
+  await expect(page.getByTestId('live-status')).toHaveText('Live updates paused — reconnecting', { timeout: 10_000 });
+
+  const customer = await apiAs(CUSTOMER.email);
+  const { data, error } = await customer
+    .from('content_reports')
+    .insert({
+      reporter_id: CUSTOMER.userId,
+      target_type: 'user',
+      target_id: PROVIDER_ID,
+      reason: 'spam',
+      details: `While down ${Date.now()}`,
+    })
+    .select('id')
+    .single();
+  expect(error).toBeNull();
+  try {
+    await page.waitForTimeout(1500);
+    await expect(page.getByText(`${before.toLocaleString('en-US')} content reports`)).toBeVisible();
+    up = true;
+    await expect(page.getByTestId('live-status')).toHaveCount(0, { timeout: 30_000 });
+    await expect(page.getByText(`${(before + 1).toLocaleString('en-US')} content reports`)).toBeVisible({
+      timeout: 5000,
+    });
+  } finally {
+    await serviceApi().from('content_reports').delete().eq('id', data!.id);
+  }
+  // the browser reports the refused sockets; nothing else may have gone wrong
+  expect(errors.filter((e) => !/WebSocket/.test(e))).toEqual([]);
 });

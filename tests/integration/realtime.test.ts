@@ -61,12 +61,9 @@ async function report(reporter: keyof typeof PERSONAS, reason = 'spam') {
   const [row] = await sql<{ id: string }>(
     `insert into public.content_reports (tenant_id, reporter_id, target_type, target_id, reason)
      values ($1, $2, 'user', $3, $4) returning id`,
-    [
-      TENANT.loconomy,
-      PERSONAS[reporter].userId,
-      PERSONAS[reporter === 'provider' ? 'customer' : 'provider'].userId,
-      reason,
-    ],
+    // never about the customer persona: a report leaves a pending item about its target, and
+    // the e2e ban test takes the first reported customer it finds
+    [TENANT.loconomy, PERSONAS[reporter].userId, PERSONAS[reporter === 'provider' ? 'ops' : 'provider'].userId, reason],
   );
   undo.push(() => sql(`delete from public.content_reports where id = $1`, [row.id]));
   return row.id;

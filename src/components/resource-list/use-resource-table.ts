@@ -1,6 +1,7 @@
 import { useTable } from '@refinedev/antd';
+import { getTenantScope, subscribeTenantScope } from '../../providers/tenant-scope';
 import type { BaseKey, BaseRecord, CrudFilter, CrudFilters, CrudSort } from '@refinedev/core';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, useSyncExternalStore } from 'react';
 import { useFieldAccess } from '../../providers/use-staff-permissions';
 import { recordKey } from '../../resources/record-key';
 import type { ResourceDef } from '../../resources/types';
@@ -39,6 +40,7 @@ export function useResourceTable(def: ResourceDef, options: ResourceTableOptions
   const canSee = useFieldAccess();
   const permanent = useMemo(() => options.permanentFilters ?? [], [options.permanentFilters]);
   const [pendingChanges, setPendingChanges] = useState(0);
+  const tenantScope = useSyncExternalStore(subscribeTenantScope, getTenantScope, () => null);
   const table = useTable<ListRecord>({
     resource: def.name,
     syncWithLocation: true,
@@ -49,6 +51,8 @@ export function useResourceTable(def: ResourceDef, options: ResourceTableOptions
     errorNotification: false,
     queryOptions: { retry: (count, error) => !isClientError(error) && count < 2 },
     liveMode: def.liveMode ?? 'off',
+    // a new tenant scope is a new subscription (refine resubscribes when the params change)
+    liveParams: { tenantScope },
     // manual: changes are counted, the list stays as it is until the user asks (a busy table
     // would otherwise move under the reader's eyes)
     onLiveEvent: def.liveMode === 'manual' ? () => setPendingChanges((n) => n + 1) : undefined,
