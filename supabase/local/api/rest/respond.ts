@@ -29,10 +29,13 @@ function contentRange(lower: number, n: number, total: number | undefined): stri
   return `${range}/${total ?? '*'}`;
 }
 
+/** PostgREST 12's singularity error (Accept: application/vnd.pgrst.object+json, n ≠ 1 rows). */
+function singularityError(n: number): ApiError {
+  return new ApiError(406, 'PGRST116', 'Cannot coerce the result to a single JSON object', `The result contains ${n} rows`);
+}
+
 function singleOrFail(body: string, n: number): string {
-  if (n !== 1) {
-    throw new ApiError(406, 'PGRST116', 'JSON object requested, multiple (or no) rows returned', `The result contains ${n} rows`);
-  }
+  if (n !== 1) throw singularityError(n);
   // json_agg of one row is "[<row>]"
   return body.slice(1, -1);
 }
@@ -83,7 +86,7 @@ export function finishResponse(
     if (single && body !== undefined) {
       body = singleOrFail(body, n);
     } else if (single && n !== 1) {
-      throw new ApiError(406, 'PGRST116', 'JSON object requested, multiple (or no) rows returned', `The result contains ${n} rows`);
+      throw singularityError(n);
     }
     if (r.prefer.return === 'headers-only') {
       const loc = body !== undefined ? locationOf(r, table, body) : undefined;

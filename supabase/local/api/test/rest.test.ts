@@ -4,6 +4,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { startFixture, type Fixture } from './fixture.ts';
 
 let f: Fixture;
+const CAROL = '00000000-0000-0000-0000-00000000000c';
 let anon: SupabaseClient;
 let svc: SupabaseClient;
 
@@ -148,15 +149,33 @@ describe('select', () => {
     expect(okSchema.status).toBe(200);
   });
 
-  it('single-object responses and PGRST116', async () => {
+  // PostgREST 12 (Error.hs, singularityError): 406 PGRST116 "Cannot coerce the result to a single
+  // JSON object", details "The result contains N rows", hint null — for reads and for writes,
+  // whose changes are then rolled back
+  it('single-object responses and PGRST116, as PostgREST 12 words them', async () => {
     const one = await anon.from('services').select('title').eq('id', 2).single();
     expect(one.data).toEqual({ title: 'Leak repair' });
     const none = await anon.from('services').select('title').eq('id', 99).single();
     expect(none.status).toBe(406);
-    expect(none.error).toMatchObject({ code: 'PGRST116', details: 'The result contains 0 rows' });
+    expect(none.error).toEqual({
+      code: 'PGRST116',
+      message: 'Cannot coerce the result to a single JSON object',
+      details: 'The result contains 0 rows',
+      hint: null,
+    });
     const many = await anon.from('services').select('title').single();
-    expect(many.error?.details).toBe('The result contains 3 rows');
+    expect(many.status).toBe(406);
+    expect(many.error).toMatchObject({ message: 'Cannot coerce the result to a single JSON object', details: 'The result contains 3 rows' });
     expect((await anon.from('services').select('title').eq('id', 99).maybeSingle()).data).toBeNull();
+
+    const carol = await f.signIn('carol@example.com', 'carol-password');
+    const before = await f.sql<{ n: number }>(`select count(*)::int as n from public.services where provider_id = $1 and price_cents = 4242`, [CAROL]);
+    const write = await carol.from('services').update({ price_cents: 4242 }).eq('provider_id', CAROL).select('id').single();
+    expect(write.status).toBe(406);
+    expect(write.error).toMatchObject({ code: 'PGRST116', message: 'Cannot coerce the result to a single JSON object' });
+    expect(write.error?.details).toBe('The result contains 4 rows');
+    // the update of several rows was undone
+    expect(await f.sql(`select count(*)::int as n from public.services where provider_id = $1 and price_cents = 4242`, [CAROL])).toEqual(before);
   });
 
   it('maps unknown tables and columns to PostgREST errors', async () => {
