@@ -12,7 +12,7 @@ import { combineRange } from './prefer.ts';
 import { chooseSchema, decodeSegment, describeRequest, type RestRequest } from './request.ts';
 import { finishResponse, type Outcome } from './respond.ts';
 import { Params, qident } from './sql.ts';
-import { countSql, countStatement, readStatement, scalarStatement, type ResultRow } from './statement.ts';
+import { countSql, countStatement, readStatement, scalarSetStatement, scalarStatement, type ResultRow } from './statement.ts';
 import type { DbPool } from '../pool.ts';
 import type { Claims } from '../jwt.ts';
 import { qualified, type Func, type SchemaCache, type Table } from '../schema-cache.ts';
@@ -46,7 +46,7 @@ interface Statement {
   sql: string;
   values: unknown[];
   plannedCount?: PlannedCount;
-  kind: 'rows' | 'object' | 'scalar' | 'void' | 'mutation';
+  kind: 'rows' | 'object' | 'scalar' | 'scalars' | 'void' | 'mutation';
   table?: Table;
   plan?: ReadPlan;
 }
@@ -155,7 +155,12 @@ async function rpcStatement(deps: RestDeps, r: RestRequest, cache: SchemaCache, 
   const fn: Func = chooseFunction(candidates, r.schema, r.target, names, rawBody);
   const cte = callCte(p, fn, args, names);
   if (fn.returns === 'void') return { sql: scalarStatement(cte, false), values: p.values, kind: 'void' as const, offset: 0, fn };
-  if (fn.returns === 'scalar') return { sql: scalarStatement(cte, fn.returnsSet), values: p.values, kind: 'scalar' as const, offset: 0, fn };
+  if (fn.returns === 'scalar' && fn.returnsSet) {
+    // no columns, so no filters or order, but paging and counting as for rows
+    const page = combineRange(r.range, r.query.limit.get(''), r.query.offset.get(''));
+    return { sql: scalarSetStatement(p, cte, page, count), values: p.values, kind: 'scalars' as const, offset: page.offset, fn };
+  }
+  if (fn.returns === 'scalar') return { sql: scalarStatement(cte, false), values: p.values, kind: 'scalar' as const, offset: 0, fn };
   const plan = buildPlan(cache, fn.returnTable, r.query);
   const offset = pageOf(r, plan);
   const sql = readStatement(p, plan, '"pgrst_source"', { alias: fn.name, cte, count, stripNulls });

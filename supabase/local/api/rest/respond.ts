@@ -49,7 +49,7 @@ function locationOf(r: RestRequest, table: Table | undefined, body: string): str
 }
 
 export function finishResponse(
-  r: RestRequest, kind: 'rows' | 'object' | 'scalar' | 'void' | 'mutation', row: ResultRow, offset: number,
+  r: RestRequest, kind: 'rows' | 'object' | 'scalar' | 'scalars' | 'void' | 'mutation', row: ResultRow, offset: number,
   planned: number | undefined, table: Table | undefined,
 ): Outcome {
   const n = Number(row.n);
@@ -72,6 +72,12 @@ export function finishResponse(
     body = undefined;
   } else if (kind === 'scalar') {
     headers['Content-Type'] = JSON_TYPE;
+  } else if (kind === 'scalars') {
+    // a set of scalars pages and counts like rows
+    headers['Content-Type'] = JSON_TYPE;
+    headers['Content-Range'] = contentRange(offset, n, total);
+    if (single) body = singleOrFail(body!, n);
+    else if (total !== undefined && n < total) status = 206;
   } else if (kind === 'rows' || kind === 'object') {
     if (total !== undefined && offset > total && !r.rpc) {
       throw new ApiError(416, 'PGRST103', 'Requested range not satisfiable', `An offset of ${offset} was requested, but there are only ${total} rows.`);
@@ -96,7 +102,7 @@ export function finishResponse(
     status = isInsert ? 201 : body === undefined ? 204 : 200;
   }
 
-  if (body !== undefined && r.media.kind === 'csv' && kind !== 'scalar') {
+  if (body !== undefined && r.media.kind === 'csv' && kind !== 'scalar' && kind !== 'scalars') {
     headers['Content-Type'] = 'text/csv; charset=utf-8';
     body = toCsv(body);
   } else if (body !== undefined) {

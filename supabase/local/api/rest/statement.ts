@@ -35,6 +35,18 @@ export function countStatement(cte: string): string {
   return `WITH ${cte} SELECT NULL::int8 AS "total", count(*) AS "n", NULL::text AS "body", ${GUCS} FROM "pgrst_source"`;
 }
 
+/**
+ * A function returning a set of scalars, paged (limit/offset, Range) and, with count=exact,
+ * counted in full as PostgREST does for any set-returning function.
+ */
+export function scalarSetStatement(p: Params, cte: string, page: { offset: number; limit?: number }, count: boolean): string {
+  let rows = `SELECT "pgrst_scalar" FROM "pgrst_source"`;
+  if (page.limit !== undefined) rows += ` LIMIT ${p.add(page.limit, 'int8')}`;
+  if (page.offset) rows += ` OFFSET ${p.add(page.offset, 'int8')}`;
+  const total = count ? `(SELECT count(*) FROM "pgrst_source")` : 'NULL::int8';
+  return `WITH ${cte} SELECT ${total} AS "total", count(*) AS "n", COALESCE(json_agg("pgrst_page"."pgrst_scalar"), '[]')::text AS "body", ${GUCS} FROM (${rows}) AS "pgrst_page"`;
+}
+
 /** A scalar function: its value (or set of values) as json. */
 export function scalarStatement(cte: string, set: boolean): string {
   const body = set ? `COALESCE(json_agg("pgrst_scalar"), '[]')::text` : `(array_agg(to_json("pgrst_scalar")))[1]::text`;

@@ -315,6 +315,25 @@ describe('rpc', () => {
     expect(counted.status).toBe(206);
   });
 
+  // PostgREST: Prefer count=exact on a function returning a set counts the function's rows in
+  // Content-Range (after the query's filters, before its limit); HEAD (supabase-js head: true)
+  // answers the count with no body
+  it('counts a set-returning function exactly, with and without a body', async () => {
+    const page = await anon.rpc('series', { n: 10 }, { count: 'exact' }).range(2, 4);
+    expect(page.data).toEqual([3, 4, 5]);
+    expect(page.count).toBe(10);
+    expect(page.status).toBe(206);
+    const head = await anon.rpc('series', { n: 7 }, { count: 'exact', head: true });
+    expect(head.count).toBe(7);
+    expect(head.data).toBeNull();
+    const filtered = await anon.rpc('services_by_price', { max_cents: 9000 }, { count: 'exact', head: true }).gt('price_cents', 5000).lte('id', 4);
+    expect(filtered.count).toBe(2);
+    const res = await raw('/rpc/series?n=4', { headers: { Prefer: 'count=exact', Range: '0-1' } });
+    expect(res.status).toBe(206);
+    expect(res.json).toEqual([1, 2]);
+    expect(res.headers.get('content-range')).toBe('0-1/4');
+  });
+
   it('void functions answer 204 and errors map like PostgREST', async () => {
     const v = await svc.rpc('touch_canary');
     expect(v.status).toBe(204);
