@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { apiAs, offlineImages, signIn, STAFF, watchConsole } from './support';
 
+const LOCONOMY = '10000000-0000-4000-8000-000000000001';
+
 // Two moderators at once: the super admin watches the unclaimed reviews while operations
 // (Olivia Ops, in another browser) opens the first of them. Without reloading, the item leaves
 // the super admin's unclaimed list (Realtime postgres_changes on moderation_items), and on the
@@ -14,6 +16,9 @@ test('a colleague opening and claiming an item shows in the other moderator’s 
   const errors = watchConsole(page);
   await offlineImages(page);
   await signIn(page, STAFF.super.email);
+  // looking at Loconomy only: with every tenant the first unclaimed review may be another
+  // tenant's, which operations could not open
+  await page.evaluate((tenant) => window.localStorage.setItem('loconomy-admin.tenant-scope', tenant), LOCONOMY);
   await page.goto('/moderation?tab=reviews&claim=unclaimed');
   const queue = page.getByRole('table', { name: 'Queue' });
   const first = queue.locator('tbody tr.ant-table-row').first();
