@@ -30,7 +30,15 @@ export function answerClientError(err: NodeJS.ErrnoException, socket: Duplex) {
   }
   const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
   const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
-  const body = JSON.stringify({ message: tooLarge ? 'Request header fields too large' : 'Bad request' });
+  answerOnSocket(socket, status, { message: tooLarge ? 'Request header fields too large' : 'Bad request' });
+}
+
+/**
+ * A JSON answer written straight onto the socket, then closed: for a request node never hands
+ * to a handler (a malformed one, a websocket upgrade refused). `status`: "404 Not Found".
+ */
+export function answerOnSocket(socket: Duplex, status: string, value: unknown) {
+  const body = JSON.stringify(value);
   socket.end(
     `HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );

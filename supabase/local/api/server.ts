@@ -10,7 +10,7 @@ import { AuthError, API_VERSION, authErrorBody, wantsVersioned } from './auth/er
 import type { AuthDeps } from './auth/context.ts';
 import { AuthRateLimiter, type AuthRateLimits } from './auth/rate-limit.ts';
 import { clientIp, settleClientIp, trustedProxyList } from './client-ip.ts';
-import { answerClientError, corsHeaders, preflight, readBody, requestUrl, send, sendJson } from './http.ts';
+import { answerClientError, answerOnSocket, corsHeaders, preflight, readBody, requestUrl, send, sendJson } from './http.ts';
 import { secretKey, verifyJwt, type Claims } from './jwt.ts';
 import { DbPool } from './pool.ts';
 import { ApiError, toApiError } from './rest/errors.ts';
@@ -190,8 +190,7 @@ export async function startApi(opts: ApiOptions): Promise<ApiServer> {
     const url = requestUrl(req.url);
     if (url && realtime.handleUpgrade(req, socket, head, url)) return;
     socket.on('error', () => {});
-    const body = JSON.stringify({ message: 'no Route matched with those values' });
-    socket.end(`HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`);
+    answerOnSocket(socket, '404 Not Found', { message: 'no Route matched with those values' });
   });
   server.on('clientError', answerClientError);
   // after listen, 'error' means a failed accept (EMFILE …): log it, keep serving the rest

@@ -14,6 +14,7 @@ import { describeParams, parseChangeParams, type ChangeParams } from './filters.
 import { mayWrite, readPolicies, type Extension, type Policies } from './authorization.ts';
 import { decodeBinaryFrame, decodeFrame, encodeFrame, reply, SUPPORTED_VSN, type Frame, type Vsn } from './protocol.ts';
 import { checkToken, connectRefusal, joinRefusal } from './tokens.ts';
+import { answerOnSocket } from '../http.ts';
 
 export interface RealtimeOptions {
   /** a connection allowed to create replication slots (the local superuser) */
@@ -65,6 +66,11 @@ interface Channel {
 }
 
 type PresenceMetas = Record<string, { metas: Record<string, unknown>[] }>;
+
+/** One member's tracked state as Phoenix Presence sends it: its meta and its ref, under its key. */
+const presenceEntry = (key: string, t: { ref: string; meta: Record<string, unknown> }): PresenceMetas => ({
+  [key]: { metas: [{ ...t.meta, phx_ref: t.ref }] },
+});
 
 interface Connection {
   ws: WebSocket;
@@ -164,7 +170,7 @@ export function createRealtimeServer(o: RealtimeOptions): RealtimeServer {
 
   function untrack(ch: Channel) {
     if (!ch.tracked) return;
-    const left = { [ch.presenceKey]: { metas: [{ ...ch.tracked.meta, phx_ref: ch.tracked.ref }] } };
+    const left = presenceEntry(ch.presenceKey, ch.tracked);
     ch.tracked = null;
     presenceDiff(ch, {}, left);
   }
@@ -471,8 +477,8 @@ export function createRealtimeServer(o: RealtimeOptions): RealtimeServer {
     // An update goes out as its leave, then its join: realtime-js's presence adapter strips the
     // refs of a key's current metas while applying a join, so a leave in the same diff would
     // no longer find the meta it removes and the member would show twice.
-    if (previous) presenceDiff(ch, {}, { [ch.presenceKey]: { metas: [{ ...previous.meta, phx_ref: previous.ref }] } });
-    presenceDiff(ch, { [ch.presenceKey]: { metas: [{ ...meta, phx_ref: ch.tracked.ref }] } }, {});
+    if (previous) presenceDiff(ch, {}, presenceEntry(ch.presenceKey, previous));
+    presenceDiff(ch, presenceEntry(ch.presenceKey, ch.tracked), {});
     send(ch.conn, reply(f, 'ok', {}));
   }
 
@@ -485,13 +491,9 @@ export function createRealtimeServer(o: RealtimeOptions): RealtimeServer {
     connections.delete(conn);
   }
 
-  function refuseUpgrade(socket: Duplex, status: number, body: object) {
-    const text = JSON.stringify(body);
-    const reason = status === 401 ? 'Unauthorized' : status === 404 ? 'Not Found' : 'Bad Request';
-    socket.end(
-      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
-    );
-  }
+  const STATUS_LINES: Record<number, string> = { 400: '400 Bad Request', 401: '401 Unauthorized' };
+  const refuseUpgrade = (socket: Duplex, status: number, body: object) =>
+    answerOnSocket(socket, STATUS_LINES[status], body);
 
   function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL): boolean {
     if (url.pathname !== '/realtime/v1/websocket' && url.pathname !== '/realtime/v1/websocket/') return false;
