@@ -1,10 +1,10 @@
 // INSERT (with upsert), UPDATE and DELETE statements. The JSON body is one bind parameter
 // expanded by json_populate_record(set), so values keep PostgreSQL's own type conversion.
 import { ApiError } from './errors.ts';
-import { conditionSql } from './build-filter.ts';
+import { conditionSql, orderSql } from './build-filter.ts';
 import { ident, qident, type Params } from './sql.ts';
 import type { Table } from '../schema-cache.ts';
-import type { Condition } from './types.ts';
+import type { Condition, OrderTerm } from './types.ts';
 
 /**
  * What a mutation hands back: nothing (RETURNING 1, rows are only counted), every column, or
@@ -37,7 +37,18 @@ export interface InsertOptions {
   missingDefault: boolean;
   rowCount: number;
   returning: Returning;
+  /**
+   * PUT: conditions the body's row must meet (the URL's primary key filters), and the upsert is
+   * on the primary key
+   */
+  putConditions?: Condition[];
 }
+
+// PostgREST's addConfigPgrstInserted: every row offered for insert adds one to pgrst.inserted and
+// every conflict that updates instead takes one away, so the statement knows whether an upsert
+// inserted anything (201) or only merged (200).
+const countOffered = `set_config('pgrst.inserted', (coalesce(nullif(current_setting('pgrst.inserted', true), '')::int, 0) + 1)::text, true) <> '0'`;
+const countMerged = `set_config('pgrst.inserted', (coalesce(nullif(current_setting('pgrst.inserted', true), '')::int, 0) - 1)::text, true) <> '-1'`;
 
 function defaultExpr(p: Params, table: Table, col: string): string {
   const c = table.col.get(col)!;
@@ -52,6 +63,7 @@ export function insertSql(p: Params, table: Table, o: InsertOptions): string {
   const target = `${qident(table.schema, table.name)} AS ${alias(table)}`;
   if (o.columns.length === 0) {
     if (o.rowCount > 1) throw new ApiError(400, 'PGRST102', 'Cannot insert several rows without any columns');
+    if (o.putConditions) throw new ApiError(400, 'PGRST115', 'Payload values do not match URL in primary key column(s)');
     return `INSERT INTO ${target} DEFAULT VALUES${returningSql(table, o.returning)}`;
   }
   const cols = o.columns.map(ident).join(', ');
@@ -65,33 +77,76 @@ export function insertSql(p: Params, table: Table, o: InsertOptions): string {
   } else {
     source = `SELECT ${cols} FROM json_populate_recordset(${rowType}, ${p.add(o.body, 'json')}) AS "pgrst_r"`;
   }
-  let sql = `INSERT INTO ${target} (${cols}) ${source}`;
-  if (o.resolution) {
-    const conflict = o.onConflict ?? table.pk;
+  const counted = o.resolution === 'merge' || o.putConditions !== undefined;
+  const where = [
+    ...(counted ? [countOffered] : []),
+    ...(o.putConditions ?? []).map((c) => conditionSql(p, 'pgrst_r', c, table)),
+  ];
+  let sql = `INSERT INTO ${target} (${cols}) ${source}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+  if (o.resolution || o.putConditions) {
+    const conflict = o.putConditions ? table.pk : (o.onConflict ?? table.pk);
     checkColumns(table, conflict);
     if (conflict.length === 0) throw new ApiError(400, 'PGRST100', `Upsert on '${table.name}' needs on_conflict: it has no primary key`);
-    const updates = o.columns.filter((c) => !conflict.includes(c));
     sql += ` ON CONFLICT (${conflict.map(ident).join(', ')})`;
-    sql += o.resolution === 'ignore' || updates.length === 0
+    // as PostgREST: a merge sets every sent column, the conflict columns included
+    sql += o.resolution === 'ignore' && !o.putConditions
       ? ' DO NOTHING'
-      : ` DO UPDATE SET ${updates.map((c) => `${ident(c)} = EXCLUDED.${ident(c)}`).join(', ')}`;
+      : ` DO UPDATE SET ${o.columns.map((c) => `${ident(c)} = EXCLUDED.${ident(c)}`).join(', ')} WHERE ${countMerged}`;
   }
   return sql + returningSql(table, o.returning);
 }
 
-export function updateSql(p: Params, table: Table, body: string, columns: string[], where: Condition[], returning: Returning): string {
+/**
+ * PostgREST 12's limited update/delete (`order` + `limit`/`offset`): the rows are picked by a
+ * subquery and matched back on the order columns, which should be unique — when they are not,
+ * more rows match than the limit and the request is refused (PGRST110, rolled back).
+ */
+export interface MutationLimit {
+  order: OrderTerm[];
+  limit?: number;
+  offset?: number;
+}
+
+function affectedRows(p: Params, table: Table, conds: string[], limited: MutationLimit) {
+  const a = alias(table);
+  const cols = [...new Set(limited.order.map((t) => t.field.name))];
+  checkColumns(table, cols);
+  let sub = `SELECT ${cols.map((c) => `${a}.${ident(c)}`).join(', ')} FROM ${qident(table.schema, table.name)} AS ${a}`;
+  if (conds.length) sub += ` WHERE ${conds.join(' AND ')}`;
+  sub += ` ORDER BY ${orderSql(p, table.name, limited.order, () => undefined)}`;
+  if (limited.limit !== undefined) sub += ` LIMIT ${p.add(limited.limit, 'int8')}`;
+  if (limited.offset) sub += ` OFFSET ${p.add(limited.offset, 'int8')}`;
+  return {
+    from: `(${sub}) AS "pgrst_affected_rows"`,
+    match: cols.map((c) => `${a}.${ident(c)} = "pgrst_affected_rows".${ident(c)}`).join(' AND '),
+  };
+}
+
+export function updateSql(
+  p: Params, table: Table, body: string, columns: string[], where: Condition[], returning: Returning, limited?: MutationLimit,
+): string {
   checkColumns(table, columns);
   const target = `${qident(table.schema, table.name)} AS ${alias(table)}`;
   const conds = where.map((c) => conditionSql(p, table.name, c, table));
   if (columns.length === 0) {
     // nothing to change: PostgREST answers as if no row matched
-    return `SELECT ${returnedSql(table, returning)} FROM ${target} WHERE FALSE AND ${conds.join(' AND ')}`;
+    return `SELECT ${returnedSql(table, returning)} FROM ${target} WHERE FALSE${conds.map((c) => ` AND ${c}`).join('')}`;
   }
   const sets = columns.map((c) => `${ident(c)} = "pgrst_b".${ident(c)}`).join(', ');
-  return `UPDATE ${target} SET ${sets} FROM json_populate_record(NULL::${qident(table.schema, table.name)}, ${p.add(body, 'json')}) AS "pgrst_b" WHERE ${conds.join(' AND ')}${returningSql(table, returning)}`;
+  const source = `json_populate_record(NULL::${qident(table.schema, table.name)}, ${p.add(body, 'json')}) AS "pgrst_b"`;
+  if (limited) {
+    const rows = affectedRows(p, table, conds, limited);
+    return `UPDATE ${target} SET ${sets} FROM ${source}, ${rows.from} WHERE ${rows.match}${returningSql(table, returning)}`;
+  }
+  return `UPDATE ${target} SET ${sets} FROM ${source} WHERE ${conds.join(' AND ')}${returningSql(table, returning)}`;
 }
 
-export function deleteSql(p: Params, table: Table, where: Condition[], returning: Returning): string {
+export function deleteSql(p: Params, table: Table, where: Condition[], returning: Returning, limited?: MutationLimit): string {
   const conds = where.map((c) => conditionSql(p, table.name, c, table));
-  return `DELETE FROM ${qident(table.schema, table.name)} AS ${alias(table)} WHERE ${conds.join(' AND ')}${returningSql(table, returning)}`;
+  const target = `${qident(table.schema, table.name)} AS ${alias(table)}`;
+  if (limited) {
+    const rows = affectedRows(p, table, conds, limited);
+    return `DELETE FROM ${target} USING ${rows.from} WHERE ${rows.match}${returningSql(table, returning)}`;
+  }
+  return `DELETE FROM ${target} WHERE ${conds.join(' AND ')}${returningSql(table, returning)}`;
 }

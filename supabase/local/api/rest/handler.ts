@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import type pg from 'pg';
 import { ApiError } from './errors.ts';
 import { bodyDecoder, insertPayload, parseJson, rpcArgs, updatePayload } from './body.ts';
-import { deleteSql, insertSql, updateSql, type Returning } from './build-mutate.ts';
+import { deleteSql, insertSql, updateSql, type MutationLimit, type Returning } from './build-mutate.ts';
 import { callCte, chooseFunction } from './build-rpc.ts';
 import { buildPlan, type ReadPlan } from './plan.ts';
 import { levelSql } from './build-read.ts';
@@ -49,6 +49,8 @@ interface Statement {
   kind: 'rows' | 'object' | 'scalar' | 'scalars' | 'void' | 'mutation';
   table?: Table;
   plan?: ReadPlan;
+  /** a limited PATCH/DELETE: more rows changed than this is refused */
+  limit?: number;
 }
 
 function findTable(cache: SchemaCache, schema: string, name: string): Table {
@@ -85,6 +87,7 @@ async function buildStatement(deps: RestDeps, r: RestRequest): Promise<Statement
   const representation = r.prefer.return === 'representation' || r.prefer.return === 'headers-only';
   const returning = representation ? returnedColumns(plan, table) : 'none';
   let mutation: string;
+  const limited = mutationLimit(r, plan);
   if (r.method === 'POST') {
     const payload = insertPayload(parseJson(await deps.readBody(), false), r.query.columns);
     mutation = insertSql(p, table, {
@@ -94,25 +97,50 @@ async function buildStatement(deps: RestDeps, r: RestRequest): Promise<Statement
       missingDefault: r.prefer.missing === 'default',
       returning,
     });
+  } else if (r.method === 'PUT') {
+    const payload = insertPayload(parseJson(await deps.readBody(), false), r.query.columns);
+    mutation = insertSql(p, table, { ...payload, missingDefault: false, returning, putConditions: putConditions(plan, table) });
   } else if (r.method === 'PATCH') {
     const payload = updatePayload(parseJson(await deps.readBody(), false));
-    mutation = updateSql(p, table, payload.body, payload.columns, plan.where, returning);
+    mutation = updateSql(p, table, payload.body, payload.columns, plan.where, returning, limited);
   } else {
-    mutation = deleteSql(p, table, plan.where, returning);
-  }
-  if (plan.limit !== undefined || plan.offset !== undefined) {
-    throw new ApiError(400, 'PGRST109', 'limit/offset on PATCH and DELETE are not supported by the local API');
+    mutation = deleteSql(p, table, plan.where, returning, limited);
   }
   const cte = `"pgrst_source" AS (${mutation})`;
-  if (!representation) return { sql: countStatement(cte), values: p.values, kind: 'mutation', table, offset: 0 };
-  // the representation is read back from the mutated rows; top-level filters were the mutation's
-  const readPlan: ReadPlan = { ...plan, where: [] };
+  if (!representation) return { sql: countStatement(cte), values: p.values, kind: 'mutation', table, offset: 0, limit: limited?.limit };
+  // the representation is read back from the mutated rows; top-level filters and limits were the mutation's
+  const readPlan: ReadPlan = { ...plan, where: [], limit: undefined, offset: undefined };
   if (r.prefer.return === 'headers-only') {
     readPlan.select = table.pk.map((c) => ({ kind: 'field' as const, field: { name: c, json: [] } }));
     readPlan.embeds = [];
   }
   const sql = readStatement(p, readPlan, '"pgrst_source"', { alias: table.name, cte, count: false, stripNulls });
-  return { sql, values: p.values, kind: 'mutation', table, plan: readPlan, offset: 0 };
+  return { sql, values: p.values, kind: 'mutation', table, plan: readPlan, offset: 0, limit: limited?.limit };
+}
+
+/** PATCH/DELETE with `limit`/`offset`: PostgREST 12 needs an explicit `order` to pick the rows. */
+function mutationLimit(r: RestRequest, plan: ReadPlan): MutationLimit | undefined {
+  if (plan.limit === undefined && plan.offset === undefined) return undefined;
+  if (r.method === 'PUT') throw new ApiError(400, 'PGRST114', 'limit/offset querystring parameters are not allowed for PUT');
+  if (r.method === 'POST') return undefined;
+  if (plan.order.length === 0) {
+    throw new ApiError(400, 'PGRST109', "A 'limit' was applied without an explicit 'order'", null, "Apply an 'order' using unique column(s)");
+  }
+  return { order: plan.order, limit: plan.limit, offset: plan.offset };
+}
+
+/** PUT's URL names exactly the primary key, each column with `eq`, and nothing else. */
+function putConditions(plan: ReadPlan, table: Table) {
+  const filters = plan.where;
+  const names = filters.map((c) => (c.kind === 'filter' ? c.field.name : ''));
+  const exact =
+    table.pk.length > 0 &&
+    filters.every((c) => c.kind === 'filter' && !c.expr.negated && c.expr.op === 'eq' && !c.expr.quantifier && c.field.json.length === 0) &&
+    names.length === new Set(names).size &&
+    names.length === table.pk.length &&
+    table.pk.every((c) => names.includes(c));
+  if (!exact) throw new ApiError(405, 'PGRST105', "Filters must include all and only primary key columns with 'eq' operators");
+  return filters;
 }
 
 // PostgREST's inferColsEmbedNeeds: the selected columns, the primary key, and the parent's
@@ -211,7 +239,7 @@ export async function handleRest(
     const { rows } = await c.query<ResultRow>(st.sql, st.values);
     let planned: number | undefined;
     if (st.plannedCount) planned = await runPlanned(c, st.plannedCount, r.prefer.count === 'estimated');
-    const outcome: Outcome = finishResponse(r, st.kind, rows[0], st.offset, planned, st.table);
+    const outcome: Outcome = finishResponse(r, st.kind, rows[0], st.offset, planned, st.table, st.limit);
     return { value: outcome.response, commit: outcome.commit };
   });
 }

@@ -50,7 +50,7 @@ export function describeRequest(
   if (rpc && method !== 'GET' && method !== 'POST' && method !== 'HEAD') {
     throw new ApiError(405, 'PGRST101', 'Only GET and POST verbs are allowed for functions');
   }
-  if (!['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'].includes(method)) {
+  if (!['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(method)) {
     throw new ApiError(405, 'PGRST117', `Unsupported HTTP method: ${method}`);
   }
   const query = parseQuery(search, rpc && (method === 'GET' || method === 'HEAD') ? isRpcArg : () => false);

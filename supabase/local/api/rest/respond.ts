@@ -50,7 +50,7 @@ function locationOf(r: RestRequest, table: Table | undefined, body: string): str
 
 export function finishResponse(
   r: RestRequest, kind: 'rows' | 'object' | 'scalar' | 'scalars' | 'void' | 'mutation', row: ResultRow, offset: number,
-  planned: number | undefined, table: Table | undefined,
+  planned: number | undefined, table: Table | undefined, limit?: number,
 ): Outcome {
   const n = Number(row.n);
   // a mutation's count is the number of rows it touched
@@ -66,6 +66,10 @@ export function finishResponse(
   if (r.prefer.handling === 'strict' && r.prefer.maxAffected !== undefined && kind === 'mutation' && n > r.prefer.maxAffected) {
     throw new ApiError(400, 'PGRST124', 'Query result exceeds max-affected preference constraint', `The query affects ${n} rows`);
   }
+  if (limit !== undefined && kind === 'mutation' && n > limit) {
+    throw new ApiError(400, 'PGRST110', 'The maximum number of rows allowed to change was surpassed', `Results contain ${n} rows changed but the maximum number allowed is ${limit}`);
+  }
+  if (r.method === 'PUT' && n !== 1) throw new ApiError(400, 'PGRST115', 'Payload values do not match URL in primary key column(s)');
 
   if (kind === 'void') {
     status = 204;
@@ -87,7 +91,7 @@ export function finishResponse(
     else if (total !== undefined && n < total) status = 206;
   } else {
     // mutations
-    const isInsert = r.method === 'POST';
+    const isInsert = r.method === 'POST' || r.method === 'PUT';
     headers['Content-Range'] = isInsert ? `*/${total ?? '*'}` : contentRange(0, n, total);
     if (single && body !== undefined) {
       body = singleOrFail(body, n);
@@ -99,7 +103,11 @@ export function finishResponse(
       if (loc) headers['Location'] = loc;
       body = undefined;
     } else if (r.prefer.return !== 'representation') body = undefined;
-    status = isInsert ? 201 : body === undefined ? 204 : 200;
+    // an upsert that only merged is 200 (PostgREST #1070); PUT without a body is 204
+    const inserted = row.inserted === null ? undefined : Number(row.inserted);
+    if (r.method === 'PUT') status = body === undefined ? 204 : inserted! > 0 ? 201 : 200;
+    else if (isInsert) status = inserted !== undefined && inserted <= 0 ? 200 : 201;
+    else status = body === undefined ? 204 : 200;
   }
 
   if (body !== undefined && r.media.kind === 'csv' && kind !== 'scalar' && kind !== 'scalars') {

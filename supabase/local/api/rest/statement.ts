@@ -4,7 +4,7 @@ import { levelSql } from './build-read.ts';
 import type { Params } from './sql.ts';
 import type { ReadPlan } from './plan.ts';
 
-const GUCS = `current_setting('response.headers', true) AS "headers", current_setting('response.status', true) AS "status"`;
+const GUCS = `current_setting('response.headers', true) AS "headers", current_setting('response.status', true) AS "status", nullif(current_setting('pgrst.inserted', true), '')::int AS "inserted"`;
 
 export interface ResultRow {
   total: string | null;
@@ -12,6 +12,8 @@ export interface ResultRow {
   body: string | null;
   headers: string | null;
   status: string | null;
+  /** rows an upsert inserted rather than merged (null unless it counted) */
+  inserted: number | null;
 }
 
 export function countSql(p: Params, plan: ReadPlan, from: string, alias: string): string {

@@ -54,6 +54,9 @@ export async function dropFixtureDatabase(database: string) {
   await withClient(adminClusterUrl, (c) => c.query(`drop database if exists ${pg.escapeIdentifier(database)} with (force)`));
 }
 
+/** a SQL file beside this one, for suites that need more than fixture.sql */
+export const fixtureFile = (name: string) => path.join(here, name);
+
 /**
  * `realtimeAs`: the role Realtime's replication slot is made as — the superuser, as on a
  * hosted project, or the API's own authenticator, which may not (to test that refusal).
@@ -62,8 +65,9 @@ export async function startFixture(
   name: string,
   opts: Partial<ApiOptions> = {},
   realtimeAs: 'superuser' | 'authenticator' = 'superuser',
+  extraSql: string[] = [],
 ): Promise<Fixture> {
-  const database = await createFixtureDatabase(name);
+  const database = await createFixtureDatabase(name, extraSql);
   const adminUrl = databaseUrl(adminClusterUrl, database);
   const authenticatorUrl = databaseUrl(adminClusterUrl, database, 'authenticator', 'postgres');
   const logs: string[] = [];
