@@ -9,6 +9,7 @@ import { parse as parseToml } from 'smol-toml';
 import { dbUrl, instance, LOCAL_JWT_SECRET, repoRoot } from '../config.ts';
 import { rateLimitsFromConfig, rateLimitsFromEnv } from './auth/rate-limit.ts';
 import { localKeys } from './keys.ts';
+import { restOptionsFromEnv } from './rest/settings.ts';
 import { startApi } from './server.ts';
 
 const { values } = parseArgs({
@@ -47,6 +48,7 @@ const api = await startApi({
   enableSignup: values['enable-signup'] ?? false,
   trustedProxies,
   rateLimits,
+  postgrest: restOptionsFromEnv(process.env),
 });
 
 const keys = localKeys(secret);

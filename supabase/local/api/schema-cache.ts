@@ -1,6 +1,7 @@
 // What PostgREST calls the schema cache: tables, views, columns, keys, foreign keys,
 // functions and the impersonable roles' settings of the exposed schemas, read from the catalogs.
 import type pg from 'pg';
+import { viewColumnSources, type ColumnSource } from './rest/view-columns.ts';
 
 export interface Column {
   name: string;
@@ -51,6 +52,10 @@ export interface Func {
   returns: 'scalar' | 'void' | 'rows';
   returnTable?: Table;
   variadic: boolean;
+  /** the planner's row estimate (ROWS n): a set-returning function with ROWS 1 embeds as to-one */
+  rows: number;
+  /** the table whose row is the function's one argument: a computed relationship of that table */
+  rowArgTable?: Table;
 }
 
 export interface SchemaCache {
@@ -58,6 +63,13 @@ export interface SchemaCache {
   tables: Map<string, Table>;
   fks: ForeignKey[];
   funcs: Map<string, Func[]>;
+  /** computed relationships: functions taking a table's row and returning rows of a table */
+  computed: Map<Table, Func[]>;
+  /**
+   * PostgREST's in-database configuration: the connecting role's `pgrst.*` settings
+   * (`alter role authenticator set pgrst.db_aggregates_enabled = 'true'`), read with the cache
+   */
+  config: Map<string, string>;
   /** roles the connecting role may switch to, with the settings SET ROLE would not apply */
   roles: Map<string, [string, string][]>;
 }
@@ -99,11 +111,28 @@ select n.nspname as schema, p.proname as name, p.provolatile as volatility, p.pr
   coalesce(p.proargmodes::text[], '{}') as argmodes,
   (select coalesce(array_agg(format_type(x.t, null) order by x.i), '{}')
      from unnest(coalesce(p.proallargtypes, p.proargtypes::oid[])) with ordinality as x(t, i)) as argtypes,
-  p.provariadic <> 0 as variadic
+  p.provariadic <> 0 as variadic, p.prorows as rows,
+  (select c.oid::int8::text from pg_class c where p.pronargs = 1 and c.reltype = p.proargtypes[0]) as argrel
 from pg_proc p
 join pg_namespace n on n.oid = p.pronamespace
 join pg_type rt on rt.oid = p.prorettype
 where n.nspname = any($1) and p.prokind = 'f'`;
+
+const VIEWS = `
+select c.oid::int8::text as oid, r.ev_action::text as action
+from pg_class c
+join pg_namespace n on n.oid = c.relnamespace
+join pg_rewrite r on r.ev_class = c.oid and r.rulename = '_RETURN'
+where n.nspname = any($1) and c.relkind in ('v','m')`;
+
+// database-specific settings come last and win, as PostgreSQL applies them
+const CONFIG = `
+select substr(cfg, 1, strpos(cfg, '=') - 1) as key, substr(cfg, strpos(cfg, '=') + 1) as value
+from pg_db_role_setting s, unnest(s.setconfig) cfg
+where s.setrole = (select oid from pg_roles where rolname = current_user)
+  and s.setdatabase in (0, (select oid from pg_database where datname = current_database()))
+  and cfg like 'pgrst.%'
+order by s.setdatabase`;
 
 // Only settings a non-superuser may set can be re-applied with set_config after SET ROLE.
 const ROLES = `
@@ -130,9 +159,11 @@ export async function loadSchemaCache(client: pg.ClientBase, schemas: string[]):
   const columns = await client.query(COLUMNS, [schemas]);
   const cons = await client.query<ConRow>(CONSTRAINTS, [schemas]);
   const funcs = await client.query(FUNCS, [schemas]);
+  const views = await client.query<{ oid: string; action: string }>(VIEWS, [schemas]);
   const roles = await client.query(ROLES);
+  const config = await client.query<{ key: string; value: string }>(CONFIG);
   const byOid = new Map<string, Table>();
-  const cache: SchemaCache = { schemas, tables: new Map(), fks: [], funcs: new Map(), roles: new Map() };
+  const cache: SchemaCache = { schemas, tables: new Map(), fks: [], funcs: new Map(), computed: new Map(), roles: new Map(), config: new Map() };
   for (const r of tables.rows) {
     const t: Table = { oid: r.oid, schema: r.schema, name: r.name, kind: r.kind, columns: [], col: new Map(), pk: [], uniques: [] };
     byOid.set(t.oid, t);
@@ -159,11 +190,16 @@ export async function loadSchemaCache(client: pg.ClientBase, schemas: string[]):
       if (to) cache.fks.push({ name: r.name, from: t, fromCols: names(t, r.cols), to, toCols: names(to, r.fcols) });
     }
   }
+  inheritViewKeys(cache, byOid, views.rows);
   for (const r of funcs.rows) {
     const f = toFunc(r, byOid);
     const key = qualified(f.schema, f.name);
     cache.funcs.set(key, [...(cache.funcs.get(key) ?? []), f]);
+    if (f.rowArgTable && f.returnTable && f.returns === 'rows') {
+      cache.computed.set(f.rowArgTable, [...(cache.computed.get(f.rowArgTable) ?? []), f]);
+    }
   }
+  for (const r of config.rows) cache.config.set(r.key, r.value);
   for (const r of roles.rows) {
     cache.roles.set(
       r.name,
@@ -175,6 +211,64 @@ export async function loadSchemaCache(client: pg.ClientBase, schemas: string[]):
   }
   return cache;
 }
+
+/**
+ * A view shows its tables' keys and foreign keys when it shows their columns as they are
+ * (PostgREST's view key dependencies): `active_services.category_id` embeds categories as
+ * `services.category_id` does, and categories embed `active_services` back.
+ */
+function inheritViewKeys(cache: SchemaCache, byOid: Map<string, Table>, views: { oid: string; action: string }[]) {
+  const sources = new Map(views.map((v) => [v.oid, viewColumnSources(v.action)]));
+  const origin = (src: ColumnSource): ColumnSource => {
+    // a view over a view: follow to the table (a cycle cannot be defined, but stay bounded)
+    for (let hops = 0; hops < 32; hops++) {
+      const next = sources.get(src.rel)?.get(src.col);
+      if (!next) return src;
+      src = next;
+    }
+    return src;
+  };
+  // view → (base table oid, base column number) → view column name
+  const shown = new Map<Table, Map<string, string>>();
+  for (const [oid, cols] of sources) {
+    const view = byOid.get(oid);
+    if (!view) continue;
+    const m = new Map<string, string>();
+    for (const [num, src] of cols) {
+      const o = origin(src);
+      const name = view.columns.find((c) => c.num === num)?.name;
+      const key = `${o.rel}:${o.col}`;
+      if (name && !m.has(key)) m.set(key, name);
+    }
+    shown.set(view, m);
+  }
+  const showing = (base: Table, cols: string[]): { table: Table; cols: string[] }[] => {
+    const out = [{ table: base, cols }];
+    for (const [view, m] of shown) {
+      const mapped = cols.map((c) => m.get(`${base.oid}:${base.col.get(c)?.num}`));
+      if (mapped.every((c): c is string => c !== undefined)) out.push({ table: view, cols: mapped });
+    }
+    return out;
+  };
+  for (const base of [...byOid.values()].filter((t) => t.kind !== 'v' && t.kind !== 'm')) {
+    for (const u of base.uniques) {
+      for (const v of showing(base, u).slice(1)) {
+        v.table.uniques.push(v.cols);
+        if (sameList(u, base.pk) && v.table.pk.length === 0) v.table.pk = v.cols;
+      }
+    }
+  }
+  for (const fk of [...cache.fks]) {
+    for (const from of showing(fk.from, fk.fromCols)) {
+      for (const to of showing(fk.to, fk.toCols)) {
+        if (from.table === fk.from && to.table === fk.to) continue;
+        cache.fks.push({ name: fk.name, from: from.table, fromCols: from.cols, to: to.table, toCols: to.cols });
+      }
+    }
+  }
+}
+
+const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((c, i) => c === b[i]);
 
 interface FuncRow {
   schema: string;
@@ -190,6 +284,8 @@ interface FuncRow {
   argmodes: string[];
   argtypes: string[];
   variadic: boolean;
+  rows: number;
+  argrel: string | null;
 }
 
 function toFunc(r: FuncRow, byOid: Map<string, Table>): Func {
@@ -214,5 +310,7 @@ function toFunc(r: FuncRow, byOid: Map<string, Table>): Func {
     returns: r.rettype === 'void' ? 'void' : rows ? 'rows' : 'scalar',
     returnTable,
     variadic: r.variadic,
+    rows: Number(r.rows),
+    rowArgTable: r.argrel ? byOid.get(r.argrel) : undefined,
   };
 }

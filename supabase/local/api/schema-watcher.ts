@@ -28,7 +28,8 @@ export class SchemaWatcher {
     client.on('end', () => this.lost(client));
     client.on('notification', (msg) => {
       const payload = (msg.payload ?? '').trim();
-      if (payload === '' || payload === 'reload schema') void this.reload();
+      // the in-database configuration is read with the schema cache
+      if (payload === '' || payload === 'reload schema' || payload === 'reload config') void this.reload();
     });
     await client.connect();
     this.client = client;

@@ -15,6 +15,7 @@ import { secretKey, verifyJwt, type Claims } from './jwt.ts';
 import { DbPool } from './pool.ts';
 import { ApiError, toApiError } from './rest/errors.ts';
 import { handleRest, type Identity } from './rest/handler.ts';
+import { restSettings, type RestOptions } from './rest/settings.ts';
 import { SchemaWatcher } from './schema-watcher.ts';
 import { createRealtimeServer } from './realtime/server.ts';
 
@@ -51,6 +52,8 @@ export interface ApiOptions {
   realtimeDbUrl?: string;
   /** /auth/v1 rate limits; each one left out is GoTrue's default (auth/rate-limit.ts) */
   rateLimits?: Partial<AuthRateLimits>;
+  /** PostgREST settings (aggregates, plans, OpenAPI mode); the database's `pgrst.*` role settings win */
+  postgrest?: RestOptions;
   log?: (msg: string) => void;
 }
 
@@ -121,7 +124,7 @@ export async function startApi(opts: ApiOptions): Promise<ApiServer> {
       const id = await identify(req, url);
       role = id.role;
       const body = () => readBody(req, maxBody).then((b) => b.toString('utf8'));
-      const out = await handleRest({ pool, cache: () => watcher.cache, schemas, readBody: body }, req, path, url.searchParams, id);
+      const out = await handleRest({ pool, cache: () => watcher.cache, settings: () => restSettings(opts.postgrest ?? {}, watcher.cache), schemas, readBody: body }, req, path, url.searchParams, id);
       send(res, out.status, { ...cors, ...out.headers }, out.body);
     } catch (err) {
       if (isKong(err)) return sendJson(res, err.status, err.body, cors);
@@ -148,7 +151,7 @@ export async function startApi(opts: ApiOptions): Promise<ApiServer> {
       if (isKong(err)) return sendJson(res, err.status, err.body, cors);
       let e: AuthError;
       if (err instanceof AuthError) e = err;
-      else if (err instanceof ApiError && err.status === 413) e = new AuthError(413, 'request_too_large', err.details ?? err.message);
+      else if (err instanceof ApiError && err.status === 413) e = new AuthError(413, 'request_too_large', typeof err.details === 'string' ? err.details : err.message);
       else if (err instanceof ApiError && err.status === 401) e = new AuthError(401, 'bad_jwt', err.message);
       else {
         const api = toApiError(err, true);

@@ -4,7 +4,8 @@
 export interface ErrorBody {
   code: string;
   message: string;
-  details: string | null;
+  /** a string, or JSON (PGRST201 lists the relationships it found) */
+  details: string | object | null;
   hint: string | null;
 }
 
@@ -13,7 +14,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly details: string | null = null,
+    readonly details: string | object | null = null,
     readonly hint: string | null = null,
     readonly headers: Record<string, string> = {},
   ) {

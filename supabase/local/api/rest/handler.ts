@@ -14,6 +14,8 @@ import { finishResponse, type Outcome } from './respond.ts';
 import { Params, qident } from './sql.ts';
 import { countSql, countStatement, readStatement, scalarSetStatement, scalarStatement, type ResultRow } from './statement.ts';
 import type { DbPool } from '../pool.ts';
+import type { RestSettings } from './settings.ts';
+import type { SelectItem } from './types.ts';
 import type { Claims } from '../jwt.ts';
 import { qualified, type Func, type SchemaCache, type Table } from '../schema-cache.ts';
 
@@ -25,6 +27,7 @@ export interface Identity {
 export interface RestDeps {
   pool: DbPool;
   cache: () => SchemaCache;
+  settings: () => RestSettings;
   schemas: string[];
   readBody: () => Promise<string>;
 }
@@ -152,6 +155,7 @@ function returnedColumns(plan: ReadPlan, table: Table): Returning {
   for (const c of table.pk) cols.add(c);
   for (const embed of plan.embeds) {
     const rel = embed.rel;
+    if (rel.kind === 'computed') continue; // a function of the whole row, which a write does not return
     const joined = rel.kind === 'm2m' ? rel.fromPairs.map(([, fromCol]) => fromCol) : rel.pairs.map(([parentCol]) => parentCol);
     for (const c of joined) cols.add(c);
   }
@@ -224,6 +228,10 @@ export async function handleRest(
     return !!deps.cache().funcs.get(qualified(schema, fnName))?.some((f) => f.args.some((a) => a.name === name));
   };
   const r = describeRequest(method, path, search, req.headers, deps.schemas, isRpcArg);
+  const settings = deps.settings();
+  if (!settings.aggregatesEnabled && usesAggregates(r.query.select)) {
+    throw new ApiError(400, 'PGRST123', 'Use of aggregate functions is not allowed');
+  }
   if (!r.readOnly) {
     const decode = bodyDecoder(req.headers['content-type']);
     const read = deps.readBody;
@@ -242,6 +250,10 @@ export async function handleRest(
     const outcome: Outcome = finishResponse(r, st.kind, rows[0], st.offset, planned, st.table, st.limit);
     return { value: outcome.response, commit: outcome.commit };
   });
+}
+
+function usesAggregates(items: SelectItem[]): boolean {
+  return items.some((i) => (i.kind === 'field' && i.aggregate !== undefined) || (i.kind === 'embed' && usesAggregates(i.select)));
 }
 
 /** "estimated" counts exactly below this many planned rows, and trusts the planner above */

@@ -1,6 +1,6 @@
 // `select=` grammar: columns, aliases, casts, JSON paths, embedded resources with hints.
 import { parseError } from './errors.ts';
-import type { Field, SelectItem } from './types.ts';
+import { AGGREGATES, type Aggregate, type Field, type SelectItem } from './types.ts';
 
 /**
  * Embeds and logic trees nest at most this deep. The parsers recurse once per level, and a
@@ -112,13 +112,23 @@ function readItems(c: Cursor, nested: boolean): SelectItem[] {
 
 function readItem(c: Cursor): SelectItem {
   if (c.eat('*')) return { kind: 'star' };
-  if (c.peek(3) === '...') c.fail('field (spread embedding is not supported locally)');
+  if (c.eat('...')) {
+    const item = readItem(c);
+    if (item.kind !== 'embed') c.fail('an embedded resource after "..."');
+    if (item.alias !== undefined) c.fail('no alias on a spread embedded resource');
+    return { ...item, spread: true };
+  }
   let name = readName(c);
   let alias: string | undefined;
   if (c.peek(2) !== '::' && c.eat(':')) {
     alias = name;
     if (c.eat('*')) c.fail('field name');
     name = readName(c);
+  }
+  // count() counts rows; any other name(…) is an embedded resource
+  if (name === 'count' && c.peek(2) === '()') {
+    c.pos += 2;
+    return { kind: 'field', field: { name: '', json: [] }, alias, aggregate: 'count', aggregateCast: readCast(c) };
   }
   const hints: string[] = [];
   while (c.eat('!')) hints.push(readName(c));
@@ -136,15 +146,25 @@ function readItem(c: Cursor): SelectItem {
   }
   if (hints.length) c.fail('"("');
   const json = readJsonPath(c);
-  let cast: string | undefined;
-  if (c.eat('::')) {
-    const m = CAST.exec(c.src.slice(c.pos));
-    if (!m) c.fail('type name');
-    cast = m[0];
-    c.pos += cast.length;
+  const cast = readCast(c);
+  let aggregate: Aggregate | undefined;
+  if (c.eat('.')) {
+    const m = /^([a-z]+)\(\)/.exec(c.src.slice(c.pos));
+    if (!m || !(AGGREGATES as readonly string[]).includes(m[1])) c.fail('an aggregate: avg(), count(), max(), min() or sum()');
+    aggregate = m[1] as Aggregate;
+    c.pos += m[0].length;
   }
-  if (c.peek() === '(' || c.peek() === '.') c.fail('"," (aggregates are not supported locally)');
-  return { kind: 'field', field: { name, json }, alias, cast };
+  if (c.peek() === '(') c.fail('","');
+  if (!aggregate) return { kind: 'field', field: { name, json }, alias, cast };
+  return { kind: 'field', field: { name, json }, alias, cast, aggregate, aggregateCast: readCast(c) };
+}
+
+function readCast(c: Cursor): string | undefined {
+  if (!c.eat('::')) return undefined;
+  const m = CAST.exec(c.src.slice(c.pos));
+  if (!m) c.fail('type name');
+  c.pos += m[0].length;
+  return m[0];
 }
 
 export function parseSelect(src: string): SelectItem[] {

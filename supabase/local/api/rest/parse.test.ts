@@ -27,11 +27,17 @@ describe('select=', () => {
     ['cat:categories!inner(name)', [{ kind: 'embed', name: 'categories', alias: 'cat', join: 'inner', hint: undefined, select: [{ kind: 'field', field: { name: 'name', json: [] } }] }]],
     ['categories!services_category_id_fkey(*)', [{ kind: 'embed', name: 'categories', hint: 'services_category_id_fkey', select: [{ kind: 'star' }] }]],
     ['a(b(c))', [{ kind: 'embed', name: 'a', select: [{ kind: 'embed', name: 'b', select: [{ kind: 'field', field: { name: 'c', json: [] } }] }] }]],
+    ['users()', [{ kind: 'embed', name: 'users', select: [] }]],
+    ['...users!inner(name)', [{ kind: 'embed', name: 'users', join: 'inner', spread: true, select: [{ kind: 'field', field: { name: 'name', json: [] } }] }]],
+    ['count()', [{ kind: 'field', field: { name: '', json: [] }, aggregate: 'count' }]],
+    ['n:count()::text', [{ kind: 'field', field: { name: '', json: [] }, alias: 'n', aggregate: 'count', aggregateCast: 'text' }]],
+    ['total:amount.sum()', [{ kind: 'field', field: { name: 'amount', json: [] }, alias: 'total', aggregate: 'sum' }]],
+    ['d->tax::numeric.avg()::int', [{ kind: 'field', field: { name: 'd', json: [{ arrow: '->', key: 'tax' }] }, cast: 'numeric', aggregate: 'avg', aggregateCast: 'int' }]],
   ])('%s', (src, expected) => {
     expect(parseSelect(src)).toMatchObject(expected);
   });
 
-  it.each(['id,', 'a(b', 'a::', 'x!hint', '...a(b)', 'a)b', 'a::int;drop'])('rejects %s with PGRST100', (src) => {
+  it.each(['id,', 'a(b', 'a::', 'x!hint', '...a', '...x:a(b)', 'a.median()', 'a.sum(', 'a)b', 'a::int;drop'])('rejects %s with PGRST100', (src) => {
     expect(code(() => parseSelect(src))).toBe('PGRST100');
   });
 });

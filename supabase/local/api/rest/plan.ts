@@ -10,6 +10,10 @@ export interface EmbedPlan {
   rel: Relationship;
   plan: ReadPlan;
   inner: boolean;
+  /** asked with no columns: joined for its filters, absent from the output */
+  empty: boolean;
+  /** its columns are the parent's (`...rel(cols)`) */
+  spread: boolean;
   /** `embed=is.null` (true) / `embed=not.is.null` (false) on the parent */
   nullFilter?: boolean;
 }
@@ -66,10 +70,14 @@ function planLevel(
     }
     if (!table) throw new ApiError(400, 'PGRST200', `Could not find a relationship for '${item.name}': the result has no table type`);
     const rel = findRelationship(cache, table, item.name, item.hint);
+    if (item.spread && !rel.toOne) {
+      throw new ApiError(400, 'PGRST119', `A spread operation on '${item.name}' is not possible`,
+        `'${table.name}' and '${item.name}' do not form a many-to-one or one-to-one relationship`);
+    }
     const key = item.alias ?? item.name;
     const childPath = path ? `${path}.${key}` : key;
-    const child = planLevel(cache, rel.to, q, item.select.length ? item.select : [{ kind: 'star' }], childPath, used);
-    plan.embeds.push({ key, rel, plan: child, inner: item.join === 'inner' });
+    const child = planLevel(cache, rel.to, q, item.select, childPath, used);
+    plan.embeds.push({ key, rel, plan: child, inner: item.join === 'inner', empty: item.select.length === 0, spread: !!item.spread });
   }
   const keys = new Set(plan.embeds.map((e) => e.key));
   for (const c of q.conditions.get(path) ?? []) {

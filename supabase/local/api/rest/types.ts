@@ -8,11 +8,20 @@ export interface Field {
   json: { arrow: JsonArrow; key: string }[];
 }
 
+export const AGGREGATES = ['sum', 'avg', 'max', 'min', 'count'] as const;
+export type Aggregate = (typeof AGGREGATES)[number];
+
 export interface SelectField {
   kind: 'field';
+  /** `count()` counts rows: its field has the name '' */
   field: Field;
   alias?: string;
+  /** the column's cast (before an aggregate) */
   cast?: string;
+  /** `col.sum()`: aggregated, grouped by the level's other selected columns and embeds */
+  aggregate?: Aggregate;
+  /** `col.sum()::int`: the aggregate's cast */
+  aggregateCast?: string;
 }
 
 export interface SelectStar {
@@ -25,6 +34,9 @@ export interface SelectEmbed {
   alias?: string;
   hint?: string;
   join?: 'inner' | 'left';
+  /** `...rel(cols)`: the related row's columns join the parent's (to-one only, as PostgREST 12) */
+  spread?: boolean;
+  /** `rel()`: no columns asked — the embed only filters (with !inner or rel=not.is.null) */
   select: SelectItem[];
 }
 

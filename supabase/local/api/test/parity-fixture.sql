@@ -39,3 +39,20 @@ insert into public.places values
   (2, 'Market', extensions.st_setsrid(extensions.st_makepoint(-122.41, 37.79), 4326));
 
 grant all on public.members, public.staff, public.queue_items, public.places to anon, authenticated;
+
+-- views that show their tables' key columns as they are: they embed and are embedded
+create view public.service_cards as
+  select id, title, category_id as category, provider_id, price_cents from public.services where active;
+create view public.category_names as select id, name, parent_id from public.categories;
+create view public.cheap_cards as select id, title, category from public.service_cards where price_cents < 5000;
+
+-- computed relationships: functions of a row (ROWS 1 makes a set to-one)
+create function public.provider(public.services) returns setof public.profiles rows 1
+  language sql stable as $$ select * from public.profiles where id = $1.provider_id $$;
+create function public.cheaper_services(public.services) returns setof public.services
+  language sql stable as $$ select * from public.services s where s.price_cents < $1.price_cents $$;
+create function public.category_of(public.services) returns public.categories
+  language sql stable as $$ select * from public.categories where id = $1.category_id $$;
+
+grant select on public.service_cards, public.category_names, public.cheap_cards to anon, authenticated;
+grant execute on all functions in schema public to anon, authenticated;

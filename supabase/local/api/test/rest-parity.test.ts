@@ -233,3 +233,214 @@ describe('limited PATCH and DELETE (PostgREST 12: order + limit/offset)', () => 
     expect(await f.sql(`select id from public.queue_items where label = 'many'`)).toEqual([]);
   });
 });
+
+describe('embedding', () => {
+  it('an embed with no columns filters without appearing (users())', async () => {
+    const inner = await svc.from('categories').select('name, services!inner()').eq('services.title', 'Leak repair');
+    expect(inner.error).toBeNull();
+    expect(inner.data).toEqual([{ name: 'Plumbing' }]);
+    const plain = await svc.from('categories').select('name, services()').eq('id', 4);
+    expect(plain.data).toEqual([{ name: 'Lessons' }]);
+    const withAny = await svc.from('categories').select('name, services()').not('services', 'is', null).order('id');
+    expect(withAny.data).toEqual([{ name: 'Cleaning' }, { name: 'Plumbing' }, { name: 'Lessons' }]);
+  });
+
+  // Plan.hs findRel: in a self-relationship the referencing column (as target) is the many-to-one
+  // side; the table name is the one-to-many side, told apart by the referencing column as hint;
+  // a constraint name is no hint for a self-relationship
+  it('chooses self-referencing relationships as PostgREST 12 does', async () => {
+    const managers = await svc.from('staff').select('name, manager_id(name), mentor_id(name)').eq('id', 3).single();
+    expect(managers.data).toEqual({ name: 'Fay', manager_id: { name: 'Dana' }, mentor_id: { name: 'Eli' } });
+    const reports = await svc
+      .from('staff')
+      .select('name, reports:staff!manager_id(name), mentees:staff!mentor_id(name)')
+      .eq('id', 1)
+      .single();
+    expect(reports.data).toEqual({ name: 'Dana', reports: [{ name: 'Eli' }, { name: 'Fay' }], mentees: [] });
+
+    const ambiguous = await svc.from('staff').select('name, staff(name)');
+    expect(ambiguous.status).toBe(300);
+    expect(ambiguous.error).toEqual({
+      code: 'PGRST201',
+      message: "Could not embed because more than one relationship was found for 'staff' and 'staff'",
+      details: [
+        {
+          cardinality: 'one-to-many',
+          embedding: 'staff with staff',
+          relationship: 'staff_manager_fk using staff(id) and staff(manager_id)',
+        },
+        {
+          cardinality: 'one-to-many',
+          embedding: 'staff with staff',
+          relationship: 'staff_mentor_fk using staff(id) and staff(mentor_id)',
+        },
+      ],
+      hint: "Try changing 'staff' to one of the following: 'staff!staff_manager_fk', 'staff!staff_mentor_fk'. Find the desired relationship in the 'details' key.",
+    });
+    const byConstraint = await svc.from('staff').select('name, staff!staff_manager_fk(name)');
+    expect(byConstraint.status).toBe(400);
+    expect(byConstraint.error).toEqual({
+      code: 'PGRST200',
+      message: "Could not find a relationship between 'staff' and 'staff' in the schema cache",
+      details:
+        "Searched for a foreign key relationship between 'staff' and 'staff' using the hint 'staff_manager_fk' in the schema 'public', but no matches were found.",
+      hint: null,
+    });
+  });
+
+  it('answers PGRST201 with every many-to-one and one-to-many candidate, and takes a constraint or column hint', async () => {
+    // services → profiles directly, and through bookings is not a junction (its key is its own id)
+    const twoWays = await svc
+      .from('profiles')
+      .select('name, services(title), bookings(note)')
+      .eq('name', 'Alice')
+      .single();
+    expect(twoWays.data).toEqual({ name: 'Alice', services: [], bookings: [{ note: 'alice 1' }, { note: 'alice 2' }] });
+    const byConstraint = await svc
+      .from('services')
+      .select('title, profiles!services_provider_id_fkey(name)')
+      .eq('id', 1)
+      .single();
+    expect(byConstraint.data).toEqual({ title: 'Deep cleaning', profiles: { name: 'Carol' } });
+    const byColumn = await svc.from('services').select('title, profiles!provider_id(name)').eq('id', 1).single();
+    expect(byColumn.data).toEqual({ title: 'Deep cleaning', profiles: { name: 'Carol' } });
+    const badHint = await svc.from('services').select('title, profiles!nope(name)');
+    expect(badHint.error?.details).toBe(
+      "Searched for a foreign key relationship between 'services' and 'profiles' using the hint 'nope' in the schema 'public', but no matches were found.",
+    );
+    const noHint = await svc.from('services').select('title, nothing(name)');
+    expect(noHint.error?.details).toBe(
+      "Searched for a foreign key relationship between 'services' and 'nothing' in the schema 'public', but no matches were found.",
+    );
+  });
+
+  it('embeds through views that show the key columns, both ways and over views of views', async () => {
+    const cards = await svc
+      .from('service_cards')
+      .select('title, categories(name), profiles(name)')
+      .eq('id', 2)
+      .single();
+    expect(cards.error).toBeNull();
+    expect(cards.data).toEqual({ title: 'Leak repair', categories: { name: 'Plumbing' }, profiles: { name: 'Carol' } });
+    const byColumn = await svc.from('service_cards').select('title, category(name)').eq('id', 2).single();
+    expect(byColumn.data).toEqual({ title: 'Leak repair', category: { name: 'Plumbing' } });
+    const back = await svc.from('categories').select('name, service_cards(title)').eq('id', 2).single();
+    expect(back.data).toEqual({ name: 'Cleaning', service_cards: [{ title: 'Deep cleaning' }] });
+    const viewToView = await svc.from('service_cards').select('title, category_names(name)').eq('id', 3).single();
+    expect(viewToView.data).toEqual({ title: 'Guitar lesson', category_names: { name: 'Lessons' } });
+    const viewOfView = await svc.from('cheap_cards').select('title, categories(name)').order('id');
+    expect(viewOfView.data).toEqual([{ title: 'Guitar lesson', categories: { name: 'Lessons' } }]);
+  });
+
+  it('spreads a to-one embed into its parent (...rel(cols)) and refuses a to-many spread (PGRST119)', async () => {
+    const spread = await svc
+      .from('services')
+      .select('title, ...categories(category:name, ...categories!parent_id(name))')
+      .eq('id', 1);
+    // categories!parent_id on categories is the one-to-many side, which cannot be spread
+    expect(spread.error).toMatchObject({
+      code: 'PGRST119',
+      message: "A spread operation on 'categories' is not possible",
+    });
+    const ok = await svc
+      .from('services')
+      .select('id, title, ...categories(category:name, parent_id)')
+      .lte('id', 2)
+      .order('id');
+    expect(ok.error).toBeNull();
+    expect(ok.data).toEqual([
+      { id: 1, title: 'Deep cleaning', category: 'Cleaning', parent_id: 1 },
+      { id: 2, title: 'Leak repair', category: 'Plumbing', parent_id: 1 },
+    ]);
+    const nested = await svc
+      .from('bookings')
+      .select('note, ...services(title, ...profiles(provider:name))')
+      .eq('note', 'alice 1')
+      .single();
+    expect(nested.data).toEqual({ note: 'alice 1', title: 'Deep cleaning', provider: 'Carol' });
+    const toMany = await svc.from('categories').select('name, ...services(title)');
+    expect(toMany.status).toBe(400);
+    expect(toMany.error).toEqual({
+      code: 'PGRST119',
+      message: "A spread operation on 'services' is not possible",
+      details: "'categories' and 'services' do not form a many-to-one or one-to-one relationship",
+      hint: null,
+    });
+  });
+
+  it('embeds computed relationships: functions of a row, to-one with ROWS 1 or a single row', async () => {
+    const res = await svc
+      .from('services')
+      .select('title, provider(name), category_of(name), cheaper_services(title)')
+      .eq('id', 2)
+      .single();
+    expect(res.error).toBeNull();
+    expect(res.data).toEqual({
+      title: 'Leak repair',
+      provider: { name: 'Carol' },
+      category_of: { name: 'Plumbing' },
+      cheaper_services: [{ title: 'Guitar lesson' }, { title: 'Window cleaning' }],
+    });
+    const filtered = await svc
+      .from('services')
+      .select('title, cheaper_services!inner(title)')
+      .eq('cheaper_services.title', 'Guitar lesson')
+      .order('id');
+    expect(filtered.data?.map((s) => s.title)).toEqual(['Deep cleaning', 'Leak repair', 'Window cleaning']);
+  });
+});
+
+describe('aggregates (db-aggregates-enabled)', () => {
+  const until = async (check: () => Promise<boolean>) => {
+    for (let i = 0; i < 100; i++) {
+      if (await check()) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('the configuration was not reloaded');
+  };
+
+  it('refuses aggregates until the database enables them (PGRST123), then counts, sums and groups under RLS', async () => {
+    const refused = await svc.from('bookings').select('amount_cents.sum()');
+    expect(refused.status).toBe(400);
+    expect(refused.error).toEqual({
+      code: 'PGRST123',
+      message: 'Use of aggregate functions is not allowed',
+      details: null,
+      hint: null,
+    });
+
+    // as on a hosted project: the authenticator's in-database configuration, then a reload
+    await f.sql(`alter role authenticator in database ${f.database} set pgrst.db_aggregates_enabled = 'true'`);
+    await f.sql(`notify pgrst, 'reload config'`);
+    await until(async () => (await svc.from('bookings').select('amount_cents.sum()')).error === null);
+
+    const totals = await svc
+      .from('bookings')
+      .select('total:amount_cents.sum(), count(), amount_cents.avg()::int, amount_cents.min(), amount_cents.max()');
+    expect(totals.data).toEqual([{ total: 18000, count: 3, avg: 6000, min: 3000, max: 9000 }]);
+    const byStatus = await svc.from('bookings').select('status, amount_cents.sum()').order('status');
+    expect(byStatus.data).toEqual([
+      { status: 'cancelled', sum: 6000 },
+      { status: 'confirmed', sum: 9000 },
+      { status: 'pending', sum: 3000 },
+    ]);
+    const byService = await svc.from('bookings').select('amount_cents.sum(), services(title)');
+    expect(byService.error).toBeNull();
+    expect(new Set(byService.data?.map((r) => `${(r.services as unknown as { title: string }).title}=${r.sum}`))).toEqual(
+      new Set(['Deep cleaning=9000', 'Leak repair=6000', 'Guitar lesson=3000']),
+    );
+    const inEmbed = await svc.from('profiles').select('name, bookings(count(), amount_cents.sum())').order('name');
+    expect(inEmbed.data).toEqual([
+      { name: 'Alice', bookings: [{ count: 2, sum: 12000 }] },
+      { name: 'Bob', bookings: [{ count: 1, sum: 6000 }] },
+      // an aggregate without a group is one row, also over no rows (SQL's and PostgREST's answer)
+      { name: 'Carol', bookings: [{ count: 0, sum: null }] },
+    ]);
+    const alice = await f.signIn('alice@example.com', 'alice-password');
+    expect((await alice.from('bookings').select('count(), amount_cents.sum()')).data).toEqual([
+      { count: 2, sum: 12000 },
+    ]);
+    const bad = await svc.from('bookings').select('amount_cents.median()');
+    expect(bad.error?.code).toBe('PGRST100');
+  });
+});
