@@ -8,7 +8,7 @@ import { deleteSql, insertSql, updateSql, type MutationLimit, type Returning } f
 import { callCte, chooseFunction } from './build-rpc.ts';
 import { buildPlan, type ReadPlan } from './plan.ts';
 import { levelSql } from './build-read.ts';
-import { combineRange } from './prefer.ts';
+import { combineRange, type Media } from './prefer.ts';
 import { chooseSchema, decodeSegment, describeRequest, type RestRequest } from './request.ts';
 import { finishResponse, type Outcome } from './respond.ts';
 import { Params, qident } from './sql.ts';
@@ -83,7 +83,7 @@ async function buildStatement(deps: RestDeps, r: RestRequest): Promise<Statement
   const plan = buildPlan(cache, table, r.query);
   if (r.readOnly) {
     const offset = pageOf(r, plan);
-    const sql = readStatement(p, plan, from, { alias: table.name, count: r.prefer.count === 'exact', stripNulls });
+    const sql = readStatement(p, plan, from, { alias: table.name, count: r.prefer.count === 'exact', stripNulls, format: bodyFormat(r) });
     const planned = r.prefer.count === 'planned' || r.prefer.count === 'estimated' ? plannedCount(plan, from, table.name) : undefined;
     return { sql, values: p.values, plannedCount: planned, kind: 'rows', table, plan, offset };
   }
@@ -117,7 +117,7 @@ async function buildStatement(deps: RestDeps, r: RestRequest): Promise<Statement
     readPlan.select = table.pk.map((c) => ({ kind: 'field' as const, field: { name: c, json: [] } }));
     readPlan.embeds = [];
   }
-  const sql = readStatement(p, readPlan, '"pgrst_source"', { alias: table.name, cte, count: false, stripNulls });
+  const sql = readStatement(p, readPlan, '"pgrst_source"', { alias: table.name, cte, count: false, stripNulls, format: bodyFormat(r) });
   return { sql, values: p.values, kind: 'mutation', table, plan: readPlan, offset: 0, limit: limited?.limit };
 }
 
@@ -195,7 +195,7 @@ async function rpcStatement(deps: RestDeps, r: RestRequest, cache: SchemaCache, 
   if (fn.returns === 'scalar') return { sql: scalarStatement(cte, false), values: p.values, kind: 'scalar' as const, offset: 0, fn };
   const plan = buildPlan(cache, fn.returnTable, r.query);
   const offset = pageOf(r, plan);
-  const sql = readStatement(p, plan, '"pgrst_source"', { alias: fn.name, cte, count, stripNulls });
+  const sql = readStatement(p, plan, '"pgrst_source"', { alias: fn.name, cte, count, stripNulls, format: bodyFormat(r) });
   return { sql, values: p.values, kind: fn.returnsSet ? ('rows' as const) : ('object' as const), plan, offset, fn };
 }
 
@@ -227,8 +227,8 @@ export async function handleRest(
     const schema = chooseSchema(method, req.headers, deps.schemas);
     return !!deps.cache().funcs.get(qualified(schema, fnName))?.some((f) => f.args.some((a) => a.name === name));
   };
-  const r = describeRequest(method, path, search, req.headers, deps.schemas, isRpcArg);
   const settings = deps.settings();
+  const r = describeRequest(method, path, search, req.headers, deps.schemas, isRpcArg, settings.planEnabled);
   if (!settings.aggregatesEnabled && usesAggregates(r.query.select)) {
     throw new ApiError(400, 'PGRST123', 'Use of aggregate functions is not allowed');
   }
@@ -242,6 +242,7 @@ export async function handleRest(
   // stable/immutable functions run read-only even when POSTed, as in PostgREST
   const readOnly = r.readOnly || (fn !== undefined && fn.volatility !== 'v');
   const setup = setupSql(deps, r, id, req, path);
+  if (r.media.plan) return explain(deps, r.media, st, setup, readOnly);
   return deps.pool.transaction(readOnly, async (c: pg.PoolClient) => {
     await c.query(setup.sql, setup.values);
     const { rows } = await c.query<ResultRow>(st.sql, st.values);
@@ -249,6 +250,33 @@ export async function handleRest(
     if (st.plannedCount) planned = await runPlanned(c, st.plannedCount, r.prefer.count === 'estimated');
     const outcome: Outcome = finishResponse(r, st.kind, rows[0], st.offset, planned, st.table, st.limit);
     return { value: outcome.response, commit: outcome.commit };
+  });
+}
+
+const bodyFormat = (r: RestRequest) => (r.media.kind === 'csv' ? 'csv' : r.media.kind === 'geojson' ? 'geojson' : 'json');
+
+const MIME: Record<Media['kind'], string> = {
+  json: 'application/json',
+  object: 'application/vnd.pgrst.object+json',
+  csv: 'text/csv',
+  geojson: 'application/geo+json',
+};
+
+/**
+ * `Accept: application/vnd.pgrst.plan…` (db-plan-enabled): EXPLAIN of the very statement the
+ * request would run, in PostgREST's response shape. Always rolled back: EXPLAIN ANALYZE runs the
+ * statement, and asking how a write would run should not make it.
+ */
+async function explain(deps: RestDeps, media: Media, st: Statement, setup: { sql: string; values: unknown[] }, readOnly: boolean): Promise<RestResponse> {
+  const plan = media.plan!;
+  const options = [`FORMAT ${plan.format.toUpperCase()}`, ...plan.options.map((o) => o.toUpperCase())].join(', ');
+  return deps.pool.transaction(readOnly, async (c: pg.PoolClient) => {
+    await c.query(setup.sql, setup.values);
+    const { rows } = await c.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (${options}) ${st.sql}`, st.values);
+    const body = plan.format === 'json' ? JSON.stringify(rows[0]['QUERY PLAN']) : rows.map((row) => String(row['QUERY PLAN'])).join('\n');
+    const opts = plan.options.length ? `; options=${plan.options.join('|')}` : '';
+    const type = `application/vnd.pgrst.plan+${plan.format}; for="${MIME[media.kind]}"${opts}; charset=utf-8`;
+    return { value: { status: 200, headers: { 'Content-Type': type }, body }, commit: false };
   });
 }
 

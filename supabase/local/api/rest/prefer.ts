@@ -73,20 +73,51 @@ export function combineRange(
   return { offset: start, limit: end === Infinity ? undefined : Math.max(0, end - start) };
 }
 
-export type Media = { kind: 'json' | 'object' | 'csv'; stripNulls: boolean };
+export const PLAN_OPTIONS = ['analyze', 'verbose', 'settings', 'buffers', 'wal'] as const;
 
-export function negotiate(accept: string | undefined): Media {
+export interface Media {
+  /** the body's shape (for a plan: the shape the plan is of, its `for` parameter) */
+  kind: 'json' | 'object' | 'csv' | 'geojson';
+  stripNulls: boolean;
+  /** `application/vnd.pgrst.plan[+json|+text]`: EXPLAIN of the statement instead of its rows */
+  plan?: { format: 'json' | 'text'; options: string[] };
+}
+
+function mediaKind(type: string, stripNulls: boolean): Media | undefined {
+  if (type === 'application/vnd.pgrst.object+json' || type === 'application/vnd.pgrst.object') return { kind: 'object', stripNulls };
+  if (['application/json', 'application/vnd.pgrst.array+json', 'application/vnd.pgrst.array', '*/*', 'application/*'].includes(type)) {
+    return { kind: 'json', stripNulls };
+  }
+  if (type === 'text/csv' || type === 'text/*') return { kind: 'csv', stripNulls: false };
+  if (type === 'application/geo+json') return { kind: 'geojson', stripNulls: false };
+  return undefined;
+}
+
+const PLAN_TYPES: Record<string, 'json' | 'text'> = {
+  'application/vnd.pgrst.plan': 'text',
+  'application/vnd.pgrst.plan+text': 'text',
+  'application/vnd.pgrst.plan+json': 'json',
+};
+
+/** Accept → what to answer; plans only when `db-plan-enabled` (else they are not on offer: 406). */
+export function negotiate(accept: string | undefined, planEnabled = false): Media {
   if (!accept) return { kind: 'json', stripNulls: false };
   const offers = accept.split(',').map((s) => s.trim()).filter(Boolean);
   for (const offer of offers) {
-    const [type, ...params] = offer.split(';').map((s) => s.trim().toLowerCase());
-    const stripNulls = params.includes('nulls=stripped');
+    const [type, ...params] = offer.split(';').map((s) => s.trim());
+    const lower = type.toLowerCase();
+    const param = (name: string) => params.find((p) => p.toLowerCase().startsWith(`${name}=`))?.slice(name.length + 1).replace(/^"|"$/g, '');
+    const stripNulls = param('nulls') === 'stripped';
     if (params.some((p) => p.startsWith('q=0') && Number(p.slice(2)) === 0)) continue;
-    if (type === 'application/vnd.pgrst.object+json' || type === 'application/vnd.pgrst.object') return { kind: 'object', stripNulls };
-    if (['application/json', 'application/vnd.pgrst.array+json', 'application/vnd.pgrst.array', '*/*', 'application/*'].includes(type)) {
-      return { kind: 'json', stripNulls };
+    if (PLAN_TYPES[lower]) {
+      if (!planEnabled) continue;
+      const target = mediaKind((param('for') ?? 'application/json').toLowerCase(), false);
+      if (!target) continue;
+      const options = (param('options') ?? '').split('|').map((o) => o.trim().toLowerCase());
+      return { ...target, plan: { format: PLAN_TYPES[lower], options: PLAN_OPTIONS.filter((o) => options.includes(o)) } };
     }
-    if (type === 'text/csv' || type === 'text/*') return { kind: 'csv', stripNulls: false };
+    const media = mediaKind(lower, stripNulls);
+    if (media) return media;
   }
   throw new ApiError(406, 'PGRST107', `None of these media types are available: ${offers.join(', ')}`);
 }

@@ -41,6 +41,7 @@ export function chooseSchema(method: string, headers: IncomingHttpHeaders, schem
 export function describeRequest(
   method: string, path: string, search: URLSearchParams, headers: IncomingHttpHeaders, schemas: string[],
   isRpcArg: (name: string) => boolean,
+  planEnabled = false,
 ): RestRequest {
   const schema = chooseSchema(method, headers, schemas);
   const parts = path.split('/').filter(Boolean).map(decodeSegment);
@@ -66,7 +67,7 @@ export function describeRequest(
     rpc,
     query,
     prefer: parsePrefer(headers['prefer']),
-    media: negotiate(typeof headers['accept'] === 'string' ? headers['accept'] : undefined),
+    media: negotiate(typeof headers['accept'] === 'string' ? headers['accept'] : undefined, planEnabled),
     range: method === 'GET' || method === 'HEAD' ? parseRange(typeof rangeHeader === 'string' ? rangeHeader : undefined) : undefined,
     readOnly: method === 'GET' || method === 'HEAD',
   };

@@ -20,14 +20,35 @@ export function countSql(p: Params, plan: ReadPlan, from: string, alias: string)
   return `SELECT count(*) FROM (${levelSql(p, plan, { from, alias, countOnly: true })}) AS "pgrst_c"`;
 }
 
-/** Rows of `plan` read from `from` (a table or the pgrst_source CTE) as a json array. */
+export type BodyFormat = 'json' | 'csv' | 'geojson';
+
+/**
+ * The page as PostgREST writes it. CSV: the first row's keys joined by commas, then each row as
+ * PostgreSQL's record text without its parentheses (so booleans are t/f, NULL is empty, and
+ * values with commas, quotes, spaces or braces are double-quoted); no rows → "\n". GeoJSON: a
+ * FeatureCollection of ST_AsGeoJSON(row) — geometry from the row's first geometry column.
+ */
+function bodyExpr(format: BodyFormat, stripNulls: boolean): string {
+  if (format === 'csv') {
+    const header = `(SELECT COALESCE(string_agg("pgrst_k", ','), '') FROM json_object_keys((array_agg(row_to_json("pgrst_t")))[1]) AS "pgrst_k")`;
+    const rows = `COALESCE(string_agg(substring("pgrst_t"::text, 2, length("pgrst_t"::text) - 2), E'\\n'), '')`;
+    return `${header} || E'\\n' || ${rows}`;
+  }
+  if (format === 'geojson') {
+    return `json_build_object('type', 'FeatureCollection', 'features', COALESCE(json_agg(extensions.st_asgeojson("pgrst_t")::json), '[]'))`;
+  }
+  const agg = `COALESCE(json_agg("pgrst_t"), '[]')`;
+  return stripNulls ? `json_strip_nulls(${agg})` : agg;
+}
+
+/** Rows of `plan` read from `from` (a table or the pgrst_source CTE) as a json array, CSV or GeoJSON. */
 export function readStatement(
-  p: Params, plan: ReadPlan, from: string, o: { alias: string; cte?: string; count: boolean; stripNulls: boolean },
+  p: Params, plan: ReadPlan, from: string,
+  o: { alias: string; cte?: string; count: boolean; stripNulls: boolean; format?: BodyFormat },
 ): string {
   const inner = levelSql(p, plan, { from, alias: o.alias, paginate: true });
   const total = o.count ? `(${countSql(p, plan, from, o.alias)})` : 'NULL::int8';
-  const agg = `COALESCE(json_agg("pgrst_t"), '[]')`;
-  const body = o.stripNulls ? `json_strip_nulls(${agg})` : agg;
+  const body = bodyExpr(o.format ?? 'json', o.stripNulls);
   const withCte = o.cte ? `WITH ${o.cte} ` : '';
   return `${withCte}SELECT ${total} AS "total", count(*) AS "n", ${body}::text AS "body", ${GUCS} FROM (${inner}) AS "pgrst_t"`;
 }

@@ -426,9 +426,9 @@ describe('aggregates (db-aggregates-enabled)', () => {
     ]);
     const byService = await svc.from('bookings').select('amount_cents.sum(), services(title)');
     expect(byService.error).toBeNull();
-    expect(new Set(byService.data?.map((r) => `${(r.services as unknown as { title: string }).title}=${r.sum}`))).toEqual(
-      new Set(['Deep cleaning=9000', 'Leak repair=6000', 'Guitar lesson=3000']),
-    );
+    expect(
+      new Set(byService.data?.map((r) => `${(r.services as unknown as { title: string }).title}=${r.sum}`)),
+    ).toEqual(new Set(['Deep cleaning=9000', 'Leak repair=6000', 'Guitar lesson=3000']));
     const inEmbed = await svc.from('profiles').select('name, bookings(count(), amount_cents.sum())').order('name');
     expect(inEmbed.data).toEqual([
       { name: 'Alice', bookings: [{ count: 2, sum: 12000 }] },
@@ -442,5 +442,86 @@ describe('aggregates (db-aggregates-enabled)', () => {
     ]);
     const bad = await svc.from('bookings').select('amount_cents.median()');
     expect(bad.error?.code).toBe('PGRST100');
+  });
+});
+
+describe('output formats', () => {
+  // SqlFragment.hs asCsvF: the first row's keys, then each row as PostgreSQL's record text
+  it('writes text/csv exactly as PostgREST (record text: t/f, empty NULL, quoted when needed)', async () => {
+    const csv = await svc
+      .from('services')
+      .select('id,title,active,tags,description,attrs')
+      .in('id', [1, 4])
+      .order('id')
+      .csv();
+    expect(csv.error).toBeNull();
+    expect(csv.data).toBe(
+      'id,title,active,tags,description,attrs\n' +
+        '1,"Deep cleaning",t,"{home,cleaning}","Whole flat, windows included","{""eco"": true, ""duration"": 180}"\n' +
+        '4,"Window cleaning",f,"{home,cleaning}",,{}',
+    );
+    const none = await raw('/services?select=id&id=eq.999', { headers: { Accept: 'text/csv' } });
+    expect(none.status).toBe(200);
+    expect(none.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(none.text).toBe('\n');
+  });
+
+  it('answers application/geo+json with a FeatureCollection of the rows (PostGIS ST_AsGeoJSON)', async () => {
+    const res = await raw('/places?select=id,name,location&order=id', { headers: { Accept: 'application/geo+json' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/geo+json; charset=utf-8');
+    expect(res.json).toEqual({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: [-122.4, 37.8] },
+          properties: { id: 1, name: 'Harbor' },
+        },
+        {
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: [-122.41, 37.79] },
+          properties: { id: 2, name: 'Market' },
+        },
+      ],
+    });
+    const empty = await raw('/places?id=eq.0', { headers: { Accept: 'application/geo+json' } });
+    expect(empty.json).toEqual({ type: 'FeatureCollection', features: [] });
+  });
+
+  it('explains the request (vnd.pgrst.plan) only when db-plan-enabled is on, and never commits an analyzed write', async () => {
+    const off = await svc.from('services').select('id').explain();
+    expect(off.status).toBe(406);
+    expect(off.error?.code).toBe('PGRST107');
+
+    await f.sql(`alter role authenticator in database ${f.database} set pgrst.db_plan_enabled = 'true'`);
+    await f.sql(`notify pgrst, 'reload config'`);
+    let text = off;
+    for (let i = 0; i < 100 && text.status !== 200; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      text = await svc.from('services').select('id').eq('id', 1).explain();
+    }
+    expect(text.status).toBe(200);
+    expect(String(text.data)).toMatch(/Aggregate/);
+    expect(String(text.data)).toMatch(/services/);
+
+    const json = await raw('/services?select=id&id=eq.1', {
+      headers: { Accept: 'application/vnd.pgrst.plan+json; for="application/json"; options=analyze|verbose' },
+    });
+    expect(json.headers.get('content-type')).toBe(
+      'application/vnd.pgrst.plan+json; for="application/json"; options=analyze|verbose; charset=utf-8',
+    );
+    expect(json.json[0].Plan['Node Type']).toBe('Aggregate');
+    expect(json.json[0]['Execution Time']).toEqual(expect.any(Number));
+    const sdk = await svc.from('services').select('id').explain({ format: 'json', analyze: true });
+    expect((sdk.data as unknown as { Plan: unknown }[])[0].Plan).toBeDefined();
+
+    const write = await svc
+      .from('members')
+      .insert({ email: 'plan@example.com', name: 'Plan' })
+      .explain({ analyze: true });
+    expect(write.status).toBe(200);
+    expect(String(write.data)).toMatch(/Insert on members/);
+    expect(await f.sql(`select id from public.members where email = 'plan@example.com'`)).toEqual([]);
   });
 });

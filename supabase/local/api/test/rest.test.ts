@@ -141,7 +141,7 @@ describe('select', () => {
   it('reads views, csv, stripped nulls and schema profiles', async () => {
     expect(ids((await anon.from('active_services').select('id').order('id')).data)).toEqual([1, 2, 3]);
     const csv = await anon.from('services').select('id,title').lte('id', 2).order('id').csv();
-    expect(csv.data).toBe('id,title\n1,Deep cleaning\n2,Leak repair');
+    expect(csv.data).toBe('id,title\n1,"Deep cleaning"\n2,"Leak repair"');
     const stripped = await raw('/services?select=id,description&id=eq.4', { headers: { Accept: 'application/vnd.pgrst.array+json;nulls=stripped' } });
     expect(stripped.json).toEqual([{ id: 4 }]);
     const badSchema = await raw('/services', { headers: { 'Accept-Profile': 'auth' } });
