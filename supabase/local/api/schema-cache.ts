@@ -40,6 +40,7 @@ export interface FuncArg {
 }
 
 export interface Func {
+  oid: string;
   schema: string;
   name: string;
   args: FuncArg[];
@@ -105,7 +106,7 @@ where n.nspname = any($1) and con.contype in ('p','u','f')
 order by con.conname`;
 
 const FUNCS = `
-select n.nspname as schema, p.proname as name, p.provolatile as volatility, p.proretset as retset,
+select p.oid::int8::text as oid, n.nspname as schema, p.proname as name, p.provolatile as volatility, p.proretset as retset,
   format_type(p.prorettype, null) as rettype, rt.typtype as rettyptype, rt.typrelid::int8::text as retrel,
   p.pronargs as nargs, p.pronargdefaults as ndefaults, coalesce(p.proargnames, '{}') as argnames,
   coalesce(p.proargmodes::text[], '{}') as argmodes,
@@ -271,6 +272,7 @@ function inheritViewKeys(cache: SchemaCache, byOid: Map<string, Table>, views: {
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((c, i) => c === b[i]);
 
 interface FuncRow {
+  oid: string;
   schema: string;
   name: string;
   volatility: 'i' | 's' | 'v';
@@ -300,6 +302,7 @@ function toFunc(r: FuncRow, byOid: Map<string, Table>): Func {
   const returnTable = r.rettyptype === 'c' ? byOid.get(r.retrel) : undefined;
   const rows = r.rettyptype === 'c' || hasOut || r.rettype === 'record';
   return {
+    oid: r.oid,
     schema: r.schema,
     name: r.name,
     args,

@@ -8,6 +8,7 @@ import { deleteSql, insertSql, updateSql, type MutationLimit, type Returning } f
 import { callCte, chooseFunction } from './build-rpc.ts';
 import { buildPlan, type ReadPlan } from './plan.ts';
 import { levelSql } from './build-read.ts';
+import { acceptsOpenApi, openApiDisabled, openApiDocument } from './openapi.ts';
 import { combineRange, type Media } from './prefer.ts';
 import { chooseSchema, decodeSegment, describeRequest, type RestRequest } from './request.ts';
 import { finishResponse, type Outcome } from './respond.ts';
@@ -199,7 +200,7 @@ async function rpcStatement(deps: RestDeps, r: RestRequest, cache: SchemaCache, 
   return { sql, values: p.values, kind: fn.returnsSet ? ('rows' as const) : ('object' as const), plan, offset, fn };
 }
 
-function setupSql(deps: RestDeps, r: RestRequest, id: Identity, req: IncomingMessage, path: string) {
+function setupSql(deps: RestDeps, r: Pick<RestRequest, 'method' | 'schema'>, id: Identity, req: IncomingMessage, path: string) {
   const settings: [string, string][] = [
     ['role', id.role],
     ['request.jwt.claims', JSON.stringify(id.claims)],
@@ -228,6 +229,9 @@ export async function handleRest(
     return !!deps.cache().funcs.get(qualified(schema, fnName))?.some((f) => f.args.some((a) => a.name === name));
   };
   const settings = deps.settings();
+  if (path.split('/').filter(Boolean).length === 0 && (method === 'GET' || method === 'HEAD')) {
+    return rootDocument(deps, req, method, path, id, settings);
+  }
   const r = describeRequest(method, path, search, req.headers, deps.schemas, isRpcArg, settings.planEnabled);
   if (!settings.aggregatesEnabled && usesAggregates(r.query.select)) {
     throw new ApiError(400, 'PGRST123', 'Use of aggregate functions is not allowed');
@@ -250,6 +254,21 @@ export async function handleRest(
     if (st.plannedCount) planned = await runPlanned(c, st.plannedCount, r.prefer.count === 'estimated');
     const outcome: Outcome = finishResponse(r, st.kind, rows[0], st.offset, planned, st.table, st.limit);
     return { value: outcome.response, commit: outcome.commit };
+  });
+}
+
+/** GET /rest/v1/: the OpenAPI document, read as the caller's role (openapi.ts). */
+async function rootDocument(deps: RestDeps, req: IncomingMessage, method: string, path: string, id: Identity, settings: RestSettings): Promise<RestResponse> {
+  if (settings.openapiMode === 'disabled') throw openApiDisabled();
+  const accept = typeof req.headers.accept === 'string' ? req.headers.accept : undefined;
+  if (!acceptsOpenApi(accept)) throw new ApiError(406, 'PGRST107', `None of these media types are available: ${accept}`);
+  const schema = chooseSchema(method, req.headers, deps.schemas);
+  const setup = setupSql(deps, { method, schema }, id, req, path);
+  return deps.pool.transaction(true, async (c: pg.PoolClient) => {
+    await c.query(setup.sql, setup.values);
+    const doc = await openApiDocument(c, deps.cache(), schema, settings, req.headers);
+    const headers = { 'Content-Type': 'application/openapi+json; charset=utf-8' };
+    return { value: { status: 200, headers, body: method === 'HEAD' ? undefined : JSON.stringify(doc) }, commit: true };
   });
 }
 

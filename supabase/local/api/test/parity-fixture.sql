@@ -56,3 +56,21 @@ create function public.category_of(public.services) returns public.categories
 
 grant select on public.service_cards, public.category_names, public.cheap_cards to anon, authenticated;
 grant execute on all functions in schema public to anon, authenticated;
+
+-- documented objects, and one the API roles may not touch (absent from their OpenAPI document)
+create type public.member_tier as enum ('basic', 'gold');
+create table public.plans (
+  id int primary key,
+  member_id int not null references public.members (id),
+  label varchar(20) not null default 'starter',
+  tier public.member_tier,
+  perks text[] not null default '{}',
+  price numeric
+);
+comment on table public.plans is 'Plans members pay for
+One row per plan.';
+comment on column public.plans.label is 'What the invoice says';
+grant select on public.plans to anon;
+create table public.secret_notes (id int primary key, body text);
+revoke all on public.secret_notes from anon, authenticated;
+comment on function public.add(int, int) is 'Adds two numbers';

@@ -525,3 +525,110 @@ describe('output formats', () => {
     expect(await f.sql(`select id from public.members where email = 'plan@example.com'`)).toEqual([]);
   });
 });
+
+describe('the OpenAPI document at /rest/v1/ (Response/OpenAPI.hs)', () => {
+  const doc = async (key: string) => {
+    const res = await fetch(`${f.url}/rest/v1/`, { headers: { apikey: key, Authorization: `Bearer ${key}` } });
+    const text = await res.text();
+    // JSON.parse's any: each assertion reads the part of the document it checks
+    return { status: res.status, type: res.headers.get('content-type'), body: JSON.parse(text) };
+  };
+
+  it('describes tables, columns, shared parameters and functions as PostgREST 12 does', async () => {
+    const res = await doc(f.anonKey);
+    expect(res.status).toBe(200);
+    expect(res.type).toBe('application/openapi+json; charset=utf-8');
+    const d = res.body;
+    expect(d).toMatchObject({
+      swagger: '2.0',
+      basePath: '/rest/v1/',
+      schemes: ['http'],
+      info: { title: 'standard public schema' },
+    });
+    expect(d.definitions.plans).toEqual({
+      description: 'Plans members pay for\nOne row per plan.',
+      required: ['id', 'member_id', 'label', 'perks'],
+      type: 'object',
+      properties: {
+        id: { description: 'Note:\nThis is a Primary Key.<pk/>', format: 'integer', type: 'integer' },
+        member_id: {
+          description: "Note:\nThis is a Foreign Key to `members.id`.<fk table='members' column='id'/>",
+          format: 'integer',
+          type: 'integer',
+        },
+        label: {
+          default: 'starter',
+          description: 'What the invoice says',
+          format: 'character varying',
+          maxLength: 20,
+          type: 'string',
+        },
+        // format_type's name as the authenticator's search_path shows it
+        tier: { enum: ['basic', 'gold'], format: 'member_tier', type: 'string' },
+        // parseDefault reads only string columns' defaults, and '{}'::text[] is no JSON
+        perks: { format: 'text[]', items: { type: 'string' }, type: 'array' },
+        price: { format: 'numeric', type: 'number' },
+      },
+    });
+    expect(d.paths['/plans'].get).toMatchObject({
+      tags: ['plans'],
+      summary: 'Plans members pay for',
+      description: 'One row per plan.',
+    });
+    expect(d.paths['/plans'].get.parameters).toContainEqual({ $ref: '#/parameters/rowFilter.plans.label' });
+    expect(Object.keys(d.paths['/plans'])).toEqual(['get', 'post', 'patch', 'delete']);
+    expect(d.parameters['rowFilter.plans.label']).toEqual({
+      name: 'label',
+      description: 'What the invoice says',
+      required: false,
+      in: 'query',
+      type: 'string',
+    });
+    expect(d.parameters.rangeUnit).toEqual({
+      name: 'Range-Unit',
+      description: 'Limiting and Pagination',
+      required: false,
+      in: 'header',
+      type: 'string',
+      default: 'items',
+    });
+    expect(d.paths['/rpc/add'].get).toMatchObject({
+      summary: 'Adds two numbers',
+      parameters: [
+        { name: 'a', required: true, in: 'query', format: 'integer', type: 'integer' },
+        { name: 'b', required: false, in: 'query', format: 'integer', type: 'integer' },
+      ],
+    });
+    expect(d.paths['/rpc/add'].post.parameters[0].schema).toEqual({
+      type: 'object',
+      required: ['a'],
+      description: 'Adds two numbers',
+      properties: { a: { format: 'integer', type: 'integer' }, b: { format: 'integer', type: 'integer' } },
+    });
+  });
+
+  it('follows the caller’s privileges, or ignores them, or is disabled (PGRST126), by openapi-mode', async () => {
+    expect(Object.keys((await doc(f.anonKey)).body.paths)).not.toContain('/secret_notes');
+    expect(Object.keys((await doc(f.serviceKey)).body.paths)).toContain('/secret_notes');
+    const setMode = async (mode: string, expectOk: (r: Awaited<ReturnType<typeof doc>>) => boolean) => {
+      await f.sql(`alter role authenticator in database ${f.database} set pgrst.openapi_mode = '${mode}'`);
+      await f.sql(`notify pgrst, 'reload config'`);
+      for (let i = 0; i < 100; i++) {
+        const r = await doc(f.anonKey);
+        if (expectOk(r)) return r;
+        await new Promise((done) => setTimeout(done, 50));
+      }
+      throw new Error(`openapi-mode ${mode} was not applied`);
+    };
+    await setMode('ignore-privileges', (r) => r.status === 200 && '/secret_notes' in r.body.paths);
+    const disabled = await setMode('disabled', (r) => r.status === 404);
+    expect(disabled.body).toEqual({
+      code: 'PGRST126',
+      message: 'Root endpoint metadata is disabled',
+      details: null,
+      hint: null,
+    });
+    await f.sql(`alter role authenticator in database ${f.database} reset pgrst.openapi_mode`);
+    await f.sql(`notify pgrst, 'reload config'`);
+  });
+});
