@@ -86,7 +86,10 @@ export function finishResponse(
       throw new ApiError(416, 'PGRST103', 'Requested range not satisfiable', `An offset of ${offset} was requested, but there are only ${total} rows.`);
     }
     headers['Content-Range'] = contentRange(offset, n, total);
-    if (single || kind === 'object') body = kind === 'object' && !single ? (n === 1 ? body!.slice(1, -1) : 'null') : singleOrFail(body!, n);
+    // a function's single row is an object in JSON; CSV and GeoJSON bodies stay whole
+    const asText = r.media.kind === 'csv' || r.media.kind === 'geojson';
+    if (single) body = singleOrFail(body!, n);
+    else if (kind === 'object' && !asText) body = n === 1 ? body!.slice(1, -1) : 'null';
     else if (total !== undefined && n < total) status = 206;
   } else {
     // mutations

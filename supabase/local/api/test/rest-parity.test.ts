@@ -460,6 +460,11 @@ describe('output formats', () => {
         '1,"Deep cleaning",t,"{home,cleaning}","Whole flat, windows included","{""eco"": true, ""duration"": 180}"\n' +
         '4,"Window cleaning",f,"{home,cleaning}",,{}',
     );
+    // a function's rows and its single row are CSV too
+    const fromSet = await svc.rpc('services_by_price', { max_cents: 4000 }).select('id,price_cents').order('id').csv();
+    expect(fromSet.data).toBe('id,price_cents\n3,3000\n4,4000');
+    const fromRow = await svc.rpc('cheapest_service').select('id,title').csv();
+    expect(fromRow.data).toBe('id,title\n3,"Guitar lesson"');
     const none = await raw('/services?select=id&id=eq.999', { headers: { Accept: 'text/csv' } });
     expect(none.status).toBe(200);
     expect(none.headers.get('content-type')).toBe('text/csv; charset=utf-8');
