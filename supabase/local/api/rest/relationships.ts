@@ -2,6 +2,7 @@
 // through their columns), junctions and computed relationships — with PostgREST 12's rules
 // (Plan.hs findRel) and its errors when there is none (PGRST200) or more than one (PGRST201).
 import { ApiError } from './errors.ts';
+import { fuzzyGet, fuzzyGetOne } from './fuzzy-set.ts';
 import type { ForeignKey, Func, SchemaCache, Table } from '../schema-cache.ts';
 
 export type Relationship =
@@ -116,14 +117,33 @@ function describe(r: Relationship): object {
 
 const hintFor = (r: Relationship) => `'${r.to.name}!${r.kind === 'm2m' ? r.junction.name : constraintOf(r)}'`;
 
+/**
+ * PGRST200's hint (Error.hs noRelBetweenHint): a near name among the tables `from` relates to,
+ * or, when `from` relates to none, among the tables that relate to anything.
+ */
+function noRelationshipHint(cache: SchemaCache, from: Table, rels: Relationship[], target: string): string | null {
+  if (rels.length) {
+    const children = [...new Set(rels.map((r) => r.to.name))];
+    const near = fuzzyGet(children, target).find(([score]) => score < 1)?.[1];
+    return near === undefined ? null : `Perhaps you meant '${near}' instead of '${target}'.`;
+  }
+  const related = new Set<string>();
+  for (const fk of cache.fks) {
+    for (const t of [fk.from, fk.to]) if (t.schema === from.schema) related.add(t.name);
+  }
+  const near = fuzzyGetOne([...related], from.name);
+  return near === undefined ? null : `Perhaps you meant '${near}' instead of '${from.name}'.`;
+}
+
 export function findRelationship(cache: SchemaCache, from: Table, target: string, hint?: string): Relationship {
-  const found = relationshipsOf(cache, from).filter((r) => matches(r, target, hint));
+  const rels = relationshipsOf(cache, from);
+  const found = rels.filter((r) => matches(r, target, hint));
   if (found.length === 0) {
     throw new ApiError(
       400, 'PGRST200',
       `Could not find a relationship between '${from.name}' and '${target}' in the schema cache`,
       `Searched for a foreign key relationship between '${from.name}' and '${target}'${hint !== undefined ? ` using the hint '${hint}'` : ''} in the schema '${from.schema}', but no matches were found.`,
-      null,
+      noRelationshipHint(cache, from, rels, target),
     );
   }
   if (found.length > 1) {

@@ -312,6 +312,14 @@ describe('embedding', () => {
     expect(noHint.error?.details).toBe(
       "Searched for a foreign key relationship between 'services' and 'nothing' in the schema 'public', but no matches were found.",
     );
+    // Error.hs noRelBetweenHint: a near name among the tables services relates to (FuzzySet's 0.33)
+    expect(noHint.error?.hint).toBe("Perhaps you meant 'bookings' instead of 'nothing'.");
+    expect((await svc.from('services').select('title, zzz(name)')).error?.hint).toBeNull();
+    const typo = await svc.from('services').select('title, categorys(name)');
+    expect(typo.error?.hint).toBe("Perhaps you meant 'categories' instead of 'categorys'.");
+    // a table related to nothing: a near name among the related tables, for the table itself
+    const lonely = await svc.from('secret_notes').select('id, services(title)');
+    expect(lonely.error?.hint).toBe("Perhaps you meant 'services' instead of 'secret_notes'.");
   });
 
   it('embeds through views that show the key columns, both ways and over views of views', async () => {
