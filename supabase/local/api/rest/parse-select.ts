@@ -113,6 +113,7 @@ function readItems(c: Cursor, nested: boolean): SelectItem[] {
 function readItem(c: Cursor): SelectItem {
   if (c.eat('*')) return { kind: 'star' };
   if (c.eat('...')) {
+    if (c.peek(3) === '...') c.fail('an embedded resource after "..."');
     const item = readItem(c);
     if (item.kind !== 'embed') c.fail('an embedded resource after "..."');
     if (item.alias !== undefined) c.fail('no alias on a spread embedded resource');

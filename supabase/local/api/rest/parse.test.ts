@@ -37,7 +37,7 @@ describe('select=', () => {
     expect(parseSelect(src)).toMatchObject(expected);
   });
 
-  it.each(['id,', 'a(b', 'a::', 'x!hint', '...a', '...x:a(b)', 'a.median()', 'a.sum(', 'a)b', 'a::int;drop'])('rejects %s with PGRST100', (src) => {
+  it.each(['id,', 'a(b', 'a::', 'x!hint', '...a', '...x:a(b)', '......a(b)', 'a.median()', 'a.sum(', 'a)b', 'a::int;drop'])('rejects %s with PGRST100', (src) => {
     expect(code(() => parseSelect(src))).toBe('PGRST100');
   });
 });
