@@ -185,3 +185,35 @@ test('operations ignores the reports on two reviews at once and sees what happen
   await expect(result).toBeHidden();
   expect(errors).toEqual([]);
 });
+
+// An item link a moderator cannot use — another tenant's item, or one whose target was deleted —
+// says so at once instead of leaving the pane loading: the refusal is asked once, not retried.
+test('an item of another tenant, or one that no longer exists, says why it cannot be opened', async ({ page }) => {
+  const errors = watchConsole(page);
+  const asked: string[] = [];
+  page.on('request', (req) => {
+    if (req.url().includes('/rpc/moderation_item_context')) asked.push(req.postData() ?? '');
+  });
+  await signIn(page, STAFF.ops.email);
+  const { data: foreign } = await serviceApi()
+    .from('moderation_items')
+    .select('id')
+    .neq('tenant_id', LOCONOMY)
+    .limit(1)
+    .single();
+  expect(foreign).not.toBeNull();
+  await page.goto(`/moderation?tab=listings&item=${foreign!.id}`);
+  const pane = page.getByRole('region', { name: 'Item' });
+  await expect(pane.getByText('You cannot open this item')).toBeVisible();
+  await expect(pane.getByText(/permission denied/)).toBeVisible();
+
+  const gone = '00000000-0000-4000-8000-00000000dead';
+  await page.goto(`/moderation?tab=listings&item=${gone}`);
+  await expect(pane.getByText('This item no longer exists')).toBeVisible();
+  // the refusal is not retried: with react-query's three retries the pane would say so only after
+  // the fourth request (~7 s); the live feed's refetch on connecting may ask once more
+  expect(asked.filter((body) => body.includes(foreign!.id)).length).toBeLessThanOrEqual(2);
+  expect(asked.filter((body) => body.includes(gone)).length).toBeLessThanOrEqual(2);
+  // the refused requests are the page's answer, not console errors
+  expect(errors.filter((e) => !/status of 40[34]/.test(e))).toEqual([]);
+});

@@ -67,10 +67,36 @@ function History({ events }: { events: ItemContext['history'] }) {
   );
 }
 
+/** An item the moderator cannot open says why, instead of loading forever. */
+function ItemUnavailable({ error }: { error: { message: string; status?: number } }) {
+  if (error.status === 404) {
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        message="This item no longer exists"
+        description="What it was about may have been deleted. Pick another item from the queue."
+      />
+    );
+  }
+  if (error.status === 401 || error.status === 403) {
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        message="You cannot open this item"
+        description={`It is in a queue or tenant you do not moderate (${error.message}).`}
+      />
+    );
+  }
+  return <Alert type="error" showIcon message="Could not load the item" description={error.message} />;
+}
+
 export interface ItemPaneProps {
   context: ItemContext | undefined;
   loading: boolean;
-  error?: string | null;
+  /** why the item could not be read: its message and HTTP status (404 gone, 401/403 not yours) */
+  error?: { message: string; status?: number } | null;
   me: string | undefined;
   onDecide: (decision: Decision) => void;
   onClaim: () => void;
@@ -96,7 +122,7 @@ export function ItemPane({
   actions,
   alsoOpenBy = [],
 }: ItemPaneProps) {
-  if (error) return <Alert type="error" showIcon message="Could not load the item" description={error} />;
+  if (error) return <ItemUnavailable error={error} />;
   if (loading && !context) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (!context) return <Empty description="Pick an item from the queue (j / k move through it)." />;
 

@@ -436,7 +436,14 @@ export default function ModerationPage() {
             <ItemPane
               context={context.context}
               loading={context.query.isLoading}
-              error={context.query.isError ? context.query.error?.message : null}
+              error={
+                context.query.isError
+                  ? {
+                      message: context.query.error?.message ?? 'Unknown error',
+                      status: context.query.error?.statusCode,
+                    }
+                  : null
+              }
               me={me}
               onDecide={(d) => openDecision(d)}
               onClaim={() => void claimNow()}

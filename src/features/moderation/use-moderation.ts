@@ -1,5 +1,6 @@
 import { useCustom, useGetIdentity, type HttpError } from '@refinedev/core';
 import { useEffect, useRef } from 'react';
+import { isClientError } from '../../components/resource-list/errors';
 import { rpcRequest, useRpc } from '../../providers/use-rpc';
 
 export { useRpc };
@@ -43,7 +44,13 @@ export function useItemContext(itemId: string | undefined, live = false) {
     ...rpc('moderation_item_context'),
     config: { payload: { p_item_id: itemId } },
     errorNotification: false,
-    queryOptions: { enabled: !!itemId, refetchInterval: live ? false : REFETCH_MS, refetchOnWindowFocus: true },
+    queryOptions: {
+      enabled: !!itemId,
+      refetchInterval: live ? false : REFETCH_MS,
+      refetchOnWindowFocus: true,
+      // an item that is gone or not the moderator's is said at once, not after three retries
+      retry: (count, error) => !isClientError(error) && count < 2,
+    },
   });
   return { query, context: itemId ? (query.data?.data as ItemContext | undefined) : undefined };
 }
