@@ -71,3 +71,46 @@ test('operations settles a dispute with a partial refund, and the refund is in t
   await financeContext.close();
   expect(errors).toEqual([]);
 });
+
+// The amount asked for is in the booking's own currency: Harbor's bookings are in euros, so its
+// admin types euros (the dialog used to say USD whatever the booking's currency was).
+test('a refund is asked for in the booking’s currency', async ({ page }) => {
+  const errors = watchConsole(page);
+  const { data: tenant } = await serviceApi().from('tenants').select('id').eq('slug', 'harbor').single();
+  const { data: disputed } = await serviceApi()
+    .from('bookings')
+    .select(
+      'id, confirmation_code, currency, transactions!transactions_booking_id_fkey(id, type, status, amount_cents)',
+    )
+    .eq('tenant_id', tenant!.id)
+    .eq('status', 'disputed')
+    .order('id', { ascending: false })
+    .limit(50);
+  type Tx = { id: string; type: string; status: string; amount_cents: number };
+  const booking = (disputed as { id: string; confirmation_code: string; currency: string; transactions: Tx[] }[]).find(
+    (b) =>
+      b.transactions.length === 1 && b.transactions[0].type === 'payment' && b.transactions[0].status === 'completed',
+  )!;
+  expect(booking.currency).toBe('EUR');
+
+  await signIn(page, STAFF.harbor.email);
+  await page.goto(`/bookings/show/${booking.id}`);
+  await expect(page.getByRole('heading', { name: booking.confirmation_code })).toBeVisible();
+  await page.getByRole('button', { name: 'Refund' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Refund this booking?' });
+  await expect(dialog.getByText('EUR', { exact: true })).toBeVisible();
+  await expect(dialog.getByText('USD', { exact: true })).toHaveCount(0);
+  await dialog.getByLabel('Amount').fill('5.5');
+  await dialog.getByLabel('Reason', { exact: true }).fill('Half the windows were left');
+  await dialog.getByRole('button', { name: 'Refund' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('Refund: done')).toBeVisible();
+
+  const { data: refunds } = await serviceApi()
+    .from('transactions')
+    .select('amount_cents, currency')
+    .eq('booking_id', booking.id)
+    .eq('type', 'refund');
+  expect(refunds).toEqual([{ amount_cents: 550, currency: 'EUR' }]);
+  expect(errors).toEqual([]);
+});

@@ -26,11 +26,13 @@ function availableActions(
 function RecordActionButton({
   def,
   id,
+  record,
   action,
   onDone,
 }: {
   def: ResourceDef;
   id: BaseKey;
+  record: BaseRecord;
   action: RecordActionDef;
   onDone?: () => void;
 }) {
@@ -84,6 +86,7 @@ function RecordActionButton({
           <ActionDialog
             def={def}
             action={action}
+            record={record}
             open={asking}
             subject={`this ${def.singular.toLowerCase()}`}
             pending={mutation.isPending}
@@ -152,7 +155,7 @@ export function RecordActions({
   return (
     <>
       {availableActions(def, record, (action) => satisfies(action.permission, perms)).map((action) => (
-        <RecordActionButton key={action.key} def={def} id={id} action={action} onDone={onDone} />
+        <RecordActionButton key={action.key} def={def} id={id} record={record!} action={action} onDone={onDone} />
       ))}
     </>
   );
