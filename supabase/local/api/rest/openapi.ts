@@ -37,11 +37,15 @@ interface FuncInfo {
   accessible: boolean;
 }
 
+// accessible as PostgREST's accessibleTables: owned (by a role the caller is), or any privilege
+// on the table or on one of its columns
 // PostgREST's column type: built-in types without their modifier ("character varying"), others
 // as format_type writes them; domains as their base type when that is built in
 const RELATIONS = `
 select c.oid::int8::text as oid, obj_description(c.oid, 'pg_class') as description,
-  (has_table_privilege(c.oid, 'DELETE') or has_any_column_privilege(c.oid, 'SELECT, INSERT, UPDATE')) as accessible,
+  (pg_has_role(c.relowner, 'USAGE')
+   or has_table_privilege(c.oid, 'SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER')
+   or has_any_column_privilege(c.oid, 'SELECT, INSERT, UPDATE, REFERENCES')) as accessible,
   (c.relkind in ('r', 'p') or (pg_relation_is_updatable(c.oid, true) & 8) = 8) as insertable,
   (c.relkind in ('r', 'p') or (pg_relation_is_updatable(c.oid, true) & 4) = 4) as updatable,
   (c.relkind in ('r', 'p') or (pg_relation_is_updatable(c.oid, true) & 16) = 16) as deletable
