@@ -71,6 +71,8 @@ export interface SchemaCache {
    * (`alter role authenticator set pgrst.db_aggregates_enabled = 'true'`), read with the cache
    */
   config: Map<string, string>;
+  /** the time zone names PostgreSQL knows (Prefer: timezone=…) */
+  timezones: Set<string>;
   /** roles the connecting role may switch to, with the settings SET ROLE would not apply */
   roles: Map<string, [string, string][]>;
 }
@@ -163,8 +165,9 @@ export async function loadSchemaCache(client: pg.ClientBase, schemas: string[]):
   const views = await client.query<{ oid: string; action: string }>(VIEWS, [schemas]);
   const roles = await client.query(ROLES);
   const config = await client.query<{ key: string; value: string }>(CONFIG);
+  const zones = await client.query<{ name: string }>('select name from pg_timezone_names');
   const byOid = new Map<string, Table>();
-  const cache: SchemaCache = { schemas, tables: new Map(), fks: [], funcs: new Map(), computed: new Map(), roles: new Map(), config: new Map() };
+  const cache: SchemaCache = { schemas, tables: new Map(), fks: [], funcs: new Map(), computed: new Map(), roles: new Map(), config: new Map(), timezones: new Set() };
   for (const r of tables.rows) {
     const t: Table = { oid: r.oid, schema: r.schema, name: r.name, kind: r.kind, columns: [], col: new Map(), pk: [], uniques: [] };
     byOid.set(t.oid, t);
@@ -201,6 +204,7 @@ export async function loadSchemaCache(client: pg.ClientBase, schemas: string[]):
     }
   }
   for (const r of config.rows) cache.config.set(r.key, r.value);
+  for (const r of zones.rows) cache.timezones.add(r.name);
   for (const r of roles.rows) {
     cache.roles.set(
       r.name,

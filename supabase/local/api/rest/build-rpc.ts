@@ -4,8 +4,14 @@ import { ApiError } from './errors.ts';
 import { ident, qident, type Params } from './sql.ts';
 import type { Func } from '../schema-cache.ts';
 
-export function chooseFunction(candidates: Func[] | undefined, schema: string, name: string, argNames: string[], rawBody: boolean): Func {
+/** A function of one json/jsonb argument, named or not: `Prefer: params=single-object` calls it with the body. */
+export const takesOneJson = (f: Func) => f.args.length === 1 && ['json', 'jsonb'].includes(f.args[0].type);
+
+export function chooseFunction(
+  candidates: Func[] | undefined, schema: string, name: string, argNames: string[], rawBody: boolean, singleObject = false,
+): Func {
   const fits = (candidates ?? []).filter((f) => {
+    if (singleObject) return takesOneJson(f);
     if (rawBody) return f.singleUnnamedJson;
     if (f.singleUnnamedJson && argNames.length > 0) return true;
     const names = new Set(f.args.map((a) => a.name));
@@ -36,11 +42,11 @@ export function chooseFunction(candidates: Func[] | undefined, schema: string, n
  * CTEs that make the call: `pgrst_source` holds its result rows (one column "pgrst_scalar"
  * for scalar functions). `args` is the JSON object of named arguments.
  */
-export function callCte(p: Params, f: Func, args: string, argNames: string[]): string {
+export function callCte(p: Params, f: Func, args: string, argNames: string[], singleObject = false): string {
   const fn = qident(f.schema, f.name);
   let call: string;
   let from = '';
-  if (f.singleUnnamedJson) {
+  if (f.singleUnnamedJson || singleObject) {
     call = `${fn}(${p.add(args, f.args[0].type)})`;
   } else {
     const used = f.args.filter((a) => argNames.includes(a.name));

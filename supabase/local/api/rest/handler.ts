@@ -175,18 +175,19 @@ async function rpcStatement(deps: RestDeps, r: RestRequest, cache: SchemaCache, 
   let args: string;
   let names: string[];
   let rawBody = false;
+  const singleObject = r.method === 'POST' && r.prefer.params === 'single-object';
   if (r.method === 'POST') {
     const body = parseJson(await deps.readBody(), true);
     const obj = rpcArgs(body.value);
     args = body.text;
-    names = obj ? Object.keys(obj) : [];
+    names = obj && !singleObject ? Object.keys(obj) : [];
     rawBody = !obj;
   } else {
     args = JSON.stringify(Object.fromEntries(r.query.rpcArgs));
     names = [...r.query.rpcArgs.keys()];
   }
-  const fn: Func = chooseFunction(candidates, r.schema, r.target, names, rawBody);
-  const cte = callCte(p, fn, args, names);
+  const fn: Func = chooseFunction(candidates, r.schema, r.target, names, rawBody, singleObject);
+  const cte = callCte(p, fn, args, names, singleObject);
   if (fn.returns === 'void') return { sql: scalarStatement(cte, false), values: p.values, kind: 'void' as const, offset: 0, fn };
   if (fn.returns === 'scalar' && fn.returnsSet) {
     // no columns, so no filters or order, but paging and counting as for rows
@@ -200,7 +201,9 @@ async function rpcStatement(deps: RestDeps, r: RestRequest, cache: SchemaCache, 
   return { sql, values: p.values, kind: fn.returnsSet ? ('rows' as const) : ('object' as const), plan, offset, fn };
 }
 
-function setupSql(deps: RestDeps, r: Pick<RestRequest, 'method' | 'schema'>, id: Identity, req: IncomingMessage, path: string) {
+function setupSql(
+  deps: RestDeps, r: Pick<RestRequest, 'method' | 'schema'> & { prefer?: { timezone?: string } }, id: Identity, req: IncomingMessage, path: string,
+) {
   const settings: [string, string][] = [
     ['role', id.role],
     ['request.jwt.claims', JSON.stringify(id.claims)],
@@ -209,6 +212,7 @@ function setupSql(deps: RestDeps, r: Pick<RestRequest, 'method' | 'schema'>, id:
     ['request.path', path],
     ['search_path', `"${r.schema.replace(/"/g, '""')}", public, extensions`],
     ...(deps.cache().roles.get(id.role) ?? []),
+    ...(r.prefer?.timezone ? [['timezone', r.prefer.timezone] as [string, string]] : []),
   ];
   const values: string[] = [];
   const calls = settings.map(([k, v]) => {
@@ -232,7 +236,10 @@ export async function handleRest(
   if (path.split('/').filter(Boolean).length === 0 && (method === 'GET' || method === 'HEAD')) {
     return rootDocument(deps, req, method, path, id, settings);
   }
-  const r = describeRequest(method, path, search, req.headers, deps.schemas, isRpcArg, settings.planEnabled);
+  const r = describeRequest(method, path, search, req.headers, deps.schemas, isRpcArg, {
+    planEnabled: settings.planEnabled,
+    timezones: deps.cache().timezones,
+  });
   if (!settings.aggregatesEnabled && usesAggregates(r.query.select)) {
     throw new ApiError(400, 'PGRST123', 'Use of aggregate functions is not allowed');
   }

@@ -9,6 +9,10 @@ export interface Prefer {
   tx?: 'commit' | 'rollback';
   handling?: 'strict' | 'lenient';
   maxAffected?: number;
+  /** `params=single-object`: the whole body is a function's one json/jsonb argument */
+  params?: 'single-object';
+  /** `timezone=<name>`: the transaction's TimeZone, when PostgreSQL knows the name */
+  timezone?: string;
   /** preferences understood, echoed in Preference-Applied */
   applied: string[];
   invalid: string[];
@@ -21,9 +25,11 @@ const KNOWN: Record<string, string[]> = {
   missing: ['default', 'null'],
   tx: ['commit', 'rollback'],
   handling: ['strict', 'lenient'],
+  params: ['single-object'],
 };
 
-export function parsePrefer(header: string | string[] | undefined): Prefer {
+/** `timezones`: the names PostgreSQL knows (pg_timezone_names); others are invalid preferences. */
+export function parsePrefer(header: string | string[] | undefined, timezones: ReadonlySet<string> = new Set()): Prefer {
   const out: Prefer = { applied: [], invalid: [] };
   const raw = Array.isArray(header) ? header.join(',') : (header ?? '');
   for (const part of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
@@ -31,10 +37,13 @@ export function parsePrefer(header: string | string[] | undefined): Prefer {
     if (k === 'max-affected' && /^\d+$/.test(v) && Number.isSafeInteger(Number(v))) {
       out.maxAffected = Number(v);
       out.applied.push(part);
+    } else if (k === 'timezone' && timezones.has(v)) {
+      out.timezone = v;
+      out.applied.push(part);
     } else if (KNOWN[k]?.includes(v)) {
       (out as unknown as Record<string, string>)[k] = v;
       out.applied.push(part);
-    } else if (k !== 'params' && k !== 'timezone') out.invalid.push(part);
+    } else out.invalid.push(part);
   }
   if (out.handling === 'strict' && out.invalid.length) {
     throw new ApiError(400, 'PGRST122', `Invalid preferences given with handling=strict`, `Invalid preferences: ${out.invalid.join(', ')}`);

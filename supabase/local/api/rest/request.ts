@@ -41,7 +41,7 @@ export function chooseSchema(method: string, headers: IncomingHttpHeaders, schem
 export function describeRequest(
   method: string, path: string, search: URLSearchParams, headers: IncomingHttpHeaders, schemas: string[],
   isRpcArg: (name: string) => boolean,
-  planEnabled = false,
+  opts: { planEnabled?: boolean; timezones?: ReadonlySet<string> } = {},
 ): RestRequest {
   const schema = chooseSchema(method, headers, schemas);
   const parts = path.split('/').filter(Boolean).map(decodeSegment);
@@ -66,8 +66,8 @@ export function describeRequest(
     target,
     rpc,
     query,
-    prefer: parsePrefer(headers['prefer']),
-    media: negotiate(typeof headers['accept'] === 'string' ? headers['accept'] : undefined, planEnabled),
+    prefer: parsePrefer(headers['prefer'], opts.timezones),
+    media: negotiate(typeof headers['accept'] === 'string' ? headers['accept'] : undefined, opts.planEnabled),
     range: method === 'GET' || method === 'HEAD' ? parseRange(typeof rangeHeader === 'string' ? rangeHeader : undefined) : undefined,
     readOnly: method === 'GET' || method === 'HEAD',
   };

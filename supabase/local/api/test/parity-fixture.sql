@@ -74,3 +74,9 @@ grant select on public.plans to anon;
 create table public.secret_notes (id int primary key, body text);
 revoke all on public.secret_notes from anon, authenticated;
 comment on function public.add(int, int) is 'Adds two numbers';
+
+-- Prefer: timezone and params=single-object
+create function public.current_tz() returns text language sql stable as $$ select current_setting('timezone') $$;
+create function public.total_of(payload jsonb) returns numeric language sql immutable
+  as $$ select (payload->>'a')::numeric + (payload->>'b')::numeric $$;
+grant execute on function public.current_tz(), public.total_of(jsonb) to anon, authenticated;

@@ -645,3 +645,42 @@ describe('the OpenAPI document at /rest/v1/ (Response/OpenAPI.hs)', () => {
     await f.sql(`notify pgrst, 'reload config'`);
   });
 });
+
+describe('Prefer: timezone and params=single-object (PostgREST 12)', () => {
+  it('runs the request in the time zone asked for, when PostgreSQL knows it', async () => {
+    const la = await raw('/rpc/current_tz', {
+      method: 'POST',
+      body: '{}',
+      headers: { Prefer: 'timezone=America/Los_Angeles' },
+    });
+    expect(la.json).toBe('America/Los_Angeles');
+    expect(la.headers.get('preference-applied')).toBe('timezone=America/Los_Angeles');
+    const times = await raw('/bookings?select=slot&note=eq.alice%201', { headers: { Prefer: 'timezone=Asia/Tokyo' } });
+    expect(times.json).toEqual([{ slot: '["2030-01-01 19:00:00+09","2030-01-01 22:00:00+09")' }]);
+    const unknown = await raw('/rpc/current_tz', {
+      method: 'POST',
+      body: '{}',
+      headers: { Prefer: 'timezone=Mars/Olympus' },
+    });
+    expect(unknown.status).toBe(200);
+    expect(unknown.json).not.toBe('Mars/Olympus');
+    expect(unknown.headers.get('preference-applied')).toBeNull();
+    const strict = await raw('/rpc/current_tz', {
+      method: 'POST',
+      body: '{}',
+      headers: { Prefer: 'handling=strict, timezone=Mars/Olympus' },
+    });
+    expect(strict.status).toBe(400);
+    expect(strict.json).toMatchObject({ code: 'PGRST122', details: 'Invalid preferences: timezone=Mars/Olympus' });
+  });
+
+  it('passes the whole body as the one json argument with params=single-object', async () => {
+    const body = JSON.stringify({ a: 1.5, b: 2 });
+    const single = await raw('/rpc/total_of', { method: 'POST', body, headers: { Prefer: 'params=single-object' } });
+    expect(single.status).toBe(200);
+    expect(single.json).toBe(3.5);
+    const named = await raw('/rpc/total_of', { method: 'POST', body });
+    expect(named.status).toBe(404);
+    expect(named.json.code).toBe('PGRST202');
+  });
+});
