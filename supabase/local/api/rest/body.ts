@@ -1,4 +1,5 @@
-// Request bodies: JSON only (PGRST102 when malformed), normalised to what the statements need.
+// Request bodies: JSON, forms and CSV (PGRST102 when malformed), normalised to what the statements need.
+import Papa from 'papaparse';
 import { ApiError } from './errors.ts';
 
 const invalid = (details: string | null = null) => new ApiError(400, 'PGRST102', 'Empty or invalid json', details);
@@ -6,9 +7,32 @@ const invalid = (details: string | null = null) => new ApiError(400, 'PGRST102',
 /** JSON bodies, or form bodies (PostgREST reads them as one object of strings). */
 export function bodyDecoder(header: string | undefined): (raw: string) => string {
   const type = (header ?? 'application/json').split(';')[0].trim().toLowerCase();
-  if (type === 'application/x-www-form-urlencoded') return (raw) => JSON.stringify(Object.fromEntries(new URLSearchParams(raw)));
-  if (type === 'application/json' || type === 'application/vnd.pgrst.object+json' || type === '*/*' || type === '') return (raw) => raw;
+  if (type === 'application/x-www-form-urlencoded')
+    return (raw) => JSON.stringify(Object.fromEntries(new URLSearchParams(raw)));
+  if (type === 'text/csv') return csvRows;
+  if (type === 'application/json' || type === 'application/vnd.pgrst.object+json' || type === '*/*' || type === '')
+    return (raw) => raw;
   throw new ApiError(415, 'PGRST107', `Content-Type not acceptable: ${type}`);
+}
+
+/**
+ * A CSV body as PostgREST reads it (cassava's decodeByName, then csvToJson): a header line, then
+ * rows of as many fields, each value a string except the word NULL, which is null.
+ */
+function csvRows(raw: string): string {
+  const { data, errors } = Papa.parse<string[]>(raw, { header: false, skipEmptyLines: false });
+  const quoting = errors.find((e) => e.type === 'Quotes');
+  if (quoting) throw new ApiError(400, 'PGRST102', `parse error (${quoting.message}) at row ${quoting.row ?? 0}`);
+  // a last line break ends the last row; it starts no empty one
+  const rows = data.length && data.at(-1)!.length === 1 && data.at(-1)![0] === '' ? data.slice(0, -1) : data;
+  if (rows.length === 0)
+    throw new ApiError(400, 'PGRST102', 'parse error (not enough input): a CSV body starts with its header line');
+  const [header, ...lines] = rows;
+  if (lines.some((line) => line.length !== header.length))
+    throw new ApiError(400, 'PGRST102', 'All lines must have same number of fields');
+  return JSON.stringify(
+    lines.map((line) => Object.fromEntries(header.map((name, i) => [name, line[i] === 'NULL' ? null : line[i]]))),
+  );
 }
 
 /**
@@ -36,7 +60,10 @@ export function parseJson(raw: string, allowEmpty: boolean): JsonBody {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Rows to insert as a JSON array text, and the column list (`columns=` or the payload keys). */
-export function insertPayload(json: JsonBody, columns?: string[]): { body: string; columns: string[]; rowCount: number } {
+export function insertPayload(
+  json: JsonBody,
+  columns?: string[],
+): { body: string; columns: string[]; rowCount: number } {
   const { value } = json;
   const rows = Array.isArray(value) ? value : [value];
   if (!rows.every(isObject)) throw invalid('Expected a JSON object or an array of JSON objects');
@@ -46,7 +73,8 @@ export function insertPayload(json: JsonBody, columns?: string[]): { body: strin
   const expected = new Set(first);
   for (const r of rows) {
     const keys = Object.keys(r);
-    if (keys.length !== first.length || !keys.every((k) => expected.has(k))) throw invalid('All object keys must match');
+    if (keys.length !== first.length || !keys.every((k) => expected.has(k)))
+      throw invalid('All object keys must match');
   }
   return { body, columns: first, rowCount: rows.length };
 }

@@ -684,3 +684,30 @@ describe('Prefer: timezone and params=single-object (PostgREST 12)', () => {
     expect(named.json.code).toBe('PGRST202');
   });
 });
+
+describe('CSV request bodies (Content-Type: text/csv)', () => {
+  it('inserts the rows of a CSV body, NULL as null, and refuses ragged lines (PGRST102)', async () => {
+    const csv = 'id,name,manager_id\n10,Gus,NULL\n11,"Hal, Jr",10\n';
+    const res = await raw('/staff?select=id,name,manager_id', {
+      method: 'POST',
+      body: csv,
+      headers: { 'Content-Type': 'text/csv', Prefer: 'return=representation' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.json).toEqual([
+      { id: 10, name: 'Gus', manager_id: null },
+      { id: 11, name: 'Hal, Jr', manager_id: 10 },
+    ]);
+    const ragged = await raw('/staff', {
+      method: 'POST',
+      body: 'id,name\n12,Ivy,extra\n',
+      headers: { 'Content-Type': 'text/csv' },
+    });
+    expect(ragged.status).toBe(400);
+    expect(ragged.json).toMatchObject({ code: 'PGRST102', message: 'All lines must have same number of fields' });
+    const empty = await raw('/staff', { method: 'POST', body: '', headers: { 'Content-Type': 'text/csv' } });
+    expect(empty.status).toBe(400);
+    expect(empty.json.code).toBe('PGRST102');
+    expect(await f.sql('select id from public.staff where id >= 12')).toEqual([]);
+  });
+});
