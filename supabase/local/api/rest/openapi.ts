@@ -379,6 +379,19 @@ export async function openApiDocument(
     definitions,
     parameters,
     externalDocs: { description: 'PostgREST Documentation', url: 'https://postgrest.org/en/v12/references/api.html' },
+    ...(settings.openapiSecurityActive
+      ? {
+          securityDefinitions: {
+            JWT: {
+              type: 'apiKey',
+              in: 'header',
+              name: 'Authorization',
+              description: 'Add the token prepending "Bearer " (without quotes) to it',
+            },
+          },
+          security: [{ JWT: [] }],
+        }
+      : {}),
   };
 }
 

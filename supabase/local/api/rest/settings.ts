@@ -10,6 +10,8 @@ export interface RestSettings {
   planEnabled: boolean;
   /** `openapi-mode`: follow-privileges (default), ignore-privileges, or disabled */
   openapiMode: 'follow-privileges' | 'ignore-privileges' | 'disabled';
+  /** `openapi-security-active`: the document declares the JWT bearer scheme (off by default) */
+  openapiSecurityActive: boolean;
 }
 
 export type RestOptions = Partial<RestSettings>;
@@ -19,12 +21,13 @@ const bool = (v: string | undefined) =>
 const mode = (v: string | undefined) =>
   v === 'follow-privileges' || v === 'ignore-privileges' || v === 'disabled' ? v : undefined;
 
-/** PGRST_DB_AGGREGATES_ENABLED, PGRST_DB_PLAN_ENABLED, PGRST_OPENAPI_MODE */
+/** PGRST_DB_AGGREGATES_ENABLED, PGRST_DB_PLAN_ENABLED, PGRST_OPENAPI_MODE, PGRST_OPENAPI_SECURITY_ACTIVE */
 export function restOptionsFromEnv(env: NodeJS.ProcessEnv): RestOptions {
   return {
     aggregatesEnabled: bool(env.PGRST_DB_AGGREGATES_ENABLED),
     planEnabled: bool(env.PGRST_DB_PLAN_ENABLED),
     openapiMode: mode(env.PGRST_OPENAPI_MODE),
+    openapiSecurityActive: bool(env.PGRST_OPENAPI_SECURITY_ACTIVE),
   };
 }
 
@@ -34,5 +37,6 @@ export function restSettings(opts: RestOptions, cache: SchemaCache): RestSetting
     aggregatesEnabled: bool(db.get('pgrst.db_aggregates_enabled')) ?? opts.aggregatesEnabled ?? false,
     planEnabled: bool(db.get('pgrst.db_plan_enabled')) ?? opts.planEnabled ?? false,
     openapiMode: mode(db.get('pgrst.openapi_mode')) ?? opts.openapiMode ?? 'follow-privileges',
+    openapiSecurityActive: bool(db.get('pgrst.openapi_security_active')) ?? opts.openapiSecurityActive ?? false,
   };
 }

@@ -634,6 +634,19 @@ describe('the OpenAPI document at /rest/v1/ (Response/OpenAPI.hs)', () => {
       throw new Error(`openapi-mode ${mode} was not applied`);
     };
     await setMode('ignore-privileges', (r) => r.status === 200 && '/secret_notes' in r.body.paths);
+    // openapi-security-active declares the JWT bearer scheme
+    expect((await doc(f.anonKey)).body.securityDefinitions).toBeUndefined();
+    await f.sql(`alter role authenticator in database ${f.database} set pgrst.openapi_security_active = 'true'`);
+    const secured = await setMode('ignore-privileges', (r) => r.status === 200 && 'securityDefinitions' in r.body);
+    expect(secured.body.securityDefinitions).toEqual({
+      JWT: {
+        type: 'apiKey',
+        in: 'header',
+        name: 'Authorization',
+        description: 'Add the token prepending "Bearer " (without quotes) to it',
+      },
+    });
+    expect(secured.body.security).toEqual([{ JWT: [] }]);
     const disabled = await setMode('disabled', (r) => r.status === 404);
     expect(disabled.body).toEqual({
       code: 'PGRST126',
