@@ -152,10 +152,11 @@ export function RecordActions({
   onDone?: () => void;
 }) {
   const perms = useStaffPermissions();
+  if (!record) return null;
   return (
     <>
       {availableActions(def, record, (action) => satisfies(action.permission, perms)).map((action) => (
-        <RecordActionButton key={action.key} def={def} id={id} record={record!} action={action} onDone={onDone} />
+        <RecordActionButton key={action.key} def={def} id={id} record={record} action={action} onDone={onDone} />
       ))}
     </>
   );

@@ -47,8 +47,8 @@ export interface InsertOptions {
 // PostgREST's addConfigPgrstInserted: every row offered for insert adds one to pgrst.inserted and
 // every conflict that updates instead takes one away, so the statement knows whether an upsert
 // inserted anything (201) or only merged (200).
-const countOffered = `set_config('pgrst.inserted', (coalesce(nullif(current_setting('pgrst.inserted', true), '')::int, 0) + 1)::text, true) <> '0'`;
-const countMerged = `set_config('pgrst.inserted', (coalesce(nullif(current_setting('pgrst.inserted', true), '')::int, 0) - 1)::text, true) <> '-1'`;
+const countInserted = (step: 1 | -1) =>
+  `set_config('pgrst.inserted', (coalesce(nullif(current_setting('pgrst.inserted', true), '')::int, 0) ${step > 0 ? '+' : '-'} 1)::text, true) <> '${step > 0 ? 0 : -1}'`;
 
 function defaultExpr(p: Params, table: Table, col: string): string {
   const c = table.col.get(col)!;
@@ -79,7 +79,7 @@ export function insertSql(p: Params, table: Table, o: InsertOptions): string {
   }
   const counted = o.resolution === 'merge' || o.putConditions !== undefined;
   const where = [
-    ...(counted ? [countOffered] : []),
+    ...(counted ? [countInserted(1)] : []),
     ...(o.putConditions ?? []).map((c) => conditionSql(p, 'pgrst_r', c, table)),
   ];
   let sql = `INSERT INTO ${target} (${cols}) ${source}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
@@ -91,7 +91,7 @@ export function insertSql(p: Params, table: Table, o: InsertOptions): string {
     // as PostgREST: a merge sets every sent column, the conflict columns included
     sql += o.resolution === 'ignore' && !o.putConditions
       ? ' DO NOTHING'
-      : ` DO UPDATE SET ${o.columns.map((c) => `${ident(c)} = EXCLUDED.${ident(c)}`).join(', ')} WHERE ${countMerged}`;
+      : ` DO UPDATE SET ${o.columns.map((c) => `${ident(c)} = EXCLUDED.${ident(c)}`).join(', ')} WHERE ${countInserted(-1)}`;
   }
   return sql + returningSql(table, o.returning);
 }

@@ -9,7 +9,7 @@ import { callCte, chooseFunction } from './build-rpc.ts';
 import { buildPlan, type ReadPlan } from './plan.ts';
 import { levelSql } from './build-read.ts';
 import { acceptsOpenApi, openApiDisabled, openApiDocument } from './openapi.ts';
-import { combineRange, type Media } from './prefer.ts';
+import { combineRange, MEDIA_TYPE, type Media } from './prefer.ts';
 import { chooseSchema, decodeSegment, describeRequest, type RestRequest } from './request.ts';
 import { finishResponse, type Outcome } from './respond.ts';
 import { Params, qident } from './sql.ts';
@@ -281,13 +281,6 @@ async function rootDocument(deps: RestDeps, req: IncomingMessage, method: string
 
 const bodyFormat = (r: RestRequest) => (r.media.kind === 'csv' ? 'csv' : r.media.kind === 'geojson' ? 'geojson' : 'json');
 
-const MIME: Record<Media['kind'], string> = {
-  json: 'application/json',
-  object: 'application/vnd.pgrst.object+json',
-  csv: 'text/csv',
-  geojson: 'application/geo+json',
-};
-
 /**
  * `Accept: application/vnd.pgrst.plan…` (db-plan-enabled): EXPLAIN of the very statement the
  * request would run, in PostgREST's response shape. Always rolled back: EXPLAIN ANALYZE runs the
@@ -301,7 +294,7 @@ async function explain(deps: RestDeps, media: Media, st: Statement, setup: { sql
     const { rows } = await c.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (${options}) ${st.sql}`, st.values);
     const body = plan.format === 'json' ? JSON.stringify(rows[0]['QUERY PLAN']) : rows.map((row) => String(row['QUERY PLAN'])).join('\n');
     const opts = plan.options.length ? `; options=${plan.options.join('|')}` : '';
-    const type = `application/vnd.pgrst.plan+${plan.format}; for="${MIME[media.kind]}"${opts}; charset=utf-8`;
+    const type = `application/vnd.pgrst.plan+${plan.format}; for="${MEDIA_TYPE[media.kind]}"${opts}; charset=utf-8`;
     return { value: { status: 200, headers: { 'Content-Type': type }, body }, commit: false };
   });
 }

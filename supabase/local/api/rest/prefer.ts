@@ -92,6 +92,14 @@ export interface Media {
   plan?: { format: 'json' | 'text'; options: string[] };
 }
 
+/** The media type each kind of body is answered as (a plan names it in its `for`). */
+export const MEDIA_TYPE: Record<Media['kind'], string> = {
+  json: 'application/json',
+  object: 'application/vnd.pgrst.object+json',
+  csv: 'text/csv',
+  geojson: 'application/geo+json',
+};
+
 function mediaKind(type: string, stripNulls: boolean): Media | undefined {
   if (type === 'application/vnd.pgrst.object+json' || type === 'application/vnd.pgrst.object') return { kind: 'object', stripNulls };
   if (['application/json', 'application/vnd.pgrst.array+json', 'application/vnd.pgrst.array', '*/*', 'application/*'].includes(type)) {

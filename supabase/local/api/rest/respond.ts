@@ -1,6 +1,7 @@
 // Status, headers and body from a statement's result row, with PostgREST's rules for
 // Content-Range, 206/416, single objects (PGRST116), return=…, tx=rollback and response GUCs.
 import { ApiError } from './errors.ts';
+import { MEDIA_TYPE } from './prefer.ts';
 import type { RestRequest } from './request.ts';
 import type { ResultRow } from './statement.ts';
 import type { Table } from '../schema-cache.ts';
@@ -112,14 +113,12 @@ export function finishResponse(
     else status = body === undefined ? 204 : 200;
   }
 
-  // the statement wrote CSV and GeoJSON bodies itself (statement.ts)
-  if (body !== undefined && r.media.kind === 'csv' && kind !== 'scalar' && kind !== 'scalars') {
-    headers['Content-Type'] = 'text/csv; charset=utf-8';
-  } else if (body !== undefined && r.media.kind === 'geojson' && kind !== 'scalar' && kind !== 'scalars') {
-    headers['Content-Type'] = 'application/geo+json; charset=utf-8';
+  // the statement wrote CSV and GeoJSON bodies itself (statement.ts); scalars are always JSON
+  if (body !== undefined && (r.media.kind === 'csv' || r.media.kind === 'geojson') && kind !== 'scalar' && kind !== 'scalars') {
+    headers['Content-Type'] = `${MEDIA_TYPE[r.media.kind]}; charset=utf-8`;
   } else if (body !== undefined) {
     headers['Content-Type'] ??= JSON_TYPE;
-    if (single || kind === 'object') headers['Content-Type'] = 'application/vnd.pgrst.object+json; charset=utf-8';
+    if (single || kind === 'object') headers['Content-Type'] = `${MEDIA_TYPE.object}; charset=utf-8`;
   }
   if (applied.length) headers['Preference-Applied'] = applied.join(', ');
   if (row.status) {
