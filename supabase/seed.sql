@@ -935,7 +935,12 @@ select pg_temp.uid(b.run || 'booking:' || b.b), b.tenant_id, b.listing_id, b.cus
        m.made_at, m.made_at
   from seed_booking b
  cross join lateral (select least(b.start_at, now()) as ref_at offset 0) r
- cross join lateral (select r.ref_at, r.ref_at - make_interval(days => (b.h_x % 20)::int, hours => (1 + b.h_x % 23)::int) as made_at
+ -- one in twenty is made on the day of ref_at, some hours before it but never before that day
+ -- began: made "today" even when the seed runs just after midnight (seed_dates.test.sql)
+ cross join lateral (select r.ref_at,
+                            case when b.h_x % 20 = 0
+                                 then r.ref_at - (r.ref_at - date_trunc('day', r.ref_at, 'UTC')) * ((1 + b.h_x % 23) / 24.0)
+                                 else r.ref_at - make_interval(days => (b.h_x % 20)::int, hours => (1 + b.h_x % 23)::int) end as made_at
                      offset 0) m
  cross join lateral (select (b.b::bigint * 2654435761 + case when b.run = '' then 0 else pg_temp.h(b.run || 'codes') * 256 end)
                             % 1099511627776 as v offset 0) c
