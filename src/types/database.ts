@@ -5004,12 +5004,34 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      staff_audit_seq_range: {
+        Args: { p_from?: string; p_to?: string }
+        Returns: {
+          from_seq: number
+          to_seq: number
+        }[]
+      }
       staff_bookings_per_day: {
         Args: { p_days?: number; p_tenant_id?: string }
         Returns: {
           bookings: number
           completed: number
           day: string
+        }[]
+      }
+      staff_verify_audit_chain: {
+        Args: { p_from_seq?: number; p_max_rows?: number; p_to_seq?: number }
+        Returns: {
+          broken_seq: number
+          checked: number
+          expected_hash: string
+          first_seq: number
+          found_hash: string
+          head_hash: string
+          head_seq: number
+          last_seq: number
+          next_seq: number
+          problem: string
         }[]
       }
       staff_work_queue: {

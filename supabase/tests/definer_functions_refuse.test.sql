@@ -61,6 +61,8 @@ insert into staff_call values
   ('sanction_user', $$select public.sanction_user(%user, 'ban', 'Abuse')$$),
   ('set_booking_status', $$select public.set_booking_status(%booking, 'cancelled', 'Not mine')$$),
   ('set_feature_flag_rollout', $$select public.set_feature_flag_rollout(%flag, 5, 'Try')$$),
+  ('staff_audit_seq_range', $$select * from public.staff_audit_seq_range(now() - interval '1 day', now())$$),
+  ('staff_verify_audit_chain', $$select * from public.staff_verify_audit_chain(1, 10)$$),
   ('undo_moderation_decisions', $$select * from public.undo_moderation_decisions(array[%item])$$),
   ('verify_user', $$select public.verify_user(%user)$$);
 -- the placeholders, filled with the rows above
