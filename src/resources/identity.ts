@@ -545,8 +545,8 @@ export const auditLogs = defineResource({
     { field: 'created_at', primary: true },
     { field: 'actor_id' },
   ],
-  // no foreign keys on purpose (history outlives the rows it describes), so actor and tenant
-  // are plain ids rather than relations PostgREST could embed
+  // no foreign keys on purpose (history outlives the rows it describes): the actor comes through
+  // the computed relationship public.actor(audit_logs); the tenant stays a plain id
   fields: [
     { name: 'id', label: 'ID', kind: 'uuid', list: false },
     { name: 'seq', label: 'Seq', kind: 'integer', sortable: true },
@@ -554,7 +554,13 @@ export const auditLogs = defineResource({
     { name: 'action', label: 'Action', kind: 'enum', enum: 'audit_action', list: 'default' },
     { name: 'table_name', label: 'Table', kind: 'code', list: 'default' },
     { name: 'record_id', label: 'Record', kind: 'code', list: 'default' },
-    { name: 'actor_id', label: 'Actor', kind: 'uuid', list: 'default' },
+    {
+      name: 'actor_id',
+      label: 'Actor',
+      kind: 'relation',
+      list: 'default',
+      relation: { resource: 'users', labelField: 'full_name', computed: 'actor', searchFields: ['full_name', 'email'] },
+    },
     { name: 'actor_role', label: 'Actor role', kind: 'code', list: 'default' },
     { name: 'changed_columns', label: 'Changed columns', kind: 'tags' },
     { name: 'old_data', label: 'Before', kind: 'json', list: false },

@@ -70,6 +70,18 @@ describe('buildSelect', () => {
       'id,parent_id,merged_into,parent:parent_id(id,name),merged_into_ref:merged_into(id,name)',
     ],
     [
+      'a computed relationship (no foreign key) embeds through its function',
+      def('audit_logs', [
+        column('id'),
+        {
+          name: 'actor_id',
+          kind: 'relation',
+          relation: { resource: 'users', labelField: 'full_name', computed: 'actor' },
+        } as unknown as FieldDef,
+      ]),
+      'id,actor_id,actor:actor(id,full_name)',
+    ],
+    [
       'target missing from the registry defaults to id',
       def('x', [column('id'), relation('city_id', 'cities', 'name')]),
       'id,city_id,city:cities(id,name)',

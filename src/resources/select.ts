@@ -30,7 +30,8 @@ export function embedFor(
   const target = lookup(relation.resource);
   const columns = unique([...(target ? primaryKeyOf(target) : ['id']), relation.labelField, ...extraColumns]);
   const source =
-    relation.resource === owner ? field.name : `${relation.resource}${relation.fkey ? `!${relation.fkey}` : ''}`;
+    relation.computed ??
+    (relation.resource === owner ? field.name : `${relation.resource}${relation.fkey ? `!${relation.fkey}` : ''}`);
   return `${embedAlias(field.name)}:${source}(${columns.join(',')})`;
 }
 

@@ -90,6 +90,12 @@ export interface RelationDef {
    * (e.g. `listings_provider_id_fkey`). Without it the embed is `alias:target(...)`.
    */
   fkey?: string;
+  /**
+   * A computed relationship standing in for a foreign key the table must not have (audit
+   * entries outlive their actors): the function of the row that returns the related record,
+   * embedded as `alias:function(...)`.
+   */
+  computed?: string;
   /** Columns searched by the picker (ilike); defaults to [labelField]. Must be indexed. */
   searchFields?: string[];
 }

@@ -111,6 +111,26 @@ export type Database = {
           table_name: string | null
           tenant_id: string | null
           user_agent: string | null
+          actor: {
+            auth_user_id: string | null
+            avatar_url: string | null
+            clerk_id: string | null
+            created_at: string
+            deleted_at: string | null
+            email: string
+            email_verified_at: string | null
+            full_name: string | null
+            id: string
+            last_sign_in_at: string | null
+            metadata: NonNullable<Json>
+            phone: string | null
+            role: Database["public"]["Enums"]["user_role"]
+            staff_role: string | null
+            status: Database["public"]["Enums"]["user_status"]
+            tenant_id: string
+            updated_at: string
+            verification_status: Database["public"]["Enums"]["verification_status"]
+          } | null
         }
         Insert: {
           action: Database["public"]["Enums"]["audit_action"]
@@ -4078,6 +4098,35 @@ export type Database = {
       }
     }
     Functions: {
+      actor: {
+        Args: { "": Database["public"]["Tables"]["audit_logs"]["Row"] }
+        Returns: {
+          auth_user_id: string | null
+          avatar_url: string | null
+          clerk_id: string | null
+          created_at: string
+          deleted_at: string | null
+          email: string
+          email_verified_at: string | null
+          full_name: string | null
+          id: string
+          last_sign_in_at: string | null
+          metadata: NonNullable<Json>
+          phone: string | null
+          role: Database["public"]["Enums"]["user_role"]
+          staff_role: string | null
+          status: Database["public"]["Enums"]["user_status"]
+          tenant_id: string
+          updated_at: string
+          verification_status: Database["public"]["Enums"]["verification_status"]
+        }
+        SetofOptions: {
+          from: "audit_logs"
+          to: "users"
+          isOneToOne: true
+          isSetofReturn: true
+        }
+      }
       assign_moderation_item: {
         Args: { p_assignee_id: string; p_item_id: string; p_version?: number }
         Returns: {

@@ -1,7 +1,5 @@
 import { useTable } from '@refinedev/antd';
-import { useMany, type BaseRecord } from '@refinedev/core';
 import { Space, Table, Tag, Typography } from 'antd';
-import { useMemo } from 'react';
 import { useFieldAccess } from '../../providers/use-staff-permissions';
 import type { FieldDef, FieldKind, ResourceDef } from '../../resources/types';
 import { enumColor, FieldValue, humanize } from '../fields';
@@ -66,27 +64,12 @@ export function AuditTrail({ def, recordId }: { def: ResourceDef; recordId: stri
     pagination: { pageSize: 10 },
     syncWithLocation: false,
     // what the trail shows, not the hash chain or request details
-    meta: { select: 'id,created_at,action,actor_id,changed_columns,old_data,new_data' },
+    meta: { select: 'id,created_at,action,actor_id,changed_columns,old_data,new_data,actor:actor(id,full_name)' },
   });
 
-  // audit_logs has no foreign key to users (history outlives them), so names come separately
-  const rows = useMemo(() => (tableProps.dataSource ?? []) as AuditRow[], [tableProps.dataSource]);
-  const actorIds = useMemo(
-    () =>
-      [...new Set(rows.filter((row) => !embeddedActorName(row)).map((row) => row.actor_id))].filter(
-        (id): id is string => typeof id === 'string',
-      ),
-    [rows],
-  );
-  const { result: actors } = useMany<BaseRecord>({
-    resource: 'users',
-    ids: actorIds,
-    meta: { select: 'id,full_name' },
-    queryOptions: { enabled: actorIds.length > 0 },
-    errorNotification: false,
-  });
-  const actorName = (row: AuditRow) =>
-    embeddedActorName(row) ?? (actors.data.find((user) => user.id === row.actor_id)?.full_name as string | undefined);
+  // audit_logs has no foreign key to users (history outlives them): the name comes through the
+  // computed relationship public.actor(audit_logs), null when the reader may not see the actor
+  const actorName = (row: AuditRow) => embeddedActorName(row);
 
   return (
     <Table<AuditRow>
