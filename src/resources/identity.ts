@@ -544,6 +544,7 @@ export const auditLogs = defineResource({
     { field: 'table_name', primary: true },
     { field: 'created_at', primary: true },
     { field: 'actor_id' },
+    { field: 'seq' },
   ],
   // no foreign keys on purpose (history outlives the rows it describes): the actor comes through
   // the computed relationship public.actor(audit_logs); the tenant stays a plain id

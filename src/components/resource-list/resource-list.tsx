@@ -46,6 +46,8 @@ export interface ResourceListProps {
   extraColumns?: ColumnsType<ListRecord>;
   /** The item pane beside the table: a row click opens it with that record. */
   sidePanel?: (record: ListRecord, close: () => void) => ReactNode;
+  /** The page's own buttons in the header, before Export and Create. */
+  headerActions?: ReactNode;
 }
 
 /** The generic, registry-driven list of one table, opened up by slots for workflow pages. */
@@ -57,6 +59,7 @@ export function ResourceList({
   bulkActions,
   extraColumns,
   sidePanel,
+  headerActions,
 }: ResourceListProps) {
   const { token } = theme.useToken();
   const { resource } = useResourceParams({ resource: def.name });
@@ -163,6 +166,7 @@ export function ResourceList({
       canCreate={canCreate}
       headerButtons={({ defaultButtons }) => (
         <>
+          {headerActions}
           {canExport && (
             <ExportButton onClick={() => exporter.triggerExport()} loading={exporter.isLoading}>
               Export CSV
@@ -195,8 +199,15 @@ export function ResourceList({
           </Typography.Text>
         )}
         {table.pendingChanges > 0 && (
-          <Button size="small" type="primary" ghost icon={<ReloadOutlined aria-hidden />} onClick={table.showPendingChanges}>
-            {table.pendingChanges === 1 ? '1 change' : `${formatNumber(table.pendingChanges)} changes`} since loaded — show
+          <Button
+            size="small"
+            type="primary"
+            ghost
+            icon={<ReloadOutlined aria-hidden />}
+            onClick={table.showPendingChanges}
+          >
+            {table.pendingChanges === 1 ? '1 change' : `${formatNumber(table.pendingChanges)} changes`} since loaded —
+            show
           </Button>
         )}
         {bulk && (

@@ -21,7 +21,8 @@ function columnField(def: ResourceDef, column: string, sample: unknown): FieldDe
   return { name: column, label: column, kind } as unknown as FieldDef;
 }
 
-function Changes({ row, def }: { row: AuditRow; def: ResourceDef }) {
+/** What one audit entry changed, column by column, each value rendered as its field. */
+export function AuditChanges({ row, def }: { row: AuditRow; def: ResourceDef }) {
   const canSee = useFieldAccess();
   const changes = auditChanges(row);
   if (changes.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
@@ -103,7 +104,7 @@ export function AuditTrail({ def, recordId }: { def: ResourceDef; recordId: stri
           title: 'Action',
           render: (_, row) => <Tag color={enumColor(row.action)}>{humanize(row.action)}</Tag>,
         },
-        { key: 'changes', title: 'Changes', render: (_, row) => <Changes row={row} def={def} /> },
+        { key: 'changes', title: 'Changes', render: (_, row) => <AuditChanges row={row} def={def} /> },
       ]}
     />
   );
