@@ -8,7 +8,7 @@
 //   LOCONOMY_BENCH_DB_URL: a superuser URL of another cluster; BENCH_LIST_DATABASE: time an
 //   existing database of that cluster instead, neither built nor dropped — for iterating on a fix;
 //   BENCH_LIST_ONLY=bookings,events: only those tables; `moderation` for the moderation queue's
-//   figures, `finance` for the money dashboard and `flags` for feature flag evaluation, which run after the lists unless
+//   figures, `finance` for the money dashboard, `flags` for feature flag evaluation and `audit` for the audit chain, which run after the lists unless
 //   BENCH_LIST_ONLY leaves them out)
 import type { ChildProcess } from 'node:child_process';
 import { register } from 'node:module';
@@ -29,6 +29,7 @@ import { withClient } from '../supabase/local/database.ts';
 import { applyMigrations, bootstrapFile, runSqlFile, seedFile } from '../supabase/local/migrate.ts';
 import { spawnApi } from '../supabase/local/api/spawn-api.ts';
 import { localKeys } from '../supabase/local/api/keys.ts';
+import { benchAudit, printAudit } from './bench-audit.ts';
 import { benchFinance, printFinance } from './bench-finance.ts';
 import { benchFlagPreview, benchFlags, printFlagPreview, printFlags } from './bench-flags.ts';
 import { quantiles } from './bench-stats.ts';
@@ -331,6 +332,11 @@ async function main() {
       console.log('\n== the flag workspace: change previews and history (scripts/bench-flags.ts) ==');
       const { client } = await signIn(api.url, 'product@loconomy.test');
       printFlagPreview(await benchFlagPreview(client));
+    }
+    if (!ONLY || ONLY.includes('audit')) {
+      console.log('\n== the audit explorer: chained appends and chain verification (scripts/bench-audit.ts) ==');
+      const { client } = await signIn(api.url, 'ops@loconomy.test');
+      printAudit(await benchAudit(at(database), client));
     }
   } finally {
     if (api && api.child.exitCode === null) {
