@@ -4347,6 +4347,43 @@ export type Database = {
           variant: string
         }[]
       }
+      export_audit_log: {
+        Args: {
+          p_actions?: Database["public"]["Enums"]["audit_action"][]
+          p_actor_id?: string
+          p_from?: string
+          p_from_seq?: number
+          p_tables?: string[]
+          p_tenant_id?: string
+          p_to?: string
+          p_to_seq?: number
+        }
+        Returns: {
+          action: Database["public"]["Enums"]["audit_action"]
+          actor_id: string | null
+          actor_role: string | null
+          changed_columns: string[] | null
+          created_at: string
+          hash: string
+          id: string
+          ip_address: unknown
+          metadata: NonNullable<Json>
+          new_data: Json | null
+          old_data: Json | null
+          prev_hash: string | null
+          record_id: string | null
+          seq: number
+          table_name: string | null
+          tenant_id: string | null
+          user_agent: string | null
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "audit_logs"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       feature_flag_config_changes: {
         Args: { p_after: Json; p_before: Json }
         Returns: Json

@@ -38,6 +38,7 @@ insert into staff_call values
   ('create_api_key', $$select public.create_api_key('Mine', array['listings:read'], null, 60)$$),
   ('decide_moderation_item', $$select public.decide_moderation_item(%item, 'approve', 1)$$),
   ('decide_moderation_items', $$select * from public.decide_moderation_items(array[%item], 'approve')$$),
+  ('export_audit_log', $$select count(*) from public.export_audit_log(now() - interval '1 day', now())$$),
   ('evaluate_feature_flags', $$select public.evaluate_feature_flags(jsonb_build_object('user_id', %user))$$),
   ('kill_feature_flag', $$select public.kill_feature_flag(%flag, 'Broken')$$),
   ('kill_feature_flags', $$select * from public.kill_feature_flags(array[%flag], 'Broken')$$),
