@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import Papa from 'papaparse';
 import pg from 'pg';
 import { accessibilityFindings, apiAs, settled, signIn, signOut, STAFF, watchConsole } from './support';
 
@@ -129,4 +132,59 @@ test('an altered entry is the first broken link: its own tenant opens it, anothe
   const { data, error } = await ops.rpc('staff_verify_audit_chain', { p_from_seq: seq - 1, p_to_seq: seq + 1 });
   expect(error).toBeNull();
   expect((data as { broken_seq: number | null }[])[0].broken_seq, 'put back, the entry verifies').toBeNull();
+});
+
+// Operations exports the updates the list shows: the file holds exactly the entries the same
+// filter reads over the API, oldest first, and the log gains an entry saying who exported what,
+// whose digest is the one the file's hash column gives.
+test('operations exports the filtered log, and the export is recorded with the digest the file gives', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const errors = watchConsole(page);
+  await signIn(page, STAFF.ops.email);
+  await page.goto('/audit-log?filters[0][field]=action&filters[0][operator]=in&filters[0][value][0]=update');
+  await expect(page.locator('.ant-table-row').first()).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const file = await download;
+  const csv = readFileSync((await file.path())!, 'utf8');
+  const rows = Papa.parse<{ seq: string; action: string; hash: string }>(csv, {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
+
+  const ops = await apiAs(STAFF.ops.email);
+  const { data: expected, error } = await ops
+    .from('audit_logs')
+    .select('seq')
+    .eq('action', 'update')
+    .lte('seq', Number(rows.at(-1)!.seq))
+    .order('seq');
+  expect(error).toBeNull();
+  expect(rows.map((r) => Number(r.seq))).toEqual((expected as { seq: number }[]).map((r) => r.seq));
+  expect(new Set(rows.map((r) => r.action))).toEqual(new Set(['update']));
+
+  const digest = createHash('sha256')
+    .update(rows.map((r) => r.hash).join(''))
+    .digest('hex');
+  const shown = page.getByRole('dialog', { name: 'Audit log exported' });
+  await expect(shown.getByRole('status')).toContainText(`${rows.length.toLocaleString('en-US')} entries`);
+  await expect(shown.getByRole('status')).toContainText(digest);
+
+  const { data: recorded } = await ops
+    .from('audit_logs')
+    .select('metadata,actor:actor(full_name)')
+    .eq('table_name', 'audit_logs')
+    .eq('action', 'read')
+    .order('seq', { ascending: false })
+    .limit(1)
+    .single();
+  const entry = recorded as unknown as { metadata: Record<string, unknown>; actor: { full_name: string } };
+  expect(entry.metadata).toMatchObject({ entries: rows.length, digest, export: { actions: ['update'] } });
+  expect(entry.actor.full_name).toBe('Olivia Ops');
+  await page.screenshot({ path: 'test-results/e2e/screenshots/audit-explorer-exported.png' });
+  await shown.getByRole('button', { name: 'Done' }).click();
+  await expect(shown).toBeHidden();
+  expect(errors).toEqual([]);
 });

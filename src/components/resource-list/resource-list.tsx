@@ -1,5 +1,5 @@
 import { ExportButton, List } from '@refinedev/antd';
-import { useExport, useResourceParams, type BaseKey } from '@refinedev/core';
+import { useExport, useResourceParams, type BaseKey, type CrudFilters } from '@refinedev/core';
 import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Flex, Form, Skeleton, Table, Typography, theme, type CheckboxProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -46,8 +46,10 @@ export interface ResourceListProps {
   extraColumns?: ColumnsType<ListRecord>;
   /** The item pane beside the table: a row click opens it with that record. */
   sidePanel?: (record: ListRecord, close: () => void) => ReactNode;
-  /** The page's own buttons in the header, before Export and Create. */
-  headerActions?: ReactNode;
+  /** The page's own buttons in the header, before Export and Create; given what the list applies. */
+  headerActions?: (list: { filters: CrudFilters }) => ReactNode;
+  /** The page exports in its own way (among its headerActions): no generic Export button. */
+  ownExport?: boolean;
 }
 
 /** The generic, registry-driven list of one table, opened up by slots for workflow pages. */
@@ -60,6 +62,7 @@ export function ResourceList({
   extraColumns,
   sidePanel,
   headerActions,
+  ownExport = false,
 }: ResourceListProps) {
   const { token } = theme.useToken();
   const { resource } = useResourceParams({ resource: def.name });
@@ -68,7 +71,7 @@ export function ResourceList({
     table;
 
   const canCreate = useCanDo(def, 'create') && Boolean(resource?.create);
-  const canExport = useCanDo(def, 'export');
+  const canExport = useCanDo(def, 'export') && !ownExport;
   const canBulkDelete = useCanDo(def, 'delete') && Boolean(def.bulkActions?.includes('delete'));
   const canBulkExport = canExport && Boolean(def.bulkActions?.includes('export'));
   const registryBulk = useBulkActions(def);
@@ -166,7 +169,7 @@ export function ResourceList({
       canCreate={canCreate}
       headerButtons={({ defaultButtons }) => (
         <>
-          {headerActions}
+          {headerActions?.({ filters: queryFilters })}
           {canExport && (
             <ExportButton onClick={() => exporter.triggerExport()} loading={exporter.isLoading}>
               Export CSV

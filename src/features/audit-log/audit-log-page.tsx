@@ -8,6 +8,7 @@ import { auditLogs } from '../../resources/identity';
 import { buildSelect } from '../../resources/select';
 import type { ResourceDef } from '../../resources/types';
 import { AuditTarget, EntryDetails } from './entry-details';
+import { ExportAuditButton } from './export-audit-button';
 import { VerifyChainButton } from './verify-chain-dialog';
 
 // the Target column says table and record in one cell; the columns it replaces, and the database
@@ -77,7 +78,13 @@ export default function AuditLogPage() {
       <ResourceList
         def={def}
         title="Audit explorer"
-        headerActions={<VerifyChainButton onOpenEntry={setOpenSeq} />}
+        ownExport
+        headerActions={({ filters }) => (
+          <>
+            <VerifyChainButton onOpenEntry={setOpenSeq} />
+            <ExportAuditButton filters={filters} />
+          </>
+        )}
         extraColumns={[
           { key: 'target', title: 'Target', render: (_, row) => <AuditTarget row={row} /> },
           { key: 'changed', title: 'Changed', render: (_, row) => <ChangedColumns row={row} /> },
