@@ -58,6 +58,8 @@ const ROWS = {
       record_id: 'l1',
       action: 'create',
       actor_id: 'u1',
+      // what the API embeds for the select's actor:actor(...) (the computed relationship)
+      actor: { id: 'u1', full_name: 'Olga Operations' },
       created_at: '2026-01-01T10:00:00Z',
       changed_columns: null,
       old_data: null,
@@ -69,6 +71,7 @@ const ROWS = {
       record_id: 'l1',
       action: 'update',
       actor_id: 'u1',
+      actor: { id: 'u1', full_name: 'Olga Operations' },
       created_at: '2026-01-05T10:00:00Z',
       changed_columns: ['title', 'updated_at'],
       old_data: { title: 'Deep clean', price_cents: 5000, currency: 'EUR' },
@@ -80,6 +83,7 @@ const ROWS = {
       record_id: 'l2',
       action: 'update',
       actor_id: 'u2',
+      actor: null,
       created_at: '2026-01-06T10:00:00Z',
       changed_columns: ['title'],
       old_data: { title: 'Another listing' },
@@ -139,12 +143,19 @@ describe('ResourceShowPage', () => {
   });
 
   it('shows the audit trail newest first with actor, action and old → new values', async () => {
-    renderShow('/listings/show/l1');
+    const dataProvider = renderShow('/listings/show/l1');
     await user.click(await screen.findByText('Audit trail'));
     const change = await screen.findByText('Deep clean (2h)');
     const row = change.closest('tr') as HTMLElement;
     expect(within(row).getByText('update')).toBeInTheDocument();
     expect(await within(row).findByText('Olga Operations')).toBeInTheDocument();
+    // the name comes in the trail's own request, embedded through public.actor(audit_logs)
+    expect(dataProvider.getList).toHaveBeenCalledWith(
+      expect.objectContaining({
+        resource: 'audit_logs',
+        meta: expect.objectContaining({ select: expect.stringContaining('actor:actor(id,full_name)') }),
+      }),
+    );
     expect(within(row).getByText('Title')).toBeInTheDocument();
     expect(within(row).getByText('Deep clean')).toBeInTheDocument();
     // bookkeeping columns are left out
