@@ -1,6 +1,8 @@
 import { useTable } from '@refinedev/antd';
 import { Space, Table, Tag, Typography } from 'antd';
 import { useFieldAccess } from '../../providers/use-staff-permissions';
+import { auditLogs } from '../../resources/identity';
+import { embedFor } from '../../resources/select';
 import type { FieldDef, FieldKind, ResourceDef } from '../../resources/types';
 import { enumColor, FieldValue, humanize } from '../fields';
 import { auditChanges, embeddedActorName, type AuditRow } from './audit-changes';
@@ -13,6 +15,11 @@ const ACTOR = {
   kind: 'relation',
   relation: { resource: 'users', labelField: 'full_name' },
 } as unknown as FieldDef;
+
+// audit_logs has no foreign key to users (history outlives them): the name comes through the
+// computed relationship public.actor(audit_logs) the registry declares, null when the reader may
+// not see the actor
+const ACTOR_EMBED = embedFor(auditLogs.fields.find((f) => f.name === 'actor_id') as FieldDef, 'audit_logs');
 
 function columnField(def: ResourceDef, column: string, sample: unknown): FieldDef {
   const known = def.fields.find((field) => field.name === column);
@@ -65,12 +72,8 @@ export function AuditTrail({ def, recordId }: { def: ResourceDef; recordId: stri
     pagination: { pageSize: 10 },
     syncWithLocation: false,
     // what the trail shows, not the hash chain or request details
-    meta: { select: 'id,created_at,action,actor_id,changed_columns,old_data,new_data,actor:actor(id,full_name)' },
+    meta: { select: `id,created_at,action,actor_id,changed_columns,old_data,new_data,${ACTOR_EMBED}` },
   });
-
-  // audit_logs has no foreign key to users (history outlives them): the name comes through the
-  // computed relationship public.actor(audit_logs), null when the reader may not see the actor
-  const actorName = (row: AuditRow) => embeddedActorName(row);
 
   return (
     <Table<AuditRow>
@@ -91,7 +94,7 @@ export function AuditTrail({ def, recordId }: { def: ResourceDef; recordId: stri
             row.actor_id ? (
               <FieldValue
                 field={ACTOR}
-                record={{ actor_id: row.actor_id, actor: { full_name: actorName(row) } }}
+                record={{ actor_id: row.actor_id, actor: { full_name: embeddedActorName(row) } }}
                 def={def}
                 mode="list"
               />

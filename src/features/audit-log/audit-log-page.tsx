@@ -5,7 +5,6 @@ import { ResourceList } from '../../components/resource-list/resource-list';
 import type { ListRecord } from '../../components/resource-list/use-resource-table';
 import { auditChanges, type AuditRow } from '../../components/resource-show/audit-changes';
 import { auditLogs } from '../../resources/identity';
-import { buildSelect } from '../../resources/select';
 import type { ResourceDef } from '../../resources/types';
 import { AuditTarget, EntryDetails } from './entry-details';
 import { ExportAuditButton } from './export-audit-button';
@@ -50,7 +49,6 @@ function EntryBySeq({ seq }: { seq: number }) {
     resource: 'audit_logs',
     filters: [{ field: 'seq', operator: 'eq', value: seq }],
     pagination: { pageSize: 1 },
-    meta: { select: buildSelect(def) },
     errorNotification: false,
   });
   if (query.isLoading) return <Skeleton active paragraph={{ rows: 6 }} />;

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { formatNumber } from '../../components/fields/format';
 import { supabaseClient } from '../../providers/supabase-client';
 import { getTenantScope } from '../../providers/tenant-scope';
-import { downloadCsv } from '../finance/csv';
+import { downloadCsv } from '../../lib/download-csv';
 import { exportArgs, exportDigest } from './audit-export';
 
 type Outcome = { entries: number; first: number | null; last: number | null; digest: string } | { error: string };

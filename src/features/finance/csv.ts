@@ -8,15 +8,6 @@ export function toCsv(header: string[], rows: (string | number | null)[][]): str
   return Papa.unparse({ fields: header, data: rows.map((r) => r.map((v) => (v === null ? '' : v))) });
 }
 
-export function downloadCsv(filename: string, csv: string): void {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.click();
-  URL.revokeObjectURL(url);
-}
-
 type Cell = string | number | null;
 /** A CSV column: its header and how a row gives its cell. */
 type Column<R> = [header: string, cell: (row: R) => Cell];

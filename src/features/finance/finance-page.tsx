@@ -22,7 +22,8 @@ import { lazy, Suspense, useSyncExternalStore } from 'react';
 import { useSearchParams } from 'react-router';
 import { formatMoney } from '../../lib/money';
 import { getTenantScope, subscribeTenantScope } from '../../providers/tenant-scope';
-import { breakdownCsv, downloadCsv, seriesCsv, summaryCsv } from './csv';
+import { downloadCsv } from '../../lib/download-csv';
+import { breakdownCsv, seriesCsv, summaryCsv } from './csv';
 import {
   breakdownListUrl,
   byCurrency,
